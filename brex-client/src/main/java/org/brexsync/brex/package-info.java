@@ -1,0 +1,2 @@
+/** brexsync brex-client. */
+package org.brexsync.brex;

@@ -1,0 +1,2 @@
+/** brexsync connector-core. */
+package org.brexsync.connector;

@@ -1,0 +1,2 @@
+/** brexsync oomnitza-client. */
+package org.brexsync.oomnitza;

@@ -1,0 +1,2 @@
+/** brexsync testkit. */
+package org.brexsync.testkit;
