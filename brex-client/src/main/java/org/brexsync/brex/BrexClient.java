@@ -1,0 +1,256 @@
+package org.brexsync.brex;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.brexsync.brex.internal.Services;
+import org.brexsync.brex.internal.Transport;
+
+/**
+ * Client for the Brex Team API (users, cards, departments, locations, titles, company) and the
+ * Webhooks API. Build once with {@link #builder()} and share: immutable and thread-safe.
+ *
+ * <pre>{@code
+ * BrexClient brex = BrexClient.builder().token(System.getenv("BREX_TOKEN")).build();
+ * for (User u : brex.users().list()) { ... }
+ * }</pre>
+ */
+public final class BrexClient {
+  /** Production API base URI. */
+  public static final URI PRODUCTION = URI.create("https://platform.brexapis.com");
+  /** Brex staging (not a sandbox: it rejects customer tokens). */
+  public static final URI STAGING = URI.create("https://platform.staging.brexapps.com");
+  /** Default User-Agent. */
+  public static final String DEFAULT_USER_AGENT = "brexsync-brex-client/0.1.0 (Java "
+      + Runtime.version().feature() + ")";
+
+  private final URI baseUri;
+  private final URI cardNumberBaseUri;
+  private final RetryPolicy retryPolicy;
+  private final RateLimiter rateLimiter;
+  private final UserService users;
+  private final CardService cards;
+  private final DepartmentService departments;
+  private final LocationService locations;
+  private final TitleService titles;
+  private final CompanyService company;
+  private final WebhookService webhooks;
+
+  private BrexClient(Builder b) {
+    this.baseUri = b.baseUri;
+    this.cardNumberBaseUri = b.cardNumberBaseUri == null ? b.baseUri : b.cardNumberBaseUri;
+    this.retryPolicy = b.retryPolicy;
+    this.rateLimiter = b.rateLimiter == null ? RateLimiter.brexDefault() : b.rateLimiter;
+    HttpClient http = b.httpClient != null ? b.httpClient
+        : HttpClient.newBuilder().connectTimeout(b.connectTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    Transport t = new Transport(http, baseUri, cardNumberBaseUri, b.tokenProvider, retryPolicy,
+        rateLimiter,
+        b.cardCreationLimiter == null ? RateLimiter.brexCardCreationDefault() : b.cardCreationLimiter,
+        b.userAgent, b.clock, b.sleeper, b.requestTimeout, b.idempotencyKeys);
+    this.users = new Services.Users(t);
+    this.cards = new Services.Cards(t);
+    this.departments = new Services.Departments(t);
+    this.locations = new Services.Locations(t);
+    this.titles = new Services.Titles(t);
+    this.company = new Services.Companies(t);
+    this.webhooks = new Services.Webhooks(t);
+  }
+
+  /** A builder; {@link Builder#token(String)} or {@link Builder#tokenProvider} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Users: list, get, me, invite, update, activate, deactivate, limits. */
+  public UserService users() {
+    return users;
+  }
+
+  /** Cards: list, get, create, update, lock, unlock, terminate, card number, secure email. */
+  public CardService cards() {
+    return cards;
+  }
+
+  /** Departments. */
+  public DepartmentService departments() {
+    return departments;
+  }
+
+  /** Locations. */
+  public LocationService locations() {
+    return locations;
+  }
+
+  /** Titles. */
+  public TitleService titles() {
+    return titles;
+  }
+
+  /** The token's company. */
+  public CompanyService company() {
+    return company;
+  }
+
+  /** Webhook subscriptions and secrets. */
+  public WebhookService webhooks() {
+    return webhooks;
+  }
+
+  /** The API base URI. */
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  /** The base URI of the card-number call. */
+  public URI cardNumberBaseUri() {
+    return cardNumberBaseUri;
+  }
+
+  /** The retry policy. */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /** The request rate limiter (share it with other clients of the same token). */
+  public RateLimiter rateLimiter() {
+    return rateLimiter;
+  }
+
+  @Override
+  public String toString() {
+    return "BrexClient[baseUri=" + baseUri + ", token=****]";
+  }
+
+  /** Builder of {@link BrexClient}. Not thread-safe; the client it builds is. */
+  public static final class Builder {
+    private TokenProvider tokenProvider;
+    private URI baseUri = PRODUCTION;
+    private URI cardNumberBaseUri;
+    private HttpClient httpClient;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration requestTimeout = Duration.ofSeconds(30);
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private RateLimiter rateLimiter;
+    private RateLimiter cardCreationLimiter;
+    private String userAgent = DEFAULT_USER_AGENT;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.system();
+    private Supplier<String> idempotencyKeys = () -> UUID.randomUUID().toString();
+
+    private Builder() {}
+
+    /** A fixed bearer token ({@code bxt_...}). */
+    public Builder token(String token) {
+      this.tokenProvider = TokenProvider.of(token);
+      return this;
+    }
+
+    /** A token source consulted on every attempt, for rotation. */
+    public Builder tokenProvider(TokenProvider provider) {
+      this.tokenProvider = Objects.requireNonNull(provider, "provider");
+      return this;
+    }
+
+    /** API base URI; default {@link #PRODUCTION}; {@link #STAGING} or a test server. */
+    public Builder baseUri(URI uri) {
+      this.baseUri = Objects.requireNonNull(uri, "uri");
+      return this;
+    }
+
+    /** Base URI of {@code GET /v2/cards/{id}/pan}; defaults to {@link #baseUri(URI)}. */
+    public Builder cardNumberBaseUri(URI uri) {
+      this.cardNumberBaseUri = Objects.requireNonNull(uri, "uri");
+      return this;
+    }
+
+    /** The HTTP client to use (its own connect timeout then applies). */
+    public Builder httpClient(HttpClient client) {
+      this.httpClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** Connect timeout of the default HTTP client (default 10 s). */
+    public Builder connectTimeout(Duration d) {
+      this.connectTimeout = positive(d, "connectTimeout");
+      return this;
+    }
+
+    /** Timeout of each attempt (default 30 s); per call via {@link RequestOptions}. */
+    public Builder requestTimeout(Duration d) {
+      this.requestTimeout = positive(d, "requestTimeout");
+      return this;
+    }
+
+    /** Retry policy (default {@link RetryPolicy#defaults()}). */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Request rate limiter (default: a new 1,000 per 60 s bucket; share one per token). */
+    public Builder rateLimiter(RateLimiter limiter) {
+      this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
+      return this;
+    }
+
+    /** Card-creation budget (default: a new 5,000 per 24 h bucket); fails fast when empty. */
+    public Builder cardCreationLimiter(RateLimiter limiter) {
+      this.cardCreationLimiter = Objects.requireNonNull(limiter, "limiter");
+      return this;
+    }
+
+    /** User-Agent header. */
+    public Builder userAgent(String userAgent) {
+      this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+      return this;
+    }
+
+    /** Clock for time budgets and Retry-After dates. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How to wait for back-off and rate-limit permits (inject a no-op in tests). */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** Source of generated Idempotency-Keys (default random UUIDs). */
+    public Builder idempotencyKeyGenerator(Supplier<String> keys) {
+      this.idempotencyKeys = Objects.requireNonNull(keys, "keys");
+      return this;
+    }
+
+    /** Builds the client. */
+    public BrexClient build() {
+      if (tokenProvider == null) {
+        throw new IllegalStateException("token or tokenProvider is required");
+      }
+      String scheme = baseUri.getScheme();
+      if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
+        throw new IllegalArgumentException("baseUri must be http(s): " + baseUri);
+      }
+      return new BrexClient(this);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + d);
+      }
+      return d;
+    }
+
+    @Override
+    public String toString() {
+      return "BrexClient.Builder[baseUri=" + baseUri + ", token=****]";
+    }
+  }
+}

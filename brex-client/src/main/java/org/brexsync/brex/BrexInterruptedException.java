@@ -1,0 +1,14 @@
+package org.brexsync.brex;
+
+/**
+ * The calling thread was interrupted while waiting for a response, a retry back-off or the rate
+ * limiter. The thread's interrupt flag is set again before this is thrown.
+ */
+public class BrexInterruptedException extends BrexException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception. */
+  public BrexInterruptedException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,25 @@
+package org.brexsync.brex;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A request broke one or more client-side rules; nothing was sent. Lists every violation. */
+public class BrexValidationException extends BrexException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient List<Violation> violations;
+
+  /** Creates the exception from a non-empty list of violations. */
+  public BrexValidationException(String what, List<Violation> violations) {
+    super(
+        "Invalid " + what + " (" + violations.size() + " problem"
+            + (violations.size() == 1 ? "" : "s") + "): "
+            + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
+    this.violations = List.copyOf(violations);
+  }
+
+  /** Every violated rule, in field order. */
+  public List<Violation> violations() {
+    return violations;
+  }
+}

@@ -1,0 +1,87 @@
+package org.brexsync.brex;
+
+import org.brexsync.brex.model.Card;
+import org.brexsync.brex.model.CardNumber;
+import org.brexsync.brex.model.CreateCardRequest;
+import org.brexsync.brex.model.ListCardsRequest;
+import org.brexsync.brex.model.LockCardRequest;
+import org.brexsync.brex.model.SecureEmailRequest;
+import org.brexsync.brex.model.TerminateCardRequest;
+import org.brexsync.brex.model.UpdateCardRequest;
+
+/** Brex cards ({@code /v2/cards}). Obtain from {@link BrexClient#cards()}. */
+public interface CardService {
+  /** Lists cards of one user, or all cards, lazily across pages ({@code GET /v2/cards}). */
+  PagedIterable<Card> list(ListCardsRequest request);
+
+  /** Lists every card lazily. */
+  default PagedIterable<Card> list() {
+    return list(ListCardsRequest.all());
+  }
+
+  /** Gets a card ({@code GET /v2/cards/{id}}). */
+  Card get(String id);
+
+  /**
+   * Creates a card ({@code POST /v2/cards}) after validating it with {@link BrexValidation}.
+   * Always sends an Idempotency-Key (generated unless given), the same on every retry.
+   *
+   * @throws BrexValidationException when the request breaks a rule; nothing is sent
+   * @throws BrexCardCreationLimitException when the client-side card-creation budget is used up
+   */
+  default Card create(CreateCardRequest request) {
+    return create(request, RequestOptions.defaults());
+  }
+
+  /** Creates a card with per-call options (e.g. a stored Idempotency-Key). */
+  Card create(CreateCardRequest request, RequestOptions options);
+
+  /** Updates a vendor card's spend controls or metadata ({@code PUT /v2/cards/{id}}). */
+  default Card update(String id, UpdateCardRequest request) {
+    return update(id, request, RequestOptions.defaults());
+  }
+
+  /** Updates with per-call options. */
+  Card update(String id, UpdateCardRequest request, RequestOptions options);
+
+  /** Locks a card ({@code POST /v2/cards/{id}/lock}); the owner is notified. */
+  default Card lock(String id, LockCardRequest request) {
+    return lock(id, request, RequestOptions.defaults());
+  }
+
+  /** Locks with per-call options. */
+  Card lock(String id, LockCardRequest request, RequestOptions options);
+
+  /** Unlocks a card ({@code POST /v2/cards/{id}/unlock}, no body). */
+  default Card unlock(String id) {
+    return unlock(id, RequestOptions.defaults());
+  }
+
+  /** Unlocks with per-call options. */
+  Card unlock(String id, RequestOptions options);
+
+  /** Terminates a card for good ({@code POST /v2/cards/{id}/terminate}); the owner is notified. */
+  default Card terminate(String id, TerminateCardRequest request) {
+    return terminate(id, request, RequestOptions.defaults());
+  }
+
+  /** Terminates with per-call options. */
+  Card terminate(String id, TerminateCardRequest request, RequestOptions options);
+
+  /**
+   * Card number, CVV and expiry ({@code GET /v2/cards/{id}/pan}, scope {@code cards.pan}), sent
+   * to the card-number base URI. The result masks number and CVV in {@code toString}.
+   */
+  CardNumber getNumber(String id);
+
+  /**
+   * Emails the card details as a secure link ({@code POST /v2/cards/{id}/secure_email}; gated by
+   * Brex). Always sends an Idempotency-Key.
+   */
+  default void sendSecureEmail(String id, SecureEmailRequest request) {
+    sendSecureEmail(id, request, RequestOptions.defaults());
+  }
+
+  /** Sends the secure email with per-call options. */
+  void sendSecureEmail(String id, SecureEmailRequest request, RequestOptions options);
+}

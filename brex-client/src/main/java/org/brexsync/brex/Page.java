@@ -1,0 +1,51 @@
+package org.brexsync.brex;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One page of a list call: its items and the cursor of the next page (empty on the last page).
+ *
+ * @param <T> item type
+ */
+public final class Page<T> {
+  private final List<T> items;
+  private final String nextCursor;
+
+  /** Creates a page; {@code nextCursor} null or empty means last page. */
+  public Page(List<T> items, String nextCursor) {
+    this.items = List.copyOf(items);
+    this.nextCursor = nextCursor == null || nextCursor.isEmpty() ? null : nextCursor;
+  }
+
+  /** The items of this page, in Brex's (chronological) order. */
+  public List<T> items() {
+    return items;
+  }
+
+  /** Cursor of the next page; empty when this is the last page. */
+  public Optional<String> nextCursor() {
+    return Optional.ofNullable(nextCursor);
+  }
+
+  /** Whether another page follows. */
+  public boolean hasNext() {
+    return nextCursor != null;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Page<?> p && p.items.equals(items) && Objects.equals(p.nextCursor, nextCursor);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(items, nextCursor);
+  }
+
+  @Override
+  public String toString() {
+    return "Page[" + items.size() + " items, nextCursor=" + nextCursor + "]";
+  }
+}

@@ -1,0 +1,352 @@
+package org.brexsync.brex.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.brexsync.brex.BrexValidation;
+import org.brexsync.brex.CardService;
+import org.brexsync.brex.CompanyService;
+import org.brexsync.brex.DepartmentService;
+import org.brexsync.brex.LocationService;
+import org.brexsync.brex.PagedIterable;
+import org.brexsync.brex.RequestOptions;
+import org.brexsync.brex.TitleService;
+import org.brexsync.brex.UserService;
+import org.brexsync.brex.WebhookService;
+import org.brexsync.brex.internal.Transport.Call;
+import org.brexsync.brex.model.Card;
+import org.brexsync.brex.model.CardNumber;
+import org.brexsync.brex.model.Company;
+import org.brexsync.brex.model.CreateCardRequest;
+import org.brexsync.brex.model.CreateDepartmentRequest;
+import org.brexsync.brex.model.CreateLocationRequest;
+import org.brexsync.brex.model.CreateTitleRequest;
+import org.brexsync.brex.model.Department;
+import org.brexsync.brex.model.InviteUserRequest;
+import org.brexsync.brex.model.ListCardsRequest;
+import org.brexsync.brex.model.ListReferenceDataRequest;
+import org.brexsync.brex.model.ListUsersRequest;
+import org.brexsync.brex.model.Location;
+import org.brexsync.brex.model.LockCardRequest;
+import org.brexsync.brex.model.Patch;
+import org.brexsync.brex.model.SecureEmailRequest;
+import org.brexsync.brex.model.SetUserLimitRequest;
+import org.brexsync.brex.model.TerminateCardRequest;
+import org.brexsync.brex.model.Title;
+import org.brexsync.brex.model.UpdateCardRequest;
+import org.brexsync.brex.model.UpdateUserRequest;
+import org.brexsync.brex.model.UpdateUserStatus;
+import org.brexsync.brex.model.User;
+import org.brexsync.brex.model.UserLimit;
+import org.brexsync.brex.webhook.CreateWebhookSubscriptionRequest;
+import org.brexsync.brex.webhook.UpdateWebhookSubscriptionRequest;
+import org.brexsync.brex.webhook.WebhookEventType;
+import org.brexsync.brex.webhook.WebhookSecret;
+import org.brexsync.brex.webhook.WebhookSubscription;
+
+/** Implementations of the service interfaces over {@link Transport}. Not public API. */
+public final class Services {
+  private Services() {}
+
+  private static String seg(String id) {
+    return Transport.segment(id);
+  }
+
+  private static void pageSize(Optional<Integer> limit) {
+    BrexValidation.throwIfAny("list request", BrexValidation.validatePageSize(limit));
+  }
+
+  /** Users. */
+  public static final class Users implements UserService {
+    private final Transport t;
+
+    /** Creates the service. */
+    public Users(Transport t) {
+      this.t = t;
+    }
+
+    @Override
+    public PagedIterable<User> list(ListUsersRequest r) {
+      pageSize(r.limit());
+      return new PagedIterable<>(cursor -> t.sendPage(
+          Call.get("/v2/users").query("cursor", cursor).query("limit", r.limit())
+              .query("email", r.email()).query("remote_display_id", r.remoteDisplayId())
+              .queryAll("expand[]", r.expand()),
+          User.class), r.cursor());
+    }
+
+    @Override
+    public User get(String id) {
+      return t.send(Call.get("/v2/users/" + seg(id)), User.class);
+    }
+
+    @Override
+    public User me() {
+      return t.send(Call.get("/v2/users/me"), User.class);
+    }
+
+    @Override
+    public User invite(InviteUserRequest r, RequestOptions o) {
+      BrexValidation.check(r);
+      return t.send(Call.post("/v2/users").body(r).options(o), User.class);
+    }
+
+    @Override
+    public User update(String id, UpdateUserRequest r, RequestOptions o) {
+      BrexValidation.throwIfAny("update user request", BrexValidation.validate(r));
+      return t.send(Call.put("/v2/users/" + seg(id)).body(r).options(o), User.class);
+    }
+
+    @Override
+    public User activate(String id, RequestOptions o) {
+      return update(id, UpdateUserRequest.builder().status(Patch.set(UpdateUserStatus.ACTIVE)).build(), o);
+    }
+
+    @Override
+    public User deactivate(String id, RequestOptions o) {
+      return update(id, UpdateUserRequest.builder().status(Patch.set(UpdateUserStatus.DISABLED)).build(), o);
+    }
+
+    @Override
+    public UserLimit getLimit(String id) {
+      return t.send(Call.get("/v2/users/" + seg(id) + "/limit"), UserLimit.class);
+    }
+
+    @Override
+    public UserLimit setLimit(String id, SetUserLimitRequest r, RequestOptions o) {
+      BrexValidation.throwIfAny("set user limit request", BrexValidation.validate(r));
+      return t.send(Call.post("/v2/users/" + seg(id) + "/limit").body(r).options(o), UserLimit.class);
+    }
+  }
+
+  /** Cards. */
+  public static final class Cards implements CardService {
+    private final Transport t;
+
+    /** Creates the service. */
+    public Cards(Transport t) {
+      this.t = t;
+    }
+
+    @Override
+    public PagedIterable<Card> list(ListCardsRequest r) {
+      pageSize(r.limit());
+      return new PagedIterable<>(cursor -> t.sendPage(
+          Call.get("/v2/cards").query("user_id", r.userId()).query("cursor", cursor)
+              .query("limit", r.limit()),
+          Card.class), r.cursor());
+    }
+
+    @Override
+    public Card get(String id) {
+      return t.send(Call.get("/v2/cards/" + seg(id)), Card.class);
+    }
+
+    @Override
+    public Card create(CreateCardRequest r, RequestOptions o) {
+      BrexValidation.check(r);
+      return t.send(Call.post("/v2/cards").body(r).options(o).keyRequired().createsCard(), Card.class);
+    }
+
+    @Override
+    public Card update(String id, UpdateCardRequest r, RequestOptions o) {
+      BrexValidation.throwIfAny("update card request", BrexValidation.validate(r));
+      return t.send(Call.put("/v2/cards/" + seg(id)).body(r).options(o), Card.class);
+    }
+
+    @Override
+    public Card lock(String id, LockCardRequest r, RequestOptions o) {
+      BrexValidation.throwIfAny("lock card request", BrexValidation.validate(r));
+      return t.send(Call.post("/v2/cards/" + seg(id) + "/lock").body(r).options(o), Card.class);
+    }
+
+    @Override
+    public Card unlock(String id, RequestOptions o) {
+      return t.send(Call.post("/v2/cards/" + seg(id) + "/unlock").options(o), Card.class);
+    }
+
+    @Override
+    public Card terminate(String id, TerminateCardRequest r, RequestOptions o) {
+      BrexValidation.throwIfAny("terminate card request", BrexValidation.validate(r));
+      return t.send(Call.post("/v2/cards/" + seg(id) + "/terminate").body(r).options(o), Card.class);
+    }
+
+    @Override
+    public CardNumber getNumber(String id) {
+      return t.send(Call.get("/v2/cards/" + seg(id) + "/pan").cardNumberHost().sensitiveResponse(),
+          CardNumber.class);
+    }
+
+    @Override
+    public void sendSecureEmail(String id, SecureEmailRequest r, RequestOptions o) {
+      BrexValidation.throwIfAny("secure email request", BrexValidation.validate(r));
+      t.sendNoContent(Call.post("/v2/cards/" + seg(id) + "/secure_email").body(r).options(o)
+          .keyRequired());
+    }
+  }
+
+  /** Departments. */
+  public static final class Departments implements DepartmentService {
+    private final Transport t;
+
+    /** Creates the service. */
+    public Departments(Transport t) {
+      this.t = t;
+    }
+
+    @Override
+    public PagedIterable<Department> list(ListReferenceDataRequest r) {
+      return named(t, "/v2/departments", r, Department.class);
+    }
+
+    @Override
+    public Department get(String id) {
+      return t.send(Call.get("/v2/departments/" + seg(id)), Department.class);
+    }
+
+    @Override
+    public Department create(CreateDepartmentRequest r, RequestOptions o) {
+      BrexValidation.throwIfAny("create department request", BrexValidation.validate(r));
+      return t.send(Call.post("/v2/departments").body(r).options(o), Department.class);
+    }
+  }
+
+  /** Locations. */
+  public static final class Locations implements LocationService {
+    private final Transport t;
+
+    /** Creates the service. */
+    public Locations(Transport t) {
+      this.t = t;
+    }
+
+    @Override
+    public PagedIterable<Location> list(ListReferenceDataRequest r) {
+      return named(t, "/v2/locations", r, Location.class);
+    }
+
+    @Override
+    public Location get(String id) {
+      return t.send(Call.get("/v2/locations/" + seg(id)), Location.class);
+    }
+
+    @Override
+    public Location create(CreateLocationRequest r, RequestOptions o) {
+      BrexValidation.throwIfAny("create location request", BrexValidation.validate(r));
+      return t.send(Call.post("/v2/locations").body(r).options(o), Location.class);
+    }
+  }
+
+  /** Titles. */
+  public static final class Titles implements TitleService {
+    private final Transport t;
+
+    /** Creates the service. */
+    public Titles(Transport t) {
+      this.t = t;
+    }
+
+    @Override
+    public PagedIterable<Title> list(ListReferenceDataRequest r) {
+      return named(t, "/v2/titles", r, Title.class);
+    }
+
+    @Override
+    public Title get(String id) {
+      return t.send(Call.get("/v2/titles/" + seg(id)), Title.class);
+    }
+
+    @Override
+    public Title create(CreateTitleRequest r, RequestOptions o) {
+      BrexValidation.throwIfAny("create title request", BrexValidation.validate(r));
+      return t.send(Call.post("/v2/titles").body(r).options(o), Title.class);
+    }
+  }
+
+  private static <T> PagedIterable<T> named(
+      Transport t, String path, ListReferenceDataRequest r, Class<T> type) {
+    pageSize(r.limit());
+    return new PagedIterable<>(cursor -> t.sendPage(
+        Call.get(path).query("cursor", cursor).query("limit", r.limit()).query("name", r.name()),
+        type), r.cursor());
+  }
+
+  /** Company. */
+  public static final class Companies implements CompanyService {
+    private final Transport t;
+
+    /** Creates the service. */
+    public Companies(Transport t) {
+      this.t = t;
+    }
+
+    @Override
+    public Company get() {
+      return t.send(Call.get("/v2/company"), Company.class);
+    }
+  }
+
+  /** Webhooks. */
+  public static final class Webhooks implements WebhookService {
+    private final Transport t;
+
+    /** Creates the service. */
+    public Webhooks(Transport t) {
+      this.t = t;
+    }
+
+    @Override
+    public PagedIterable<WebhookSubscription> list(Optional<Integer> pageSize) {
+      pageSize(pageSize);
+      return new PagedIterable<>(cursor -> t.sendPage(
+          Call.get("/v1/webhooks").query("cursor", cursor).query("limit", pageSize),
+          WebhookSubscription.class), Optional.empty());
+    }
+
+    @Override
+    public WebhookSubscription create(CreateWebhookSubscriptionRequest r, RequestOptions o) {
+      BrexValidation.throwIfAny("create webhook subscription request",
+          webhook(r.url(), r.eventTypes()));
+      return t.send(Call.post("/v1/webhooks").body(r).options(o).keyRequired(),
+          WebhookSubscription.class);
+    }
+
+    @Override
+    public WebhookSubscription get(String id) {
+      return t.send(Call.get("/v1/webhooks/" + seg(id)), WebhookSubscription.class);
+    }
+
+    @Override
+    public WebhookSubscription update(
+        String id, UpdateWebhookSubscriptionRequest r, RequestOptions o) {
+      BrexValidation.throwIfAny("update webhook subscription request",
+          webhook(r.url(), r.eventTypes()));
+      return t.send(Call.put("/v1/webhooks/" + seg(id)).body(r).options(o),
+          WebhookSubscription.class);
+    }
+
+    @Override
+    public void delete(String id) {
+      t.sendNoContent(Call.delete("/v1/webhooks/" + seg(id)));
+    }
+
+    @Override
+    public List<WebhookSecret> listSecrets() {
+      return t.sendList(Call.get("/v1/webhooks/secrets"), WebhookSecret.class);
+    }
+
+    private static List<org.brexsync.brex.Violation> webhook(
+        String url, List<WebhookEventType> types) {
+      List<org.brexsync.brex.Violation> v = new java.util.ArrayList<>();
+      if (!url.startsWith("https://") && !url.startsWith("http://")) {
+        v.add(new org.brexsync.brex.Violation("url", "must be an http(s) URL"));
+      }
+      if (types.isEmpty()) {
+        v.add(new org.brexsync.brex.Violation("event_types", "must not be empty"));
+      }
+      if (types.contains(WebhookEventType.UNKNOWN)) {
+        v.add(new org.brexsync.brex.Violation("event_types", "must not contain UNKNOWN"));
+      }
+      return v;
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package org.brexsync.brex.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** A postal address. For physical card shipping: US only, no PO box, lines under 60 characters. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableAddress.class)
+@JsonDeserialize(as = ImmutableAddress.class)
+public abstract class Address {
+  Address() {}
+
+  /** JSON {@code line1}. */
+  @JsonProperty("line1")
+  public abstract Optional<String> line1();
+
+  /** JSON {@code line2}. */
+  @JsonProperty("line2")
+  public abstract Optional<String> line2();
+
+  /** JSON {@code city}. */
+  @JsonProperty("city")
+  public abstract Optional<String> city();
+
+  /** JSON {@code state}. */
+  @JsonProperty("state")
+  public abstract Optional<String> state();
+
+  /** JSON {@code country}. */
+  @JsonProperty("country")
+  public abstract Optional<String> country();
+
+  /** JSON {@code postal_code}. */
+  @JsonProperty("postal_code")
+  public abstract Optional<String> postalCode();
+
+  /** JSON {@code phone_number}. */
+  @JsonProperty("phone_number")
+  public abstract Optional<String> phoneNumber();
+
+  /** A new builder. */
+  public static ImmutableAddress.Builder builder() {
+    return ImmutableAddress.builder();
+  }
+}

@@ -1,0 +1,55 @@
+package org.brexsync.brex.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** Request to create a card ({@code POST /v2/cards}). Checked by {@link org.brexsync.brex.BrexValidation} before sending. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableCreateCardRequest.class)
+@JsonDeserialize(as = ImmutableCreateCardRequest.class)
+public abstract class CreateCardRequest {
+  CreateCardRequest() {}
+
+  /** JSON {@code owner}. */
+  @JsonProperty("owner")
+  public abstract CardOwner owner();
+
+  /** JSON {@code card_name}. */
+  @JsonProperty("card_name")
+  public abstract String cardName();
+
+  /** JSON {@code card_type}. */
+  @JsonProperty("card_type")
+  public abstract CardType cardType();
+
+  /** JSON {@code limit_type}. */
+  @JsonProperty("limit_type")
+  public abstract LimitType limitType();
+
+  /** JSON {@code spend_controls}. */
+  @JsonProperty("spend_controls")
+  public abstract Optional<SpendControlRequest> spendControls();
+
+  /** JSON {@code mailing_address}. */
+  @JsonProperty("mailing_address")
+  public abstract Optional<Address> mailingAddress();
+
+  /** JSON {@code metadata}. Empty when absent. */
+  @JsonProperty("metadata")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public abstract Map<String, String> metadata();
+
+  /** JSON {@code card_attribute_preferences}. */
+  @JsonProperty("card_attribute_preferences")
+  public abstract Optional<CardAttributePreferences> cardAttributePreferences();
+
+  /** A new builder. */
+  public static ImmutableCreateCardRequest.Builder builder() {
+    return ImmutableCreateCardRequest.builder();
+  }
+}

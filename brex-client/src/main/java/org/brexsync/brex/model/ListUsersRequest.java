@@ -1,0 +1,41 @@
+package org.brexsync.brex.model;
+
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** Query of {@code GET /v2/users}: optional filters, page size and starting cursor. */
+@Value.Immutable
+public abstract class ListUsersRequest {
+  ListUsersRequest() {}
+
+  /** Only the user with this email ({@code email}). */
+  public abstract Optional<String> email();
+
+  /** Only the user with this IdP/HR display id ({@code remote_display_id}). */
+  public abstract Optional<String> remoteDisplayId();
+
+  /** Expansions, each sent as {@code expand[]=value} (e.g. {@code limit}). */
+  public abstract List<String> expand();
+
+  /** Page size, 1..1000 (Brex default 100). */
+  public abstract Optional<Integer> limit();
+
+  /** Cursor to start from (default: the first page). */
+  public abstract Optional<String> cursor();
+
+  /** A new builder. */
+  public static ImmutableListUsersRequest.Builder builder() {
+    return ImmutableListUsersRequest.builder();
+  }
+
+  /** Every user. */
+  public static ListUsersRequest all() {
+    return builder().build();
+  }
+
+  /** The user with {@code email} (a page of at most one). */
+  public static ListUsersRequest byEmail(String email) {
+    return builder().email(email).build();
+  }
+}

@@ -1,0 +1,38 @@
+package org.brexsync.brex.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** An amount of money in the currency's minor units (cents for USD), as Brex sends and expects it. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableMoney.class)
+@JsonDeserialize(as = ImmutableMoney.class)
+public abstract class Money {
+  Money() {}
+
+  /** JSON {@code amount}. */
+  @JsonProperty("amount")
+  public abstract long amount();
+
+  /** JSON {@code currency}. */
+  @JsonProperty("currency")
+  public abstract Optional<String> currency();
+
+  /** A new builder. */
+  public static ImmutableMoney.Builder builder() {
+    return ImmutableMoney.builder();
+  }
+
+  /** {@code amount} minor units of {@code currency} (ISO 4217), e.g. {@code Money.of(700, "USD")} is 7.00 USD. */
+  public static Money of(long amount, String currency) {
+    return ImmutableMoney.builder().amount(amount).currency(currency).build();
+  }
+
+  /** {@code cents} US cents. */
+  public static Money usd(long cents) {
+    return of(cents, "USD");
+  }
+}

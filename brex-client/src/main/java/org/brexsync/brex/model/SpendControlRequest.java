@@ -1,0 +1,45 @@
+package org.brexsync.brex.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** Spend controls for a new vendor card ({@code SpendControlRequest}). */
+@Value.Immutable
+@JsonSerialize(as = ImmutableSpendControlRequest.class)
+@JsonDeserialize(as = ImmutableSpendControlRequest.class)
+public abstract class SpendControlRequest {
+  SpendControlRequest() {}
+
+  /** JSON {@code spend_limit}. */
+  @JsonProperty("spend_limit")
+  public abstract Money spendLimit();
+
+  /** JSON {@code spend_duration}. */
+  @JsonProperty("spend_duration")
+  public abstract SpendDuration spendDuration();
+
+  /** JSON {@code reason}. */
+  @JsonProperty("reason")
+  public abstract Optional<String> reason();
+
+  /** JSON {@code lock_after_date}. */
+  @JsonProperty("lock_after_date")
+  public abstract Optional<LocalDate> lockAfterDate();
+
+  /** JSON {@code parent_budget_id}. */
+  @JsonProperty("parent_budget_id")
+  public abstract Optional<String> parentBudgetId();
+
+  /** JSON {@code policy_id}. */
+  @JsonProperty("policy_id")
+  public abstract Optional<String> policyId();
+
+  /** A new builder. */
+  public static ImmutableSpendControlRequest.Builder builder() {
+    return ImmutableSpendControlRequest.builder();
+  }
+}

@@ -1,0 +1,37 @@
+package org.brexsync.brex.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** Changes to a vendor card's spend controls ({@code SpendControlUpdateRequest}); absent fields are not sent. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableSpendControlUpdateRequest.class)
+@JsonDeserialize(as = ImmutableSpendControlUpdateRequest.class)
+public abstract class SpendControlUpdateRequest {
+  SpendControlUpdateRequest() {}
+
+  /** JSON {@code spend_limit}. */
+  @JsonProperty("spend_limit")
+  public abstract Optional<Money> spendLimit();
+
+  /** JSON {@code spend_duration}. */
+  @JsonProperty("spend_duration")
+  public abstract Optional<SpendDuration> spendDuration();
+
+  /** JSON {@code reason}. */
+  @JsonProperty("reason")
+  public abstract Optional<String> reason();
+
+  /** JSON {@code lock_after_date}. */
+  @JsonProperty("lock_after_date")
+  public abstract Optional<LocalDate> lockAfterDate();
+
+  /** A new builder. */
+  public static ImmutableSpendControlUpdateRequest.Builder builder() {
+    return ImmutableSpendControlUpdateRequest.builder();
+  }
+}

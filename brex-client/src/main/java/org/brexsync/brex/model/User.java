@@ -1,0 +1,65 @@
+package org.brexsync.brex.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** A Brex user ({@code UserResponse}). */
+@Value.Immutable
+@JsonSerialize(as = ImmutableUser.class)
+@JsonDeserialize(as = ImmutableUser.class)
+public abstract class User {
+  User() {}
+
+  /** JSON {@code id}. */
+  @JsonProperty("id")
+  public abstract String id();
+
+  /** JSON {@code first_name}. */
+  @JsonProperty("first_name")
+  public abstract String firstName();
+
+  /** JSON {@code last_name}. */
+  @JsonProperty("last_name")
+  public abstract String lastName();
+
+  /** JSON {@code email}. */
+  @JsonProperty("email")
+  public abstract String email();
+
+  /** JSON {@code status}. */
+  @JsonProperty("status")
+  public abstract Optional<UserStatus> status();
+
+  /** JSON {@code manager_id}. */
+  @JsonProperty("manager_id")
+  public abstract Optional<String> managerId();
+
+  /** JSON {@code department_id}. */
+  @JsonProperty("department_id")
+  public abstract Optional<String> departmentId();
+
+  /** JSON {@code location_id}. */
+  @JsonProperty("location_id")
+  public abstract Optional<String> locationId();
+
+  /** JSON {@code title_id}. */
+  @JsonProperty("title_id")
+  public abstract Optional<String> titleId();
+
+  /** JSON {@code metadata}. Empty when absent. */
+  @JsonProperty("metadata")
+  public abstract Map<String, String> metadata();
+
+  /** JSON {@code remote_display_id}. */
+  @JsonProperty("remote_display_id")
+  public abstract Optional<String> remoteDisplayId();
+
+  /** A new builder. */
+  public static ImmutableUser.Builder builder() {
+    return ImmutableUser.builder();
+  }
+}
