@@ -420,8 +420,9 @@ public final class Transport {
         .append(call.cardNumberHost ? cardNumberBaseUri : baseUri).append(call.path);
     char sep = '?';
     for (Map.Entry<String, String> q : call.query) {
-      sb.append(sep).append(URLEncoder.encode(q.getKey(), StandardCharsets.UTF_8)).append('=')
-          .append(URLEncoder.encode(q.getValue(), StandardCharsets.UTF_8));
+      // %20 rather than '+' for spaces: '+' is only a space in form encoding.
+      sb.append(sep).append(URLEncoder.encode(q.getKey(), StandardCharsets.UTF_8).replace("+", "%20"))
+          .append('=').append(URLEncoder.encode(q.getValue(), StandardCharsets.UTF_8).replace("+", "%20"));
       sep = '&';
     }
     return URI.create(sb.toString());
