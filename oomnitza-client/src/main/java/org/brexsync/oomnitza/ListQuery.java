@@ -1,0 +1,83 @@
+package org.brexsync.oomnitza;
+
+import java.util.List;
+import java.util.Optional;
+import org.brexsync.oomnitza.filter.Filter;
+import org.brexsync.oomnitza.internal.ValueStyle;
+import org.immutables.value.Value;
+
+/**
+ * What to list: page size (sent as {@code limit}), start offset ({@code skip}), {@code sortby},
+ * {@code filter}, {@code fields}, and an optional cap on the number of results.
+ *
+ * <pre>{@code
+ * ListQuery q = ListQuery.builder()
+ *     .filter(Filter.eq("position", "Engineer"))
+ *     .sortBy(Sort.asc("email"))
+ *     .addFields(OomnitzaUser.EMAIL, OomnitzaUser.USERNAME)
+ *     .pageSize(200)
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+@ValueStyle
+public abstract class ListQuery {
+  /** Default page size (Oomnitza documents no maximum; the official clients use 100–2000). */
+  public static final int DEFAULT_PAGE_SIZE = 100;
+
+  private static final ListQuery ALL = ImmutableListQuery.builder().build();
+
+  /** Everything, default page size. */
+  public static ListQuery all() {
+    return ALL;
+  }
+
+  /** Everything matching {@code filter}. */
+  public static ListQuery of(Filter filter) {
+    return ImmutableListQuery.builder().filter(filter).build();
+  }
+
+  /** A new builder. */
+  public static ImmutableListQuery.Builder builder() {
+    return ImmutableListQuery.builder();
+  }
+
+  /** Rows per request, sent as {@code limit}. */
+  @Value.Default
+  public int pageSize() {
+    return DEFAULT_PAGE_SIZE;
+  }
+
+  /** 0-based offset of the first row, sent as {@code skip}. */
+  @Value.Default
+  public long skip() {
+    return 0;
+  }
+
+  /** {@code sortby}. Without one, paging relies on the server's default order being stable. */
+  public abstract Optional<Sort> sortBy();
+
+  /** {@code filter}. */
+  public abstract Optional<Filter> filter();
+
+  /** {@code fields}: only these fields are returned (comma-separated on the wire). */
+  public abstract List<ExternalId> fields();
+
+  /** Stop after this many results. */
+  public abstract Optional<Long> maxResults();
+
+  @Value.Check
+  void check() {
+    if (pageSize() < 1) {
+      throw new IllegalArgumentException("pageSize must be at least 1");
+    }
+    if (skip() < 0) {
+      throw new IllegalArgumentException("skip must not be negative");
+    }
+    maxResults().ifPresent(m -> {
+      if (m < 0) {
+        throw new IllegalArgumentException("maxResults must not be negative");
+      }
+    });
+  }
+}

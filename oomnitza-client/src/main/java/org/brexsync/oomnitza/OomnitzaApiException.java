@@ -1,0 +1,89 @@
+package org.brexsync.oomnitza;
+
+import java.util.Optional;
+
+/**
+ * Oomnitza answered with an HTTP error status. Carries the status, the request method and path
+ * (never the query string, which may hold filter values), Oomnitza's error message when the body
+ * had one, a short body excerpt, and a trace id when the response carried one.
+ */
+public class OomnitzaApiException extends OomnitzaException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String method;
+  private final String path;
+  private final String errorMessage;
+  private final String bodyExcerpt;
+  private final String traceId;
+
+  /** Creates an API exception; {@code errorMessage}, {@code bodyExcerpt}, {@code traceId} may be null. */
+  public OomnitzaApiException(
+      int status, String method, String path, String errorMessage, String bodyExcerpt, String traceId) {
+    this(status, method, path, errorMessage, bodyExcerpt, traceId, null);
+  }
+
+  /** Creates an API exception with a hint appended to the message. */
+  protected OomnitzaApiException(
+      int status,
+      String method,
+      String path,
+      String errorMessage,
+      String bodyExcerpt,
+      String traceId,
+      String hint) {
+    super(format(status, method, path, errorMessage, traceId, hint));
+    this.status = status;
+    this.method = method;
+    this.path = path;
+    this.errorMessage = errorMessage;
+    this.bodyExcerpt = bodyExcerpt;
+    this.traceId = traceId;
+  }
+
+  private static String format(
+      int status, String method, String path, String errorMessage, String traceId, String hint) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Oomnitza ").append(method).append(' ').append(path).append(" failed: HTTP ").append(status);
+    if (errorMessage != null && !errorMessage.isBlank()) {
+      sb.append(": ").append(errorMessage);
+    }
+    if (traceId != null) {
+      sb.append(" (trace id ").append(traceId).append(')');
+    }
+    if (hint != null) {
+      sb.append(". ").append(hint);
+    }
+    return sb.toString();
+  }
+
+  /** HTTP status code. */
+  public int status() {
+    return status;
+  }
+
+  /** HTTP method of the failed request. */
+  public String method() {
+    return method;
+  }
+
+  /** Path of the failed request, without query string. */
+  public String path() {
+    return path;
+  }
+
+  /** Oomnitza's error text when the body carried one (e.g. {@code error}, {@code message}, {@code errors}). */
+  public Optional<String> errorMessage() {
+    return Optional.ofNullable(errorMessage);
+  }
+
+  /** The first characters of the response body (bounded), for diagnostics. */
+  public Optional<String> bodyExcerpt() {
+    return Optional.ofNullable(bodyExcerpt);
+  }
+
+  /** A request/trace id header of the response, if Oomnitza sent one. */
+  public Optional<String> traceId() {
+    return Optional.ofNullable(traceId);
+  }
+}

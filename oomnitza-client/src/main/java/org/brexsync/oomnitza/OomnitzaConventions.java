@@ -1,0 +1,162 @@
+package org.brexsync.oomnitza;
+
+import java.util.List;
+import org.brexsync.oomnitza.filter.FilterSyntax;
+import org.brexsync.oomnitza.internal.ValueStyle;
+import org.immutables.value.Value;
+
+/**
+ * Everything about Oomnitza's API that Oomnitza does not document, collected in one place so a
+ * tenant that behaves differently can be accommodated without a new release. The defaults follow
+ * the official connector and the REST v3 description (see the module README, "Configurable
+ * behaviour").
+ *
+ * <pre>{@code
+ * OomnitzaConventions c = OomnitzaConventions.builder()
+ *     .userIdentField(ExternalId.of("uid"))
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+@ValueStyle
+public abstract class OomnitzaConventions {
+  private static final OomnitzaConventions DEFAULTS = ImmutableOomnitzaConventions.builder().build();
+
+  /** The defaults. */
+  public static OomnitzaConventions defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder starting from the defaults. */
+  public static ImmutableOomnitzaConventions.Builder builder() {
+    return ImmutableOomnitzaConventions.builder();
+  }
+
+  /** Username/password → token exchange (form-encoded POST). */
+  @Value.Default
+  public String requestTokenPath() {
+    return "/api/request_token";
+  }
+
+  /** The cheap authenticated GET used by {@code verifyCredentials()} (path plus optional query). */
+  @Value.Default
+  public String verifyCredentialsPath() {
+    return "/api/v2/mappings?name=AuthTest";
+  }
+
+  /** REST v3 users collection. */
+  @Value.Default
+  public String usersPath() {
+    return "/api/v3/users";
+  }
+
+  /**
+   * The user field whose value is the {@code {ident}} in {@code /api/v3/users/{ident}}: Oomnitza
+   * only says "ID of system object"; third-party clients use {@code username}.
+   */
+  @Value.Default
+  public ExternalId userIdentField() {
+    return OomnitzaUser.USERNAME;
+  }
+
+  /**
+   * When a list response is a JSON object instead of an array, the first of these keys holding an
+   * array is taken as the rows.
+   */
+  @Value.Default
+  public List<String> listEnvelopeKeys() {
+    return List.of("data", "items", "results", "records", "rows");
+  }
+
+  /** Response header with the total row count of a list, when present. */
+  @Value.Default
+  public String totalCountHeader() {
+    return "X-Total-Count";
+  }
+
+  /** Response headers that may carry a request/trace id (first present wins). */
+  @Value.Default
+  public List<String> traceIdHeaders() {
+    return List.of("X-Request-Id", "X-Correlation-Id", "X-Trace-Id");
+  }
+
+  /** Quote, escape and date rules of the filter language. */
+  @Value.Default
+  public FilterSyntax filterSyntax() {
+    return FilterSyntax.defaults();
+  }
+
+  /** Whether an {@code X-CSRF-Token} from the token exchange is echoed on later calls (as the connector does). */
+  @Value.Default
+  public boolean echoCsrfToken() {
+    return true;
+  }
+
+  /** Bulk upload. */
+  @Value.Default
+  public String bulkPath() {
+    return "/api/v3/bulk";
+  }
+
+  /** Bulk run finalize; {@code {portion}} is replaced. */
+  @Value.Default
+  public String bulkFinalizePath() {
+    return "/api/v3/bulk/{portion}/finalize";
+  }
+
+  /** Bulk run status (cancellation check); {@code {portion}} is replaced. */
+  @Value.Default
+  public String bulkStatusPath() {
+    return "/api/v3/bulk/{portion}";
+  }
+
+  /** The boolean field of the status response that says the run was cancelled in the UI. */
+  @Value.Default
+  public String bulkCanceledField() {
+    return "canceled";
+  }
+
+  /** Run logs of one connector; {@code {connector}} is replaced. */
+  @Value.Default
+  public String runLogsPath() {
+    return "/api/v3/connector_run_logs/{connector}";
+  }
+
+  /** Details of one run; {@code {portion}} is replaced. */
+  @Value.Default
+  public String runLogDetailsPath() {
+    return "/api/v3/connector_run_logs/connectors/{portion}";
+  }
+
+  /** SaaS users collection. */
+  @Value.Default
+  public String saasUsersPath() {
+    return "/api/v3/saas_users";
+  }
+
+  /** SaaS collection ({@code /{saas_id}/users} is appended). */
+  @Value.Default
+  public String saasPath() {
+    return "/api/v3/saas";
+  }
+
+  @Value.Check
+  void check() {
+    for (String p : List.of(requestTokenPath(), verifyCredentialsPath(), usersPath(), bulkPath(),
+        bulkFinalizePath(), bulkStatusPath(), runLogsPath(), runLogDetailsPath(), saasUsersPath(), saasPath())) {
+      if (!p.startsWith("/")) {
+        throw new IllegalArgumentException("paths must start with '/': " + p);
+      }
+    }
+    require(bulkFinalizePath(), "{portion}");
+    require(bulkStatusPath(), "{portion}");
+    require(runLogsPath(), "{connector}");
+    require(runLogDetailsPath(), "{portion}");
+  }
+
+  private static void require(String path, String placeholder) {
+    if (!path.contains(placeholder)) {
+      throw new IllegalArgumentException(path + " must contain " + placeholder);
+    }
+  }
+}

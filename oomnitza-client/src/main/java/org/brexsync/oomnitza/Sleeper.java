@@ -1,0 +1,15 @@
+package org.brexsync.oomnitza;
+
+import java.time.Duration;
+
+/**
+ * Waits between retries. Injectable so tests run retries instantly and can record the delays.
+ */
+@FunctionalInterface
+public interface Sleeper {
+  /** The real thing: {@link Thread#sleep(long)}. */
+  Sleeper SYSTEM = d -> Thread.sleep(d.toMillis());
+
+  /** Waits {@code duration}. */
+  void sleep(Duration duration) throws InterruptedException;
+}

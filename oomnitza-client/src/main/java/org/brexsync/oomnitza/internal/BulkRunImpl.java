@@ -1,0 +1,216 @@
+package org.brexsync.oomnitza.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.brexsync.oomnitza.FieldId;
+import org.brexsync.oomnitza.OomnitzaCancelledException;
+import org.brexsync.oomnitza.bulk.BulkRecord;
+import org.brexsync.oomnitza.bulk.BulkRun;
+import org.brexsync.oomnitza.bulk.BulkRunOptions;
+import org.brexsync.oomnitza.bulk.BulkRunResult;
+import org.brexsync.oomnitza.bulk.ImmutableBulkRunResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One connector run: buffers records, uploads batches, checks cancellation, finalizes once. */
+final class BulkRunImpl implements BulkRun {
+  private static final Logger LOG = LoggerFactory.getLogger("org.brexsync.oomnitza");
+
+  private final BulkApiImpl api;
+  private final Transport t;
+  private final BulkRunOptions options;
+  private final String portion;
+  private final List<BulkRecord> buffer = new ArrayList<>();
+  private int batches;
+  private long records;
+  private int errorEntries;
+  private boolean cancelled;
+  private boolean aborted;
+  private boolean failed;
+  private boolean finalized;
+  private boolean closed;
+
+  BulkRunImpl(BulkApiImpl api, Transport t, BulkRunOptions options, String portion) {
+    this.api = api;
+    this.t = t;
+    this.options = options;
+    this.portion = portion;
+  }
+
+  @Override
+  public String portion() {
+    return portion;
+  }
+
+  @Override
+  public void add(BulkRecord record) {
+    Objects.requireNonNull(record, "record");
+    ensureOpen();
+    buffer.add(record);
+    if (buffer.size() >= options.batchSize()) {
+      flush();
+    }
+  }
+
+  @Override
+  public void addError(BulkRecord record, String message) {
+    Objects.requireNonNull(record, "record");
+    Objects.requireNonNull(message, "message");
+    ensureOpen();
+    flush();
+    ObjectNode p = payload(List.of(record));
+    p.put("error", message);
+    send(p);
+    errorEntries++;
+  }
+
+  @Override
+  public void flush() {
+    ensureOpen();
+    if (buffer.isEmpty()) {
+      return;
+    }
+    checkCancelled();
+    List<BulkRecord> batch = new ArrayList<>(buffer);
+    buffer.clear();
+    send(payload(batch));
+    batches++;
+    records += batch.size();
+  }
+
+  @Override
+  public void abort(String reason) {
+    if (closed) {
+      return;
+    }
+    aborted = true;
+    buffer.clear();
+    try {
+      ObjectNode p = payload(List.of());
+      p.put("error", reason == null ? "aborted" : reason);
+      p.put("error_type", "Fatal Error");
+      api.post(p, options.requestOptions());
+      errorEntries++;
+    } catch (RuntimeException e) {
+      LOG.warn("Oomnitza bulk run {}: could not report the fatal error ({})", portion, e.getClass().getSimpleName());
+    }
+    try {
+      closeAndFinalize();
+    } catch (RuntimeException e) {
+      LOG.warn("Oomnitza bulk run {}: finalize after abort failed ({})", portion, e.getClass().getSimpleName());
+    }
+  }
+
+  @Override
+  public BulkRunResult result() {
+    return ImmutableBulkRunResult.builder()
+        .portion(portion)
+        .batches(batches)
+        .records(records)
+        .errorEntries(errorEntries)
+        .cancelled(cancelled)
+        .aborted(aborted)
+        .finalized(finalized)
+        .build();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    RuntimeException primary = null;
+    if (!aborted && !cancelled && !failed) {
+      try {
+        flush();
+      } catch (RuntimeException e) {
+        primary = e;
+      }
+    }
+    try {
+      closeAndFinalize();
+    } catch (RuntimeException e) {
+      if (primary != null) {
+        primary.addSuppressed(e);
+      } else {
+        primary = e;
+      }
+    }
+    if (primary != null) {
+      throw primary;
+    }
+  }
+
+  private void closeAndFinalize() {
+    closed = true;
+    buffer.clear();
+    api.finalizeRun(portion, options.requestOptions());
+    finalized = true;
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("bulk run " + portion + " is closed");
+    }
+    if (cancelled) {
+      throw new OomnitzaCancelledException("bulk run " + portion + " was cancelled");
+    }
+  }
+
+  private void checkCancelled() {
+    boolean local = options.cancellation().map(c -> c.getAsBoolean()).orElse(false);
+    if (!local && options.checkServerCancellation()) {
+      try {
+        local = api.isCancelled(portion, options.requestOptions());
+      } catch (RuntimeException e) {
+        failed = true;
+        throw e;
+      }
+    }
+    if (local) {
+      cancelled = true;
+      buffer.clear();
+      throw new OomnitzaCancelledException("bulk run " + portion + " was cancelled");
+    }
+  }
+
+  private void send(ObjectNode payload) {
+    try {
+      api.post(payload, options.requestOptions());
+    } catch (RuntimeException e) {
+      failed = true;
+      throw e;
+    }
+  }
+
+  private ObjectNode payload(List<BulkRecord> batch) {
+    ObjectNode p = t.mapper().createObjectNode();
+    p.put("connector_version", options.connectorVersion());
+    ArrayNode sync = p.putArray("sync_field");
+    for (FieldId f : options.syncFields()) {
+      sync.add(f.value());
+    }
+    ArrayNode recs = p.putArray("records");
+    for (BulkRecord r : batch) {
+      ObjectNode o = recs.addObject();
+      for (Map.Entry<FieldId, JsonNode> e : r.fields().entrySet()) {
+        o.set(e.getKey().value(), e.getValue());
+      }
+    }
+    p.put("portion", portion);
+    p.put("data_type", options.dataType());
+    p.put("insert_only", options.insertOnly());
+    p.put("update_only", options.updateOnly());
+    p.putNull("error");
+    p.put("test_run", options.testRun());
+    options.connector().connectorName().ifPresent(n -> p.put("connector_name", n));
+    options.connector().connectorId().ifPresent(id -> p.put("connector_id", id));
+    options.extraPayload().forEach((k, v) -> p.set(k, v == null ? null : v.deepCopy()));
+    return p;
+  }
+}

@@ -1,0 +1,111 @@
+package org.brexsync.oomnitza.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.brexsync.oomnitza.ExternalId;
+import org.brexsync.oomnitza.ListQuery;
+import org.brexsync.oomnitza.OomnitzaException;
+import org.brexsync.oomnitza.OomnitzaNotFoundException;
+import org.brexsync.oomnitza.FieldRecord;
+import org.brexsync.oomnitza.OomnitzaUser;
+import org.brexsync.oomnitza.PagedIterable;
+import org.brexsync.oomnitza.RequestOptions;
+import org.brexsync.oomnitza.UsersApi;
+import org.brexsync.oomnitza.filter.Filter;
+
+/** REST v3 users. */
+public final class UsersApiImpl implements UsersApi {
+  private final Transport t;
+
+  /** Uses {@code transport}. */
+  public UsersApiImpl(Transport transport) {
+    this.t = transport;
+  }
+
+  private String base() {
+    return t.conventions().usersPath();
+  }
+
+  @Override
+  public PagedIterable<OomnitzaUser> list(ListQuery query, RequestOptions options) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(options, "options");
+    return new OffsetPager<>(query, (skip, limit) -> {
+      Call call = Queries.page(Call.of("GET", base()), t, query, skip, limit).options(options).build();
+      Response r = t.execute(call);
+      List<OomnitzaUser> users = Rows.list(t, r).stream()
+          .map(n -> OomnitzaUser.of(Rows.fields(n)))
+          .collect(Collectors.toList());
+      return new OffsetPager.Page<>(users, Rows.total(t, r), r);
+    });
+  }
+
+  @Override
+  public Optional<OomnitzaUser> get(String ident, RequestOptions options) {
+    Call call = Call.of("GET", base() + "/" + Transport.segment(ident)).options(options).build();
+    Response r;
+    try {
+      r = t.execute(call);
+    } catch (OomnitzaNotFoundException e) {
+      return Optional.empty();
+    }
+    return Rows.object(t, r).map(n -> OomnitzaUser.of(Rows.fields(n)));
+  }
+
+  @Override
+  public Optional<OomnitzaUser> find(ExternalId field, String value, RequestOptions options) {
+    Objects.requireNonNull(field, "field");
+    Objects.requireNonNull(value, "value");
+    ListQuery q = ListQuery.builder().filter(Filter.eq(field, value)).pageSize(2).maxResults(2L).build();
+    List<OomnitzaUser> found = list(q, options).toList();
+    if (found.size() > 1) {
+      throw new OomnitzaException("More than one Oomnitza user has the same " + field.value()
+          + "; find() needs a unique field");
+    }
+    return found.stream().findFirst();
+  }
+
+  @Override
+  public OomnitzaUser create(OomnitzaUser user, RequestOptions options) {
+    Objects.requireNonNull(user, "user");
+    if (user.size() == 0) {
+      throw new IllegalArgumentException("a user to create needs at least one field");
+    }
+    Call call = Call.of("POST", base())
+        .json(t.toJson(user.fields()))
+        .idempotency(Call.Idempotency.NON_IDEMPOTENT)
+        .options(options)
+        .build();
+    Response r = t.execute(call);
+    return Rows.object(t, r).map(n -> OomnitzaUser.of(Rows.fields(n))).orElse(user);
+  }
+
+  @Override
+  public OomnitzaUser update(String ident, FieldRecord changes, RequestOptions options) {
+    Objects.requireNonNull(changes, "changes");
+    if (changes.size() == 0) {
+      throw new IllegalArgumentException("an update needs at least one changed field");
+    }
+    Call call = Call.of("PATCH", base() + "/" + Transport.segment(ident))
+        .json(t.toJson(changes.fields()))
+        .options(options)
+        .build();
+    Response r = t.execute(call);
+    return Rows.object(t, r).map(n -> OomnitzaUser.of(Rows.fields(n))).orElse(OomnitzaUser.of(changes));
+  }
+
+  @Override
+  public void delete(String ident, RequestOptions options) {
+    t.execute(Call.of("DELETE", base() + "/" + Transport.segment(ident)).options(options).build());
+  }
+
+  @Override
+  public String identOf(OomnitzaUser user) {
+    ExternalId f = t.conventions().userIdentField();
+    return user.text(f).filter(s -> !s.isEmpty()).orElseThrow(() ->
+        new IllegalArgumentException("the user has no " + f.value() + " (the configured ident field)"));
+  }
+}

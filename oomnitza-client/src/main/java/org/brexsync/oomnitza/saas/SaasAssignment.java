@@ -1,0 +1,32 @@
+package org.brexsync.oomnitza.saas;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import org.brexsync.oomnitza.internal.ValueStyle;
+import org.immutables.value.Value;
+
+/** One entry of a bulk assign: {@code {"user_id": "...", "assign": true|false}}. */
+@Value.Immutable
+@ValueStyle
+@JsonSerialize(as = ImmutableSaasAssignment.class)
+@JsonDeserialize(as = ImmutableSaasAssignment.class)
+public interface SaasAssignment {
+  /** Assign {@code userId} to the SaaS. */
+  static SaasAssignment assign(String userId) {
+    return ImmutableSaasAssignment.builder().userId(userId).assign(true).build();
+  }
+
+  /** Unassign {@code userId} from the SaaS. */
+  static SaasAssignment unassign(String userId) {
+    return ImmutableSaasAssignment.builder().userId(userId).assign(false).build();
+  }
+
+  /** {@code user_id}: the Oomnitza user. */
+  @JsonProperty("user_id")
+  String userId();
+
+  /** {@code assign}: true to assign, false to unassign. */
+  @JsonProperty("assign")
+  boolean assign();
+}

@@ -1,0 +1,36 @@
+package org.brexsync.oomnitza.saas;
+
+import java.util.List;
+import java.util.Optional;
+import org.brexsync.oomnitza.filter.Filter;
+import org.brexsync.oomnitza.internal.ValueStyle;
+import org.immutables.value.Value;
+
+/** Query parameters of the SaaS user lists: {@code filter}, {@code text}, {@code roles}, {@code last_visit}. */
+@Value.Immutable
+@ValueStyle
+public abstract class SaasUserQuery {
+  private static final SaasUserQuery ALL = ImmutableSaasUserQuery.builder().build();
+
+  /** No parameters. */
+  public static SaasUserQuery all() {
+    return ALL;
+  }
+
+  /** A new builder. */
+  public static ImmutableSaasUserQuery.Builder builder() {
+    return ImmutableSaasUserQuery.builder();
+  }
+
+  /** {@code filter} (only {@code /api/v3/saas_users}). */
+  public abstract Optional<Filter> filter();
+
+  /** {@code text}: full-text search (only {@code /api/v3/saas_users}). */
+  public abstract Optional<String> text();
+
+  /** {@code roles}: keep users sharing a role with this list (sent comma-separated). */
+  public abstract List<String> roles();
+
+  /** {@code last_visit} filter, passed through as given (only {@code /api/v3/saas/{id}/users}). */
+  public abstract Optional<String> lastVisit();
+}
