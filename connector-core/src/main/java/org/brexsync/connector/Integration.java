@@ -1,0 +1,184 @@
+package org.brexsync.connector;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import java.util.Optional;
+import org.brexsync.connector.filter.RecordFilter;
+import org.brexsync.connector.internal.ValueStyle;
+import org.brexsync.connector.mapping.Mapping;
+import org.brexsync.connector.mapping.TransformerRegistry;
+import org.brexsync.connector.schedule.Schedule;
+import org.brexsync.connector.sync.DeprovisioningPolicy;
+import org.brexsync.connector.sync.SafetyPolicy;
+import org.immutables.value.Value;
+
+/**
+ * A Brex → Oomnitza user integration as data: connections (tokens by environment-variable name, never
+ * inline), mapping, filters, preference, mode, schedule, sink and policies. Build one in Java with
+ * {@link #builder()} or read it from a JSON document with {@link IntegrationJson}; check it with
+ * {@link #validate()} (only a {@link IntegrationStatus#LAUNCHABLE} integration runs).
+ */
+@Value.Immutable
+@ValueStyle
+@JsonSerialize(as = ImmutableIntegration.class)
+@JsonDeserialize(as = ImmutableIntegration.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonPropertyOrder({"name", "brex", "oomnitza", "mapping", "filters", "preference", "mode", "saasId", "schedule", "sink"})
+public abstract class Integration {
+  /** Default records per write batch (and per correlation call). */
+  public static final int DEFAULT_BATCH_SIZE = 100;
+  /** Default Brex page size (the API's maximum is 1000). */
+  public static final int DEFAULT_PAGE_SIZE = 1000;
+  /** Default number of concurrent Oomnitza writes of the REST sink. */
+  public static final int DEFAULT_CONCURRENCY = 8;
+
+  /** A name, unique among a deployment's integrations (it keys the sync state). */
+  @JsonProperty("name")
+  public abstract String name();
+
+  /** The Brex connection. */
+  @JsonProperty("brex")
+  public abstract Optional<Connection> brex();
+
+  /** The Oomnitza connection. */
+  @JsonProperty("oomnitza")
+  public abstract Optional<Connection> oomnitza();
+
+  /** The field mapping. */
+  @JsonProperty("mapping")
+  public abstract Mapping mapping();
+
+  /** Which Brex users are synced (default: all). */
+  @JsonProperty("filters")
+  @Value.Default
+  public RecordFilter filters() {
+    return RecordFilter.none();
+  }
+
+  /** Create & Update (default), Create only or Update only. */
+  @JsonProperty("preference")
+  @Value.Default
+  public SyncPreference preference() {
+    return SyncPreference.CREATE_AND_UPDATE;
+  }
+
+  /** User only (default) or User plus SaaS user. */
+  @JsonProperty("mode")
+  @Value.Default
+  public SyncMode mode() {
+    return SyncMode.USER_ONLY;
+  }
+
+  /** The Oomnitza SaaS application id for {@link SyncMode#USER_PLUS_SAAS_USER}. */
+  @JsonProperty("saasId")
+  public abstract Optional<String> saasId();
+
+  /** When the integration runs. */
+  @JsonProperty("schedule")
+  @Value.Default
+  public Schedule schedule() {
+    return Schedule.defaults();
+  }
+
+  /** How records are written. */
+  @JsonProperty("sink")
+  @Value.Default
+  public SinkType sink() {
+    return SinkType.REST;
+  }
+
+  /** What happens to departed Brex users. */
+  @JsonProperty("deprovisioning")
+  @Value.Default
+  public DeprovisioningPolicy deprovisioning() {
+    return DeprovisioningPolicy.none();
+  }
+
+  /** The run guard. */
+  @JsonProperty("safety")
+  @Value.Default
+  public SafetyPolicy safety() {
+    return SafetyPolicy.defaults();
+  }
+
+  /** Oomnitza fields, besides username, email and brex_user_id, declared unique (possible sync keys). */
+  @JsonProperty("uniqueFields")
+  public abstract List<String> uniqueFields();
+
+  /** Re-read Oomnitza for every record (not only changed ones) to catch edits made there. */
+  @JsonProperty("reconcile")
+  @Value.Default
+  public boolean reconcile() {
+    return false;
+  }
+
+  /** Records per write batch and per correlation call. */
+  @JsonProperty("batchSize")
+  @Value.Default
+  public int batchSize() {
+    return DEFAULT_BATCH_SIZE;
+  }
+
+  /** Brex users per page. */
+  @JsonProperty("pageSize")
+  @Value.Default
+  public int pageSize() {
+    return DEFAULT_PAGE_SIZE;
+  }
+
+  /** Concurrent Oomnitza writes (REST sink). */
+  @JsonProperty("concurrency")
+  @Value.Default
+  public int concurrency() {
+    return DEFAULT_CONCURRENCY;
+  }
+
+  /** Process only the first N Brex users (after filtering). */
+  @JsonProperty("recordLimit")
+  public abstract Optional<Integer> recordLimit();
+
+  /** A builder. */
+  public static ImmutableIntegration.Builder builder() {
+    return ImmutableIntegration.builder();
+  }
+
+  /** Validates against the built-in transformers. */
+  public ValidationResult validate() {
+    return validate(TransformerRegistry.defaults());
+  }
+
+  /** Validates: DRAFT with every missing mandatory item listed, or LAUNCHABLE. */
+  public ValidationResult validate(TransformerRegistry registry) {
+    return IntegrationValidator.validate(this, registry);
+  }
+
+  /** Shorthand for {@code validate().status()}. */
+  @JsonIgnore
+  public IntegrationStatus status() {
+    return validate().status();
+  }
+
+  @Value.Check
+  void check() {
+    if (name().isBlank()) {
+      throw new IllegalStateException("integration name is blank");
+    }
+    if (batchSize() < 1 || batchSize() > 1000) {
+      throw new IllegalStateException("batchSize must be in 1..1000, got " + batchSize());
+    }
+    if (pageSize() < 1 || pageSize() > 1000) {
+      throw new IllegalStateException("pageSize must be in 1..1000 (Brex's maximum), got " + pageSize());
+    }
+    if (concurrency() < 1 || concurrency() > 64) {
+      throw new IllegalStateException("concurrency must be in 1..64, got " + concurrency());
+    }
+    if (recordLimit().isPresent() && recordLimit().get() < 0) {
+      throw new IllegalStateException("recordLimit must be >= 0");
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package org.brexsync.connector;
+
+import java.util.Optional;
+
+/**
+ * An integration document could not be read. The message, {@link #line()}, {@link #column()} and
+ * {@link #path()} point at the offending place, e.g. {@code line 12, column 20 at mapping.rules[2].strength:
+ * ...}. Never contains secret values.
+ */
+public class IntegrationConfigException extends ConnectorException {
+  private static final long serialVersionUID = 1L;
+  private final int line;
+  private final int column;
+  private final String path;
+  private final String problem;
+
+  /** An exception. */
+  public IntegrationConfigException(int line, int column, String path, String problem, Throwable cause) {
+    super(format(line, column, path, problem), cause);
+    this.line = line;
+    this.column = column;
+    this.path = path;
+    this.problem = problem;
+  }
+
+  private static String format(int line, int column, String path, String problem) {
+    StringBuilder sb = new StringBuilder("invalid integration document");
+    if (line > 0) {
+      sb.append(" at line ").append(line).append(", column ").append(column);
+    }
+    if (!path.isEmpty()) {
+      sb.append(" (").append(path).append(')');
+    }
+    return sb.append(": ").append(problem).toString();
+  }
+
+  /** 1-based line, or 0 when unknown. */
+  public int line() {
+    return line;
+  }
+
+  /** 1-based column, or 0 when unknown. */
+  public int column() {
+    return column;
+  }
+
+  /** The JSON path of the offending field, e.g. {@code mapping.rules[2].strength}; may be empty. */
+  public String path() {
+    return path;
+  }
+
+  /** The problem alone, without position. */
+  public String problem() {
+    return problem;
+  }
+
+  /** The path if known. */
+  public Optional<String> pathIfKnown() {
+    return path.isEmpty() ? Optional.empty() : Optional.of(path);
+  }
+}

@@ -1,0 +1,155 @@
+package org.brexsync.connector.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.brexsync.connector.internal.Json;
+import org.brexsync.connector.record.RecordView;
+
+/**
+ * A {@link Mapping} with its transformers resolved: evaluates source records into target values and
+ * compares them with Oomnitza records. Immutable and thread-safe.
+ */
+public final class CompiledMapping {
+  private final Mapping mapping;
+  private final List<MappingRule> rules;
+  private final List<List<Transformer>> chains;
+
+  private CompiledMapping(Mapping mapping, List<List<Transformer>> chains) {
+    this.mapping = mapping;
+    this.rules = mapping.rules();
+    this.chains = chains;
+  }
+
+  static CompiledMapping compile(Mapping mapping, TransformerRegistry registry) {
+    List<List<Transformer>> chains = new ArrayList<>();
+    for (MappingRule r : mapping.rules()) {
+      List<Transformer> chain = new ArrayList<>();
+      for (TransformerSpec s : r.transform()) {
+        try {
+          chain.add(registry.create(s));
+        } catch (IllegalArgumentException e) {
+          throw new MappingException("mapping rule for '" + r.target() + "': " + e.getMessage(), e);
+        }
+      }
+      chains.add(List.copyOf(chain));
+    }
+    return new CompiledMapping(mapping, List.copyOf(chains));
+  }
+
+  /** The mapping compiled. */
+  public Mapping mapping() {
+    return mapping;
+  }
+
+  /**
+   * Evaluates every rule for one source record. The result holds one entry per rule target, in rule
+   * order; an empty optional means "no value".
+   *
+   * @throws MappingException naming the rule when a transformer fails
+   */
+  public MappedRecord evaluate(RecordView record, Instant syncTime) {
+    TransformContext ctx = TransformContext.of(record, syncTime);
+    Map<String, Optional<JsonNode>> values = new LinkedHashMap<>();
+    for (int i = 0; i < rules.size(); i++) {
+      MappingRule r = rules.get(i);
+      Optional<JsonNode> v;
+      if (r.sourcePath().isPresent()) {
+        v = record.get(r.sourcePath().get());
+      } else if (r.constant().isPresent()) {
+        v = r.constant();
+      } else if (r.syncTime()) {
+        v = Optional.of(TextNode.valueOf(DateTimeFormatter.ISO_INSTANT.format(syncTime.truncatedTo(ChronoUnit.SECONDS))));
+      } else {
+        v = Optional.empty();
+      }
+      List<Transformer> chain = chains.get(i);
+      for (int j = 0; j < chain.size(); j++) {
+        try {
+          v = chain.get(j).apply(v, ctx);
+          if (v == null) {
+            v = Optional.empty();
+          }
+        } catch (RuntimeException e) {
+          throw new MappingException(
+              "mapping rule for '" + r.target() + "' failed in transformer '" + r.transform().get(j).name()
+                  + "': " + e.getMessage(),
+              e);
+        }
+      }
+      values.put(r.target(), v.filter(n -> !n.isNull() && !n.isMissingNode()));
+    }
+    return new MappedRecord(Collections.unmodifiableMap(values));
+  }
+
+  /**
+   * The fields to write when creating a record: every non-empty mapped value.
+   */
+  public ObjectNode createFields(MappedRecord mapped) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    for (MappingRule r : rules) {
+      mapped.value(r.target()).ifPresent(v -> o.set(r.target(), v));
+    }
+    return o;
+  }
+
+  /**
+   * The field-level changes that bring an existing Oomnitza record in line with the mapped values,
+   * honouring each rule's strength. Volatile values (the sync time) are included only when some other
+   * field changes.
+   */
+  public List<FieldChange> diff(MappedRecord mapped, ObjectNode existing) {
+    List<FieldChange> changes = new ArrayList<>();
+    List<FieldChange> volatiles = new ArrayList<>();
+    for (MappingRule r : rules) {
+      Optional<JsonNode> want = mapped.value(r.target());
+      JsonNode haveNode = existing.get(r.target());
+      Optional<JsonNode> have = Json.isEmpty(haveNode) ? Optional.empty() : Optional.of(haveNode);
+      boolean write;
+      switch (r.strength()) {
+        case IF_EMPTY:
+          write = have.isEmpty() && want.isPresent() && !Json.isEmpty(want.get());
+          break;
+        case NEVER_CLEAR:
+          write = want.isPresent() && !Json.isEmpty(want.get()) && !Json.sameValue(want.get(), haveNode);
+          break;
+        default:
+          write = !Json.sameValue(want.orElse(null), haveNode);
+      }
+      if (write) {
+        (r.isVolatile() ? volatiles : changes).add(FieldChange.of(r.target(), have, want));
+      }
+    }
+    if (!changes.isEmpty()) {
+      changes.addAll(volatiles);
+    }
+    return changes;
+  }
+
+  /**
+   * A stable fingerprint of the values this mapping writes for a record, excluding volatile values:
+   * equal fingerprints mean the record needs no write (unless Oomnitza was edited; see reconcile).
+   */
+  public String fingerprint(MappedRecord mapped) {
+    StringBuilder sb = new StringBuilder();
+    for (MappingRule r : rules) {
+      if (r.isVolatile()) {
+        continue;
+      }
+      sb.append(r.target()).append('=').append(r.strength().ordinal()).append(':');
+      mapped.value(r.target()).ifPresent(v -> sb.append(v.isValueNode() ? v.asText() : v.toString()));
+      sb.append('\u0000');
+    }
+    return org.brexsync.connector.internal.Hashing.sha256(sb.toString());
+  }
+}

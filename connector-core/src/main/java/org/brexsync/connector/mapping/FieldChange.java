@@ -1,0 +1,33 @@
+package org.brexsync.connector.mapping;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Optional;
+import org.brexsync.connector.internal.ValueStyle;
+import org.immutables.value.Value;
+
+/** One field-level difference: the Oomnitza field, its current value (if any) and the new value (empty = clear). */
+@Value.Immutable
+@ValueStyle
+@JsonSerialize(as = ImmutableFieldChange.class)
+@JsonDeserialize(as = ImmutableFieldChange.class)
+public interface FieldChange {
+  /** The Oomnitza field (external id). */
+  @JsonProperty("field")
+  String field();
+
+  /** The value in Oomnitza before the write; empty when unknown or empty. */
+  @JsonProperty("from")
+  Optional<JsonNode> from();
+
+  /** The value written; empty means the field is cleared. */
+  @JsonProperty("to")
+  Optional<JsonNode> to();
+
+  /** A change. */
+  static FieldChange of(String field, Optional<JsonNode> from, Optional<JsonNode> to) {
+    return ImmutableFieldChange.builder().field(field).from(from).to(to).build();
+  }
+}

@@ -1,0 +1,35 @@
+package org.brexsync.connector.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.Optional;
+
+/** The result of evaluating a mapping for one source record: target field → value (empty = no value). */
+public final class MappedRecord {
+  private final Map<String, Optional<JsonNode>> values;
+
+  MappedRecord(Map<String, Optional<JsonNode>> values) {
+    this.values = values;
+  }
+
+  /** The mapped value of a target field; empty when the rule produced nothing or there is no such rule. */
+  public Optional<JsonNode> value(String target) {
+    Optional<JsonNode> v = values.get(target);
+    return v == null ? Optional.empty() : v;
+  }
+
+  /** The mapped value as text. */
+  public Optional<String> text(String target) {
+    return value(target).map(n -> n.isValueNode() ? n.asText() : n.toString());
+  }
+
+  /** All values in rule order. */
+  public Map<String, Optional<JsonNode>> values() {
+    return values;
+  }
+
+  @Override
+  public String toString() {
+    return "MappedRecord" + values;
+  }
+}

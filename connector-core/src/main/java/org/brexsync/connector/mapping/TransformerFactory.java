@@ -1,0 +1,12 @@
+package org.brexsync.connector.mapping;
+
+/**
+ * Creates a {@link Transformer} from its arguments; registered by name in a {@link TransformerRegistry}.
+ * Throw {@link IllegalArgumentException} for bad arguments: the message is shown with the rule.
+ */
+@FunctionalInterface
+public interface TransformerFactory {
+
+  /** A transformer configured by the spec's arguments. */
+  Transformer create(TransformerSpec spec);
+}

@@ -1,0 +1,313 @@
+package org.brexsync.connector.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.brexsync.connector.internal.Json;
+
+/**
+ * The default state store: one directory per integration under a root directory, holding a snapshot
+ * ({@code state.jsonl}) and an append-only journal ({@code journal.jsonl}). Each batch's writes are
+ * appended to the journal and fsynced ({@link StateSession#flush()}); a commit compacts snapshot and
+ * journal into a temporary file, fsyncs it and atomically moves it over the snapshot, then deletes the
+ * journal. Opening replays a leftover journal (after a crash) and ignores a torn last line. A file lock
+ * keeps two processes from running the same integration at once.
+ */
+public final class FileSyncStateStore implements SyncStateStore {
+  /** The default root directory, relative to the working directory. */
+  public static final Path DEFAULT_ROOT = Path.of("brexsync-state");
+
+  private static final String SNAPSHOT = "state.jsonl";
+  private static final String JOURNAL = "journal.jsonl";
+  private static final String LOCK = "lock";
+
+  private final Path root;
+
+  private FileSyncStateStore(Path root) {
+    this.root = Objects.requireNonNull(root, "root");
+  }
+
+  /** A store under a root directory (created on first use). */
+  public static FileSyncStateStore at(Path root) {
+    return new FileSyncStateStore(root);
+  }
+
+  /** A store under {@link #DEFAULT_ROOT}. */
+  public static FileSyncStateStore defaults() {
+    return new FileSyncStateStore(DEFAULT_ROOT);
+  }
+
+  /** The directory of one integration. */
+  public Path directoryOf(String integration) {
+    return root.resolve(integration.replaceAll("[^A-Za-z0-9._-]", "_"));
+  }
+
+  @Override
+  public StateSession open(String integration, boolean readOnly) {
+    Path dir = directoryOf(integration);
+    try {
+      Files.createDirectories(dir);
+      return new Session(dir, readOnly);
+    } catch (IOException e) {
+      throw new StateStoreException("cannot open sync state in " + dir, e);
+    }
+  }
+
+  private static final class Session implements StateSession {
+    private final Path dir;
+    private final boolean readOnly;
+    private final Map<String, RecordState> records = new HashMap<>();
+    private Instant lastRun;
+    private FileChannel lockChannel;
+    private FileLock lock;
+    private FileChannel journal;
+    private final StringBuilder pending = new StringBuilder();
+
+    Session(Path dir, boolean readOnly) throws IOException {
+      this.dir = dir;
+      this.readOnly = readOnly;
+      if (!readOnly) {
+        lockChannel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+          lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+          lock = null;
+        }
+        if (lock == null) {
+          lockChannel.close();
+          throw new StateStoreException("sync state in " + dir + " is in use by another run");
+        }
+      }
+      load();
+    }
+
+    private void load() throws IOException {
+      Path snap = dir.resolve(SNAPSHOT);
+      if (Files.exists(snap)) {
+        try (BufferedReader r = Files.newBufferedReader(snap, StandardCharsets.UTF_8)) {
+          String header = r.readLine();
+          if (header != null) {
+            JsonNode h = Json.mapper().readTree(header);
+            if (h.hasNonNull("lastSuccessfulRun")) {
+              lastRun = Instant.parse(h.get("lastSuccessfulRun").asText());
+            }
+          }
+          String line;
+          while ((line = r.readLine()) != null) {
+            JsonNode a = Json.mapper().readTree(line);
+            records.put(a.get(0).asText(), state(a, 1));
+          }
+        } catch (RuntimeException e) {
+          throw new StateStoreException("corrupt sync state snapshot " + snap, e);
+        }
+      }
+      Path jr = dir.resolve(JOURNAL);
+      if (Files.exists(jr)) {
+        try (BufferedReader r = Files.newBufferedReader(jr, StandardCharsets.UTF_8)) {
+          String line;
+          while ((line = r.readLine()) != null) {
+            JsonNode a;
+            try {
+              a = Json.mapper().readTree(line);
+            } catch (IOException e) {
+              break; // torn last line of a crashed run
+            }
+            if (a == null || !a.isArray() || a.size() < 2) {
+              break;
+            }
+            switch (a.get(0).asText()) {
+              case "P":
+                if (a.size() < 5) {
+                  break;
+                }
+                records.put(a.get(1).asText(), state(a, 2));
+                break;
+              case "D":
+                records.remove(a.get(1).asText());
+                break;
+              default:
+                break;
+            }
+          }
+        }
+      }
+    }
+
+    private static RecordState state(JsonNode a, int from) {
+      String target = a.get(from + 2).asText();
+      return RecordState.of(a.get(from).asText(), a.get(from + 1).asText(), target.isEmpty() ? Optional.empty() : Optional.of(target));
+    }
+
+    @Override
+    public Optional<RecordState> get(String sourceId) {
+      return Optional.ofNullable(records.get(sourceId));
+    }
+
+    @Override
+    public int size() {
+      return records.size();
+    }
+
+    @Override
+    public void put(String sourceId, RecordState state) {
+      if (readOnly) {
+        return;
+      }
+      records.put(sourceId, state);
+      pending
+          .append("[\"P\",")
+          .append(q(sourceId))
+          .append(',')
+          .append(q(state.fingerprint()))
+          .append(',')
+          .append(q(state.syncKey()))
+          .append(',')
+          .append(q(state.targetId().orElse("")))
+          .append("]\n");
+    }
+
+    @Override
+    public void remove(String sourceId) {
+      if (readOnly) {
+        return;
+      }
+      records.remove(sourceId);
+      pending.append("[\"D\",").append(q(sourceId)).append("]\n");
+    }
+
+    private static String q(String s) {
+      return TextNode.valueOf(s).toString();
+    }
+
+    @Override
+    public void forEach(BiConsumer<String, RecordState> visitor) {
+      new HashMap<>(records).forEach(visitor);
+    }
+
+    @Override
+    public Optional<Instant> lastSuccessfulRun() {
+      return Optional.ofNullable(lastRun);
+    }
+
+    @Override
+    public void flush() {
+      if (readOnly || pending.length() == 0) {
+        return;
+      }
+      try {
+        if (journal == null) {
+          journal =
+              FileChannel.open(dir.resolve(JOURNAL), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        }
+        ByteBuffer buf = ByteBuffer.wrap(pending.toString().getBytes(StandardCharsets.UTF_8));
+        while (buf.hasRemaining()) {
+          journal.write(buf);
+        }
+        journal.force(false);
+        pending.setLength(0);
+      } catch (IOException e) {
+        throw new StateStoreException("cannot write sync state journal in " + dir, e);
+      }
+    }
+
+    @Override
+    public void commit(Instant runStart) {
+      if (readOnly) {
+        return;
+      }
+      flush();
+      lastRun = runStart;
+      Path tmp = dir.resolve(SNAPSHOT + ".tmp");
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+          BufferedWriter w = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(ch), StandardCharsets.UTF_8), 1 << 16)) {
+        w.write(
+            JsonNodeFactory.instance.objectNode().put("format", 1).put("lastSuccessfulRun", runStart.toString()).toString());
+        w.write('\n');
+        for (Map.Entry<String, RecordState> e : records.entrySet()) {
+          RecordState s = e.getValue();
+          w.write('[');
+          w.write(q(e.getKey()));
+          w.write(',');
+          w.write(q(s.fingerprint()));
+          w.write(',');
+          w.write(q(s.syncKey()));
+          w.write(',');
+          w.write(q(s.targetId().orElse("")));
+          w.write("]\n");
+        }
+        w.flush();
+        ch.force(true);
+      } catch (IOException e) {
+        throw new StateStoreException("cannot write sync state snapshot in " + dir, e);
+      }
+      try {
+        try {
+          Files.move(tmp, dir.resolve(SNAPSHOT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, dir.resolve(SNAPSHOT), StandardCopyOption.REPLACE_EXISTING);
+        }
+        fsyncDirectory();
+        if (journal != null) {
+          journal.close();
+          journal = null;
+        }
+        Files.deleteIfExists(dir.resolve(JOURNAL));
+        fsyncDirectory();
+      } catch (IOException e) {
+        throw new StateStoreException("cannot replace sync state snapshot in " + dir, e);
+      }
+    }
+
+    private void fsyncDirectory() {
+      try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+        d.force(true);
+      } catch (IOException | UnsupportedOperationException e) {
+        // Some platforms cannot fsync a directory; the atomic move is still durable enough there.
+      }
+    }
+
+    @Override
+    public void close() {
+      if (!readOnly && pending.length() > 0) {
+        flush();
+      }
+      try {
+        if (journal != null) {
+          journal.close();
+        }
+        if (lock != null) {
+          lock.release();
+        }
+        if (lockChannel != null) {
+          lockChannel.close();
+        }
+      } catch (NoSuchFileException e) {
+        // directory removed under us: nothing to release
+      } catch (IOException e) {
+        throw new StateStoreException("cannot close sync state in " + dir, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package org.brexsync.connector.sync;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Optional;
+import java.util.Set;
+import org.brexsync.connector.internal.Json;
+import org.brexsync.connector.internal.ValueStyle;
+import org.immutables.value.Value;
+
+/**
+ * What a run does in Oomnitza for Brex users that left: users whose status is one of
+ * {@link #statuses()} (DISABLED, DELETED, ARCHIVED by default) and, when {@link #includeGone()}, users
+ * synced before that Brex no longer returns. JSON form: {@code {"action":"SUSPEND"}} or
+ * {@code {"action":"SET_FIELD","field":"employment_status","value":"Left"}}.
+ */
+@Value.Immutable
+@ValueStyle
+@JsonSerialize(as = ImmutableDeprovisioningPolicy.class)
+@JsonDeserialize(as = ImmutableDeprovisioningPolicy.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+public abstract class DeprovisioningPolicy {
+
+  /** The action. */
+  public enum Action {
+    /** Do nothing special: departed users are mapped like any other (default). */
+    NONE,
+    /** Set {@code suspended: true} on the Oomnitza user. */
+    SUSPEND,
+    /** Set a configured field to a configured value. */
+    SET_FIELD
+  }
+
+  /** The action. */
+  @JsonProperty("action")
+  @Value.Default
+  public Action action() {
+    return Action.NONE;
+  }
+
+  /** The field set by SET_FIELD. */
+  @JsonProperty("field")
+  public abstract Optional<String> field();
+
+  /** The value set by SET_FIELD. */
+  @JsonProperty("value")
+  public abstract Optional<JsonNode> value();
+
+  /** Brex statuses that count as departed. */
+  @JsonProperty("statuses")
+  @Value.Default
+  public Set<String> statuses() {
+    return Set.of("DISABLED", "DELETED", "ARCHIVED");
+  }
+
+  /** Whether users synced before and no longer returned by Brex count as departed. */
+  @JsonProperty("includeGone")
+  @Value.Default
+  public boolean includeGone() {
+    return true;
+  }
+
+  /** The default: no deprovisioning. */
+  public static DeprovisioningPolicy none() {
+    return ImmutableDeprovisioningPolicy.builder().build();
+  }
+
+  /** Mark departed users suspended. */
+  public static DeprovisioningPolicy suspend() {
+    return ImmutableDeprovisioningPolicy.builder().action(Action.SUSPEND).build();
+  }
+
+  /** Set a field on departed users. */
+  public static DeprovisioningPolicy setField(String field, Object value) {
+    return ImmutableDeprovisioningPolicy.builder()
+        .action(Action.SET_FIELD)
+        .field(field)
+        .value(Json.mapper().valueToTree(value))
+        .build();
+  }
+
+  /** The field and value this policy writes, if any. */
+  public Optional<java.util.Map.Entry<String, JsonNode>> write() {
+    switch (action()) {
+      case SUSPEND:
+        return Optional.of(java.util.Map.entry("suspended", com.fasterxml.jackson.databind.node.BooleanNode.TRUE));
+      case SET_FIELD:
+        return Optional.of(java.util.Map.entry(field().orElseThrow(), value().orElse(com.fasterxml.jackson.databind.node.NullNode.instance)));
+      default:
+        return Optional.empty();
+    }
+  }
+
+  @Value.Check
+  void check() {
+    if (action() == Action.SET_FIELD && (field().isEmpty() || field().get().isBlank() || value().isEmpty())) {
+      throw new IllegalStateException("deprovisioning action SET_FIELD needs a 'field' and a 'value'");
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package org.brexsync.connector.sync;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import java.util.Optional;
+import org.brexsync.connector.internal.ValueStyle;
+import org.brexsync.connector.mapping.FieldChange;
+import org.immutables.value.Value;
+
+/** What happened to one record in a run. */
+@Value.Immutable
+@ValueStyle
+@JsonSerialize(as = ImmutableRecordOutcome.class)
+@JsonDeserialize(as = ImmutableRecordOutcome.class)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public interface RecordOutcome {
+  /** The situation. */
+  @JsonProperty("situation")
+  Situation situation();
+
+  /** The Brex user id. */
+  @JsonProperty("sourceId")
+  String sourceId();
+
+  /** The sync-key value, when mapped. */
+  @JsonProperty("syncKey")
+  Optional<String> syncKey();
+
+  /** The Oomnitza identifier, when known. */
+  @JsonProperty("targetId")
+  Optional<String> targetId();
+
+  /** For CREATE: every field written; for UPDATE: each changed field with its old value. */
+  @JsonProperty("changes")
+  List<FieldChange> changes();
+
+  /** Why the record was skipped or failed, or "deprovisioned". */
+  @JsonProperty("reason")
+  Optional<String> reason();
+
+  /** Whether this outcome deprovisions a departed user. */
+  @JsonProperty("deprovision")
+  @Value.Default
+  default boolean deprovision() {
+    return false;
+  }
+
+  /** A builder. */
+  static ImmutableRecordOutcome.Builder builder() {
+    return ImmutableRecordOutcome.builder();
+  }
+}

@@ -1,0 +1,23 @@
+package org.brexsync.connector.sync;
+
+/** Lets another thread cancel a run: the run stops after the current batch and reports CANCELLED. Thread-safe. */
+public final class RunControl {
+  private volatile boolean cancelled;
+
+  /** A fresh control. */
+  public static RunControl create() {
+    return new RunControl();
+  }
+
+  private RunControl() {}
+
+  /** Asks the run to stop. */
+  public void cancel() {
+    cancelled = true;
+  }
+
+  /** Whether cancellation was asked. */
+  public boolean isCancelled() {
+    return cancelled || Thread.currentThread().isInterrupted();
+  }
+}

@@ -1,0 +1,230 @@
+package org.brexsync.connector.sync;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
+import org.brexsync.connector.Integration;
+import org.brexsync.connector.mapping.CompiledMapping;
+import org.brexsync.connector.mapping.TransformerRegistry;
+import org.brexsync.connector.source.UserSource;
+import org.brexsync.connector.state.FileSyncStateStore;
+import org.brexsync.connector.state.SyncStateStore;
+
+/**
+ * Runs an {@link Integration}: Brex pages → filter → map → correlate with Oomnitza by the sync key (one
+ * list call per batch) → classify (CREATE / UPDATE / UNCHANGED / SKIPPED / FAILED) → write → report.
+ * Memory holds one page and one batch, plus the state store's per-record fingerprints.
+ *
+ * <pre>{@code
+ * SyncEngine engine = SyncEngine.builder()
+ *     .integration(integration)
+ *     .source(brexSource)          // e.g. BrexUserSource.of(brexClient)
+ *     .sink(oomnitzaSink)          // e.g. OomnitzaUserSink.of(oomnitzaClient)
+ *     .build();
+ * SyncReport report = engine.run();
+ * System.out.println(report.summary());
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; runs of one engine never overlap ({@link SyncAlreadyRunningException}).
+ */
+public final class SyncEngine {
+  /** Default number of outcomes kept in a report. */
+  public static final int DEFAULT_MAX_REPORTED_OUTCOMES = 10_000;
+
+  final Integration integration;
+  final UserSource source;
+  final UserSink sink;
+  final SyncStateStore stateStore;
+  final CompiledMapping mapping;
+  final Clock clock;
+  final Optional<Executor> executor;
+  final SyncListener listener;
+  final boolean dryRun;
+  final int maxReportedOutcomes;
+  private final ReentrantLock running;
+
+  private SyncEngine(Builder b, ReentrantLock running) {
+    this.integration = b.integration;
+    this.source = b.source;
+    this.sink = b.sink;
+    this.stateStore = b.stateStore;
+    this.mapping = b.integration.mapping().compile(b.transformers);
+    this.clock = b.clock;
+    this.executor = Optional.ofNullable(b.executor);
+    this.listener = b.listener;
+    this.dryRun = b.dryRun;
+    this.maxReportedOutcomes = b.maxReportedOutcomes;
+    this.running = running;
+    this.transformers = b.transformers;
+  }
+
+  private final TransformerRegistry transformers;
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The integration. */
+  public Integration integration() {
+    return integration;
+  }
+
+  /** Whether runs of this engine write nothing. */
+  public boolean isDryRun() {
+    return dryRun;
+  }
+
+  /**
+   * An engine identical to this one but dry-running (or not). The copy shares this engine's
+   * non-overlap lock.
+   */
+  public SyncEngine withDryRun(boolean dry) {
+    Builder b = toBuilder();
+    b.dryRun = dry;
+    return new SyncEngine(b, running);
+  }
+
+  /** A builder initialised from this engine. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.integration = integration;
+    b.source = source;
+    b.sink = sink;
+    b.stateStore = stateStore;
+    b.transformers = transformers;
+    b.clock = clock;
+    b.executor = executor.orElse(null);
+    b.listener = listener;
+    b.dryRun = dryRun;
+    b.maxReportedOutcomes = maxReportedOutcomes;
+    return b;
+  }
+
+  /** Runs once. */
+  public SyncReport run() {
+    return run(RunControl.create());
+  }
+
+  /**
+   * Runs once; {@code control} can cancel the run from another thread.
+   *
+   * @throws SyncAlreadyRunningException if a run of this engine is in progress
+   */
+  public SyncReport run(RunControl control) {
+    if (!running.tryLock()) {
+      throw new SyncAlreadyRunningException(integration.name());
+    }
+    try {
+      return new SyncRun(this, control).execute();
+    } finally {
+      running.unlock();
+    }
+  }
+
+  /** Whether a run is in progress. */
+  public boolean isRunning() {
+    return running.isLocked();
+  }
+
+  /** Builds engines; validates the integration (it must be LAUNCHABLE) and compiles the mapping. */
+  public static final class Builder {
+    private Integration integration;
+    private UserSource source;
+    private UserSink sink;
+    private SyncStateStore stateStore;
+    private TransformerRegistry transformers = TransformerRegistry.defaults();
+    private Clock clock = Clock.systemUTC();
+    private Executor executor;
+    private SyncListener listener = SyncListener.NONE;
+    private boolean dryRun;
+    private int maxReportedOutcomes = DEFAULT_MAX_REPORTED_OUTCOMES;
+
+    private Builder() {}
+
+    /** The integration (required). */
+    public Builder integration(Integration integration) {
+      this.integration = Objects.requireNonNull(integration, "integration");
+      return this;
+    }
+
+    /** The Brex side (required). */
+    public Builder source(UserSource source) {
+      this.source = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    /** The Oomnitza side (required). */
+    public Builder sink(UserSink sink) {
+      this.sink = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /** Where fingerprints are kept; default {@link FileSyncStateStore#defaults()}. */
+    public Builder stateStore(SyncStateStore stateStore) {
+      this.stateStore = Objects.requireNonNull(stateStore, "stateStore");
+      return this;
+    }
+
+    /** Transformers available to the mapping; default the built-ins. */
+    public Builder transformers(TransformerRegistry transformers) {
+      this.transformers = Objects.requireNonNull(transformers, "transformers");
+      return this;
+    }
+
+    /** Clock for the sync time and timings; default UTC system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Executor for concurrent REST writes (bounded by the integration's concurrency) and page
+     * prefetch; default a pool of daemon threads per run.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** Progress and outcome listener. */
+    public Builder listener(SyncListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Dry run: same report, nothing written (neither Oomnitza nor the state store). */
+    public Builder dryRun(boolean dryRun) {
+      this.dryRun = dryRun;
+      return this;
+    }
+
+    /** Cap on outcomes kept in the report (all are streamed to the listener). */
+    public Builder maxReportedOutcomes(int max) {
+      if (max < 0) {
+        throw new IllegalArgumentException("maxReportedOutcomes must be >= 0");
+      }
+      this.maxReportedOutcomes = max;
+      return this;
+    }
+
+    /**
+     * Builds the engine.
+     *
+     * @throws org.brexsync.connector.IntegrationNotLaunchableException if the integration is DRAFT
+     * @throws org.brexsync.connector.mapping.MappingException if a transformer is unknown or misconfigured
+     */
+    public SyncEngine build() {
+      Objects.requireNonNull(integration, "integration is required");
+      Objects.requireNonNull(source, "source is required");
+      Objects.requireNonNull(sink, "sink is required");
+      integration.validate(transformers).requireLaunchable();
+      if (stateStore == null) {
+        stateStore = FileSyncStateStore.defaults();
+      }
+      return new SyncEngine(this, new ReentrantLock());
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package org.brexsync.connector.sync;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.brexsync.connector.ConnectorException;
+import org.brexsync.connector.internal.Json;
+import org.brexsync.connector.internal.ValueStyle;
+import org.brexsync.connector.mapping.FieldChange;
+import org.immutables.value.Value;
+
+/**
+ * The report of one run: status, per-situation totals, timings, HTTP calls per system and per-record
+ * outcomes with field diffs (capped, see {@link #outcomesTruncated()}; every outcome is also streamed
+ * to {@link SyncListener#onRecord}). A dry run's report equals the real run's report apart from ids,
+ * times and write calls. {@link #summary()} is readable text; {@link #toJson()} is JSON.
+ */
+@Value.Immutable
+@ValueStyle
+@JsonSerialize(as = ImmutableSyncReport.class)
+@JsonDeserialize(as = ImmutableSyncReport.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonPropertyOrder({"runId", "integration", "status", "dryRun", "reason", "startedAt", "finishedAt", "durationMillis", "totals"})
+public abstract class SyncReport {
+
+  /** The run id (also the bulk portion id of a BULK run). */
+  @JsonProperty("runId")
+  public abstract String runId();
+
+  /** The integration name. */
+  @JsonProperty("integration")
+  public abstract String integration();
+
+  /** How the run ended. */
+  @JsonProperty("status")
+  public abstract RunStatus status();
+
+  /** Whether nothing was written. */
+  @JsonProperty("dryRun")
+  public abstract boolean dryRun();
+
+  /** Why the run was aborted, cancelled or failed. */
+  @JsonProperty("reason")
+  public abstract Optional<String> reason();
+
+  /** Start time (the connector sync time). */
+  @JsonProperty("startedAt")
+  public abstract Instant startedAt();
+
+  /** End time. */
+  @JsonProperty("finishedAt")
+  public abstract Instant finishedAt();
+
+  /** Wall time in milliseconds. */
+  @JsonProperty("durationMillis")
+  public abstract long durationMillis();
+
+  /** Records per situation (every situation present, zero included). */
+  @JsonProperty("totals")
+  public abstract Map<Situation, Long> totals();
+
+  /** Of the CREATE/UPDATE records, how many deprovisioned a departed user. */
+  @JsonProperty("deprovisioned")
+  public abstract long deprovisioned();
+
+  /** Calls per system: {@code brex}, {@code oomnitza}, and {@code oomnitzaWrites}. */
+  @JsonProperty("httpCalls")
+  public abstract Map<String, Long> httpCalls();
+
+  /** Per-record outcomes, in processing order, up to the configured cap (UNCHANGED ones are not kept). */
+  @JsonProperty("outcomes")
+  public abstract List<RecordOutcome> outcomes();
+
+  /** Whether outcomes were left out because of the cap. */
+  @JsonProperty("outcomesTruncated")
+  public abstract boolean outcomesTruncated();
+
+  /** The count of one situation. */
+  public long count(Situation s) {
+    return totals().getOrDefault(s, 0L);
+  }
+
+  /** Number of records processed. */
+  public long processed() {
+    return totals().values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Writes sent to Oomnitza (creates, updates, bulk portions, SaaS assignments). */
+  public long writes() {
+    return httpCalls().getOrDefault("oomnitzaWrites", 0L);
+  }
+
+  /** Wall time. */
+  public Duration duration() {
+    return Duration.ofMillis(durationMillis());
+  }
+
+  /** The outcomes of one situation (from the kept outcomes). */
+  public List<RecordOutcome> outcomes(Situation s) {
+    return outcomes().stream().filter(o -> o.situation() == s).collect(java.util.stream.Collectors.toList());
+  }
+
+  /** A builder. */
+  public static ImmutableSyncReport.Builder builder() {
+    return ImmutableSyncReport.builder();
+  }
+
+  /** Zero counts for every situation. */
+  static Map<Situation, Long> zeroTotals() {
+    Map<Situation, Long> m = new EnumMap<>(Situation.class);
+    for (Situation s : Situation.values()) {
+      m.put(s, 0L);
+    }
+    return m;
+  }
+
+  /** The report as pretty JSON. */
+  public String toJson() {
+    try {
+      return Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new ConnectorException("cannot write report", e);
+    }
+  }
+
+  /** Reads a report written by {@link #toJson()}. */
+  public static SyncReport fromJson(String json) {
+    try {
+      return Json.mapper().readValue(json, SyncReport.class);
+    } catch (JsonProcessingException e) {
+      throw new ConnectorException("cannot read report: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** A readable summary: status, totals, calls, timing, then up to 20 changed or failed records. */
+  public String summary() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "Sync %s of '%s'%s: %s%n", runId(), integration(), dryRun() ? " (dry run)" : "", status()));
+    reason().ifPresent(r -> sb.append("  reason: ").append(r).append(System.lineSeparator()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "  created %d, updated %d, unchanged %d, skipped %d, failed %d (deprovisioned %d)%n",
+            count(Situation.CREATE),
+            count(Situation.UPDATE),
+            count(Situation.UNCHANGED),
+            count(Situation.SKIPPED),
+            count(Situation.FAILED),
+            deprovisioned()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "  %d records in %.3f s; HTTP calls: Brex %d, Oomnitza %d (writes %d)%n",
+            processed(),
+            durationMillis() / 1000.0,
+            httpCalls().getOrDefault("brex", 0L),
+            httpCalls().getOrDefault("oomnitza", 0L),
+            writes()));
+    int shown = 0;
+    for (RecordOutcome o : outcomes()) {
+      if (o.situation() == Situation.UNCHANGED || o.situation() == Situation.SKIPPED && o.reason().orElse("").startsWith("filtered")) {
+        continue;
+      }
+      if (shown++ == 20) {
+        sb.append("  ...").append(System.lineSeparator());
+        break;
+      }
+      sb.append("  ").append(o.situation()).append(' ').append(o.syncKey().orElse(o.sourceId()));
+      if (!o.changes().isEmpty()) {
+        sb.append(": ");
+        int i = 0;
+        for (FieldChange c : o.changes()) {
+          if (i++ > 0) {
+            sb.append(", ");
+          }
+          sb.append(c.field());
+          if (o.situation() == Situation.UPDATE) {
+            sb.append(' ').append(c.from().map(Object::toString).orElse("∅")).append(" -> ").append(c.to().map(Object::toString).orElse("∅"));
+          }
+        }
+      }
+      o.reason().ifPresent(r -> sb.append(" (").append(r).append(')'));
+      sb.append(System.lineSeparator());
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,801 @@
+package org.brexsync.connector.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.brexsync.connector.Integration;
+import org.brexsync.connector.SinkType;
+import org.brexsync.connector.SyncMode;
+import org.brexsync.connector.internal.CountingPorts;
+import org.brexsync.connector.internal.Hashing;
+import org.brexsync.connector.internal.Json;
+import org.brexsync.connector.mapping.CompiledMapping;
+import org.brexsync.connector.mapping.FieldChange;
+import org.brexsync.connector.mapping.MappedRecord;
+import org.brexsync.connector.mapping.MappingException;
+import org.brexsync.connector.source.BrexLookups;
+import org.brexsync.connector.source.BrexUserRecord;
+import org.brexsync.connector.source.UserPage;
+import org.brexsync.connector.source.UserSource;
+import org.brexsync.connector.state.RecordState;
+import org.brexsync.connector.state.StateSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One run of a SyncEngine. Single-use, used by one thread (writes fan out to the executor). */
+final class SyncRun {
+  private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+  private static final String GONE = "gone";
+
+  private final SyncEngine e;
+  private final Integration in;
+  private final RunControl control;
+  private final CountingPorts counters = new CountingPorts();
+  private final UserSource source;
+  private final UserSink sink;
+  private final CompiledMapping mapping;
+  private final BrexLookups lookups;
+  private final String runId = UUID.randomUUID().toString();
+  private final Instant start;
+  private final long startNanos = System.nanoTime();
+  private final Map<Situation, Long> totals = SyncReport.zeroTotals();
+  private final List<RecordOutcome> outcomes = new ArrayList<>();
+  private final Set<String> seen = new HashSet<>();
+  private final String departedMarker;
+  private boolean truncated;
+  private long deprovisioned;
+  private long knownChanges;
+  private int accepted;
+  private StateSession state;
+  private int knownAtStart;
+  private ExecutorService ownPool;
+  private ExecutorService prefetcher;
+  private boolean bulkUsed;
+
+  SyncRun(SyncEngine engine, RunControl control) {
+    this.e = engine;
+    this.in = engine.integration;
+    this.control = control;
+    this.source = counters.source(engine.source);
+    this.sink = counters.sink(engine.sink);
+    this.mapping = engine.mapping;
+    this.lookups = BrexLookups.over(source);
+    this.start = engine.clock.instant();
+    this.departedMarker =
+        in.deprovisioning().write().map(w -> "|departed:" + w.getKey() + "=" + w.getValue()).orElse("")
+            + (in.mode() == SyncMode.USER_PLUS_SAAS_USER ? "|saas:" + in.saasId().orElse("") : "");
+  }
+
+  /** Thrown inside the run when the guard trips. */
+  private static final class Abort extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final RunStatus status;
+
+    Abort(RunStatus status, String message) {
+      super(message, null, false, false);
+      this.status = status;
+    }
+  }
+
+  SyncReport execute() {
+    RunStatus status;
+    Optional<String> reason = Optional.empty();
+    LOG.info("sync run {} of '{}' started{}", runId, in.name(), e.dryRun ? " (dry run)" : "");
+    state = e.stateStore.open(in.name(), e.dryRun);
+    try {
+      knownAtStart = state.size();
+      boolean complete = readAll();
+      if (seen.isEmpty() && in.safety().abortOnEmptySource()) {
+        throw new Abort(RunStatus.ABORTED, "guard: Brex returned no users; nothing was changed");
+      }
+      if (complete) {
+        handleGone();
+        status = totals.get(Situation.FAILED) > 0 ? RunStatus.COMPLETED_WITH_FAILURES : RunStatus.SUCCEEDED;
+      } else {
+        status = RunStatus.CANCELLED;
+        reason = Optional.of("cancelled");
+      }
+    } catch (Abort a) {
+      status = a.status;
+      reason = Optional.of(a.getMessage());
+    } catch (RuntimeException ex) {
+      status = RunStatus.FAILED;
+      reason = Optional.of(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+      LOG.warn("sync run {} of '{}' failed: {}", runId, in.name(), reason.get());
+    } finally {
+      shutdownPools();
+    }
+    try {
+      if (bulkUsed && !e.dryRun) {
+        sink.finalizeBulk(runId);
+      }
+    } catch (RuntimeException ex) {
+      LOG.warn("sync run {}: finalizing bulk portion failed: {}", runId, ex.getMessage());
+      if (status.isComplete()) {
+        status = RunStatus.COMPLETED_WITH_FAILURES;
+        reason = Optional.of("finalizing the bulk portion failed: " + ex.getMessage());
+      }
+    }
+    try {
+      state.flush();
+      if (status.isComplete()) {
+        state.commit(start);
+      }
+    } finally {
+      state.close();
+    }
+    progress();
+    Instant end = e.clock.instant();
+    Map<String, Long> calls = new java.util.LinkedHashMap<>();
+    calls.put("brex", counters.brex.get());
+    calls.put("oomnitza", counters.oomnitza.get());
+    calls.put("oomnitzaWrites", counters.oomnitzaWrites.get());
+    SyncReport report =
+        SyncReport.builder()
+            .runId(runId)
+            .integration(in.name())
+            .status(status)
+            .dryRun(e.dryRun)
+            .reason(reason)
+            .startedAt(start)
+            .finishedAt(end)
+            .durationMillis((System.nanoTime() - startNanos) / 1_000_000)
+            .totals(totals)
+            .deprovisioned(deprovisioned)
+            .httpCalls(calls)
+            .outcomes(outcomes)
+            .outcomesTruncated(truncated)
+            .build();
+    LOG.info("sync run {} of '{}' ended {}: {}", runId, in.name(), status, totals);
+    return report;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** Reads every page; returns false when cancelled. */
+  private boolean readAll() {
+    List<Pending> batch = new ArrayList<>(in.batchSize());
+    Optional<String> cursor = Optional.empty();
+    Future<UserPage> next = fetch(cursor);
+    int limit = in.recordLimit().orElse(Integer.MAX_VALUE);
+    boolean limited = false;
+    while (next != null) {
+      if (control.isCancelled()) {
+        next.cancel(true);
+        return false;
+      }
+      UserPage page = await(next);
+      next = page.nextCursor().isPresent() && !page.items().isEmpty() ? fetch(page.nextCursor()) : null;
+      for (ObjectNode user : page.items()) {
+        if (accepted >= limit) {
+          limited = true;
+          break;
+        }
+        Pending p = prepare(user);
+        if (p != null) {
+          batch.add(p);
+          if (batch.size() >= in.batchSize()) {
+            if (control.isCancelled()) {
+              return false;
+            }
+            processBatch(batch);
+            batch.clear();
+          }
+        }
+      }
+      if (limited) {
+        if (next != null) {
+          next.cancel(true);
+        }
+        break;
+      }
+    }
+    if (!batch.isEmpty()) {
+      if (control.isCancelled()) {
+        return false;
+      }
+      processBatch(batch);
+    }
+    if (limited) {
+      // A limited run has not seen every Brex user: skip "gone" detection.
+      seen.clear();
+      seen.add("\u0000limited");
+      goneCheck = false;
+    }
+    return true;
+  }
+
+  private boolean goneCheck = true;
+
+  private Future<UserPage> fetch(Optional<String> cursor) {
+    if (prefetcher == null) {
+      prefetcher = Executors.newSingleThreadExecutor(daemon("brexsync-brex-reader"));
+    }
+    return prefetcher.submit(() -> source.listUsers(cursor, in.pageSize()));
+  }
+
+  private static UserPage await(Future<UserPage> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new Abort(RunStatus.CANCELLED, "interrupted");
+    } catch (ExecutionException ex) {
+      Throwable c = ex.getCause();
+      throw new SourceFailure("reading Brex users failed: " + c.getClass().getSimpleName() + ": " + c.getMessage(), c);
+    }
+  }
+
+  /** Reading Brex failed: the run cannot continue. */
+  private static final class SourceFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SourceFailure(String m, Throwable c) {
+      super(m, c);
+    }
+
+    @Override
+    public String toString() {
+      return getMessage();
+    }
+  }
+
+  private static final class Pending {
+    String sourceId;
+    MappedRecord mapped;
+    String key;
+    String fingerprint;
+    boolean departed;
+    Optional<RecordState> prior;
+  }
+
+  private Pending prepare(ObjectNode user) {
+    String id = user.path("id").asText("");
+    seen.add(id);
+    lookups.remember(user);
+    BrexUserRecord rec = BrexUserRecord.of(user, lookups);
+    Optional<String> rejected;
+    try {
+      rejected = in.filters().rejection(rec);
+    } catch (RuntimeException ex) {
+      rejected = Optional.empty();
+      outcome(fail(id, Optional.empty(), "filter failed: " + ex.getMessage()));
+      return null;
+    }
+    if (rejected.isPresent()) {
+      outcome(RecordOutcome.builder().situation(Situation.SKIPPED).sourceId(id).reason(rejected.get()).build());
+      return null;
+    }
+    accepted++;
+    if (id.isEmpty()) {
+      outcome(fail(id, Optional.empty(), "Brex user without id"));
+      return null;
+    }
+    Pending p = new Pending();
+    p.sourceId = id;
+    p.departed =
+        in.deprovisioning().write().isPresent() && in.deprovisioning().statuses().contains(user.path("status").asText(""));
+    try {
+      p.mapped = mapping.evaluate(rec, start);
+    } catch (MappingException ex) {
+      outcome(fail(id, Optional.empty(), ex.getMessage()));
+      return null;
+    }
+    Optional<String> key = p.mapped.text(in.mapping().syncKey()).filter(k -> !k.isBlank());
+    if (key.isEmpty()) {
+      outcome(fail(id, Optional.empty(), "no value for the sync key '" + in.mapping().syncKey() + "'"));
+      return null;
+    }
+    p.key = key.get();
+    p.fingerprint = Hashing.sha256(mapping.fingerprint(p.mapped) + (p.departed ? departedMarker : departedMarker.isEmpty() ? "" : "|active" + departedMarker))
+        .substring(0, 22);
+    p.prior = state.get(id);
+    if (!in.reconcile() && p.prior.isPresent() && p.prior.get().fingerprint().equals(p.fingerprint)) {
+      outcome(
+          RecordOutcome.builder()
+              .situation(Situation.UNCHANGED)
+              .sourceId(id)
+              .syncKey(p.key)
+              .targetId(p.prior.get().targetId())
+              .build());
+      return null;
+    }
+    return p;
+  }
+
+  // ---------------------------------------------------------------- batches
+
+  private static String norm(String key) {
+    return key.trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** A planned write. */
+  private static final class Plan {
+    Pending p;
+    Situation situation;
+    ObjectNode existing;
+    ObjectNode fields;
+    List<FieldChange> changes = List.of();
+    boolean deprovision;
+    Optional<String> targetId = Optional.empty();
+    Optional<String> error = Optional.empty();
+    boolean needsSaas;
+  }
+
+  private void processBatch(List<Pending> batch) {
+    String syncKey = in.mapping().syncKey();
+    Set<String> keys = new LinkedHashSet<>();
+    for (Pending p : batch) {
+      keys.add(p.key);
+    }
+    Map<String, List<ObjectNode>> found = new HashMap<>();
+    try {
+      for (ObjectNode u : sink.findUsers(syncKey, keys)) {
+        JsonNode k = u.get(syncKey);
+        if (k != null && !k.isNull()) {
+          found.computeIfAbsent(norm(k.asText()), x -> new ArrayList<>(1)).add(u);
+        }
+      }
+    } catch (RuntimeException ex) {
+      for (Pending p : batch) {
+        outcome(fail(p.sourceId, Optional.of(p.key), "correlating with Oomnitza failed: " + message(ex)));
+      }
+      return;
+    }
+    List<Plan> plans = new ArrayList<>(batch.size());
+    Map<String, String> keyOwner = new HashMap<>();
+    for (Pending p : batch) {
+      Plan plan = new Plan();
+      plan.p = p;
+      plans.add(plan);
+      String owner = keyOwner.putIfAbsent(norm(p.key), p.sourceId);
+      if (owner != null) {
+        plan.situation = Situation.FAILED;
+        plan.error = Optional.of("duplicate sync key value in Brex (also used by " + owner + ")");
+        continue;
+      }
+      List<ObjectNode> matches = found.getOrDefault(norm(p.key), List.of());
+      if (matches.size() > 1) {
+        plan.situation = Situation.FAILED;
+        plan.error = Optional.of(matches.size() + " Oomnitza users have " + syncKey + "=" + p.key);
+        continue;
+      }
+      if (matches.isEmpty()) {
+        if (p.departed) {
+          plan.situation = Situation.SKIPPED;
+          plan.error = Optional.of("departed Brex user not in Oomnitza: not created");
+        } else if (!in.preference().creates()) {
+          plan.situation = Situation.SKIPPED;
+          plan.error = Optional.of("not in Oomnitza and the preference is UPDATE_ONLY");
+        } else {
+          plan.situation = Situation.CREATE;
+          plan.fields = mapping.createFields(p.mapped);
+          List<FieldChange> ch = new ArrayList<>();
+          plan.fields.fields().forEachRemaining(f -> ch.add(FieldChange.of(f.getKey(), Optional.empty(), Optional.of(f.getValue()))));
+          plan.changes = ch;
+          plan.needsSaas = true;
+        }
+        continue;
+      }
+      ObjectNode existing = matches.get(0);
+      plan.existing = existing;
+      plan.targetId = Optional.of(e.sink.idOf(existing));
+      List<FieldChange> changes = new ArrayList<>(mapping.diff(p.mapped, existing));
+      if (p.departed) {
+        Map.Entry<String, JsonNode> w = in.deprovisioning().write().get();
+        changes.removeIf(c -> c.field().equals(w.getKey()));
+        if (!Json.sameValue(w.getValue(), existing.get(w.getKey()))) {
+          changes.add(FieldChange.of(w.getKey(), Optional.ofNullable(existing.get(w.getKey())).filter(n -> !Json.isEmpty(n)), Optional.of(w.getValue())));
+          plan.deprovision = true;
+        }
+      }
+      boolean stateChanged = p.prior.isEmpty() || !p.prior.get().fingerprint().equals(p.fingerprint);
+      if (changes.isEmpty()) {
+        plan.situation = Situation.UNCHANGED;
+        plan.needsSaas = stateChanged;
+      } else if (!in.preference().updates()) {
+        plan.situation = Situation.SKIPPED;
+        plan.error = Optional.of("exists in Oomnitza and the preference is CREATE_ONLY");
+      } else {
+        plan.situation = Situation.UPDATE;
+        plan.changes = changes;
+        plan.needsSaas = true;
+      }
+    }
+    guard(plans);
+    write(plans);
+    assignSaas(plans);
+    for (Plan plan : plans) {
+      Pending p = plan.p;
+      if (plan.error.isPresent() && plan.situation != Situation.SKIPPED) {
+        plan.situation = Situation.FAILED;
+      }
+      if (plan.situation == Situation.CREATE || plan.situation == Situation.UPDATE || plan.situation == Situation.UNCHANGED) {
+        state.put(p.sourceId, RecordState.of(p.fingerprint, p.key, plan.targetId));
+        if (plan.deprovision) {
+          deprovisioned++;
+        }
+      }
+      outcome(
+          RecordOutcome.builder()
+              .situation(plan.situation)
+              .sourceId(p.sourceId)
+              .syncKey(p.key)
+              .targetId(plan.targetId)
+              .changes(plan.situation == Situation.FAILED || plan.situation == Situation.UNCHANGED ? List.of() : plan.changes)
+              .reason(plan.error)
+              .deprovision(plan.deprovision && plan.situation == Situation.UPDATE)
+              .build());
+    }
+    state.flush();
+    progress();
+  }
+
+  private void guard(List<Plan> plans) {
+    long changesToKnown = plans.stream().filter(pl -> pl.situation == Situation.UPDATE && pl.p.prior.isPresent()).count();
+    checkShare(changesToKnown);
+  }
+
+  private void checkShare(long more) {
+    knownChanges += more;
+    double share = in.safety().maxChangeShare();
+    if (share < 1.0 && knownAtStart >= in.safety().minKnownRecords() && knownAtStart > 0 && knownChanges > share * knownAtStart) {
+      throw new Abort(
+          RunStatus.ABORTED,
+          String.format(
+              Locale.ROOT,
+              "guard: the run would change %d of %d known records (more than %.0f%%); stopped before writing them",
+              knownChanges,
+              knownAtStart,
+              share * 100));
+    }
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  private void write(List<Plan> plans) {
+    List<Plan> writes = new ArrayList<>();
+    for (Plan pl : plans) {
+      if (pl.situation == Situation.CREATE || pl.situation == Situation.UPDATE) {
+        writes.add(pl);
+      }
+    }
+    if (writes.isEmpty() || e.dryRun) {
+      return;
+    }
+    if (in.sink() == SinkType.BULK) {
+      writeBulk(writes);
+    } else {
+      writeRest(writes);
+    }
+  }
+
+  private void writeBulk(List<Plan> writes) {
+    List<ObjectNode> records = new ArrayList<>(writes.size());
+    String syncKey = in.mapping().syncKey();
+    for (Plan pl : writes) {
+      if (pl.situation == Situation.CREATE) {
+        records.add(pl.fields);
+      } else {
+        ObjectNode o = Json.mapper().createObjectNode();
+        o.put(syncKey, pl.p.key);
+        for (FieldChange c : pl.changes) {
+          o.set(c.field(), c.to().orElse(com.fasterxml.jackson.databind.node.NullNode.instance));
+        }
+        records.add(o);
+      }
+    }
+    try {
+      bulkUsed = true;
+      sink.bulkUpload(
+          new BulkUpload(
+              runId, in.name(), List.of(syncKey), records, !in.preference().updates(), !in.preference().creates()));
+    } catch (RuntimeException ex) {
+      for (Plan pl : writes) {
+        pl.error = Optional.of("bulk upload failed: " + message(ex));
+      }
+    }
+  }
+
+  private void writeRest(List<Plan> writes) {
+    java.util.concurrent.Executor ex = executor();
+    Semaphore permits = new Semaphore(in.concurrency());
+    List<CompletableFuture<Void>> futures = new ArrayList<>(writes.size());
+    for (Plan pl : writes) {
+      try {
+        permits.acquire();
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        pl.error = Optional.of("interrupted before writing");
+        continue;
+      }
+      CompletableFuture<Void> f;
+      try {
+        f = CompletableFuture.runAsync(
+            () -> {
+              try {
+                writeOne(pl);
+              } finally {
+                permits.release();
+              }
+            },
+            ex);
+      } catch (RuntimeException rejected) {
+        permits.release();
+        pl.error = Optional.of("write not scheduled: " + message(rejected));
+        continue;
+      }
+      futures.add(f);
+    }
+    for (CompletableFuture<Void> f : futures) {
+      try {
+        f.join();
+      } catch (CompletionException ignored) {
+        // writeOne records its own errors
+      }
+    }
+  }
+
+  private void writeOne(Plan pl) {
+    try {
+      ObjectNode result;
+      if (pl.situation == Situation.CREATE) {
+        result = sink.createUser(pl.fields);
+      } else {
+        ObjectNode changes = Json.mapper().createObjectNode();
+        for (FieldChange c : pl.changes) {
+          changes.set(c.field(), c.to().orElse(com.fasterxml.jackson.databind.node.NullNode.instance));
+        }
+        result = sink.updateUser(pl.existing, changes);
+      }
+      if (result != null) {
+        try {
+          String id = e.sink.idOf(result);
+          if (id != null && !id.isEmpty()) {
+            pl.targetId = Optional.of(id);
+          }
+        } catch (RuntimeException ignored) {
+          // keep the id we had
+        }
+      }
+    } catch (RuntimeException ex) {
+      pl.error = Optional.of((pl.situation == Situation.CREATE ? "create" : "update") + " failed: " + message(ex));
+    }
+  }
+
+  private void assignSaas(List<Plan> plans) {
+    if (in.mode() != SyncMode.USER_PLUS_SAAS_USER || e.dryRun) {
+      return;
+    }
+    List<Plan> assign = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (Plan pl : plans) {
+      boolean ok = pl.error.isEmpty()
+          && (pl.situation == Situation.CREATE || pl.situation == Situation.UPDATE || pl.situation == Situation.UNCHANGED);
+      if (ok && pl.needsSaas && pl.targetId.isPresent()) {
+        assign.add(pl);
+        ids.add(pl.targetId.get());
+      } else if (ok && pl.needsSaas && in.sink() == SinkType.BULK && pl.situation == Situation.CREATE) {
+        // bulk creates return no id: the next run correlates the record and assigns it then
+        pl.p.fingerprint = "pending-saas";
+      }
+    }
+    if (ids.isEmpty()) {
+      return;
+    }
+    try {
+      sink.assignSaasUsers(in.saasId().orElseThrow(), ids);
+    } catch (RuntimeException ex) {
+      for (Plan pl : assign) {
+        pl.error = Optional.of("SaaS user assignment failed: " + message(ex));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- departed users no longer in Brex
+
+  private void handleGone() {
+    if (!goneCheck) {
+      return;
+    }
+    Optional<Map.Entry<String, JsonNode>> w = in.deprovisioning().write();
+    List<String[]> gone = new ArrayList<>();
+    state.forEach(
+        (id, st) -> {
+          if (!seen.contains(id)) {
+            gone.add(new String[] {id, st.syncKey(), st.fingerprint(), st.targetId().orElse("")});
+          }
+        });
+    if (gone.isEmpty()) {
+      return;
+    }
+    if (w.isEmpty() || !in.deprovisioning().includeGone()) {
+      for (String[] g : gone) {
+        state.remove(g[0]);
+      }
+      state.flush();
+      return;
+    }
+    String syncKey = in.mapping().syncKey();
+    for (int i = 0; i < gone.size(); i += in.batchSize()) {
+      if (control.isCancelled()) {
+        throw new Abort(RunStatus.CANCELLED, "cancelled");
+      }
+      List<String[]> part = gone.subList(i, Math.min(gone.size(), i + in.batchSize()));
+      List<String[]> todo = new ArrayList<>();
+      for (String[] g : part) {
+        if (!g[2].equals(GONE)) {
+          todo.add(g);
+        }
+      }
+      if (todo.isEmpty()) {
+        continue;
+      }
+      Map<String, ObjectNode> found = new HashMap<>();
+      try {
+        List<String> keys = new ArrayList<>();
+        for (String[] g : todo) {
+          keys.add(g[1]);
+        }
+        for (ObjectNode u : sink.findUsers(syncKey, keys)) {
+          if (u.hasNonNull(syncKey)) {
+            found.put(norm(u.get(syncKey).asText()), u);
+          }
+        }
+      } catch (RuntimeException ex) {
+        for (String[] g : todo) {
+          outcome(fail(g[0], Optional.of(g[1]), "correlating a departed user failed: " + message(ex)));
+        }
+        continue;
+      }
+      List<Plan> plans = new ArrayList<>();
+      for (String[] g : todo) {
+        ObjectNode existing = found.get(norm(g[1]));
+        if (existing == null) {
+          state.remove(g[0]);
+          outcome(
+              RecordOutcome.builder()
+                  .situation(Situation.SKIPPED)
+                  .sourceId(g[0])
+                  .syncKey(g[1])
+                  .reason("gone from Brex and not in Oomnitza")
+                  .build());
+          continue;
+        }
+        Pending p = new Pending();
+        p.sourceId = g[0];
+        p.key = g[1];
+        p.fingerprint = GONE;
+        p.prior = Optional.of(RecordState.of(g[2], g[1], Optional.empty()));
+        Plan plan = new Plan();
+        plan.p = p;
+        plan.existing = existing;
+        plan.targetId = Optional.of(e.sink.idOf(existing));
+        if (Json.sameValue(w.get().getValue(), existing.get(w.get().getKey()))) {
+          plan.situation = Situation.UNCHANGED;
+        } else {
+          plan.situation = Situation.UPDATE;
+          plan.deprovision = true;
+          plan.changes =
+              List.of(
+                  FieldChange.of(
+                      w.get().getKey(),
+                      Optional.ofNullable(existing.get(w.get().getKey())).filter(n -> !Json.isEmpty(n)),
+                      Optional.of(w.get().getValue())));
+        }
+        plans.add(plan);
+      }
+      checkShare(plans.stream().filter(pl -> pl.situation == Situation.UPDATE).count());
+      write(plans);
+      for (Plan plan : plans) {
+        if (plan.error.isPresent()) {
+          plan.situation = Situation.FAILED;
+        } else {
+          state.put(plan.p.sourceId, RecordState.of(GONE, plan.p.key, plan.targetId));
+          if (plan.deprovision) {
+            deprovisioned++;
+          }
+        }
+        outcome(
+            RecordOutcome.builder()
+                .situation(plan.situation)
+                .sourceId(plan.p.sourceId)
+                .syncKey(plan.p.key)
+                .targetId(plan.targetId)
+                .changes(plan.situation == Situation.UPDATE ? plan.changes : List.of())
+                .reason(plan.error.isPresent() ? plan.error : Optional.of("gone from Brex"))
+                .deprovision(plan.deprovision && plan.situation == Situation.UPDATE)
+                .build());
+      }
+      state.flush();
+    }
+  }
+
+  // ---------------------------------------------------------------- bookkeeping
+
+  private static RecordOutcome fail(String id, Optional<String> key, String reason) {
+    return RecordOutcome.builder().situation(Situation.FAILED).sourceId(id).syncKey(key).reason(reason).build();
+  }
+
+  private static String message(Throwable t) {
+    String m = t.getMessage();
+    return m == null ? t.getClass().getSimpleName() : m;
+  }
+
+  private void outcome(RecordOutcome o) {
+    totals.merge(o.situation(), 1L, Long::sum);
+    if (o.situation() != Situation.UNCHANGED) {
+      if (outcomes.size() < e.maxReportedOutcomes) {
+        outcomes.add(o);
+      } else {
+        truncated = true;
+      }
+    }
+    try {
+      e.listener.onRecord(o);
+    } catch (RuntimeException ex) {
+      LOG.warn("sync listener failed on a record: {}", ex.toString());
+    }
+  }
+
+  private void progress() {
+    long processed = totals.values().stream().mapToLong(Long::longValue).sum();
+    Optional<Long> expected =
+        in.recordLimit().map(Integer::longValue).or(() -> knownAtStart > 0 ? Optional.of((long) knownAtStart) : Optional.empty());
+    SyncProgress p =
+        new SyncProgress(processed, new EnumMap<>(totals), Duration.ofNanos(System.nanoTime() - startNanos), expected);
+    try {
+      e.listener.onProgress(p);
+    } catch (RuntimeException ex) {
+      LOG.warn("sync listener failed on progress: {}", ex.toString());
+    }
+  }
+
+  private java.util.concurrent.Executor executor() {
+    if (e.executor.isPresent()) {
+      return e.executor.get();
+    }
+    if (ownPool == null) {
+      ownPool = Executors.newFixedThreadPool(in.concurrency(), daemon("brexsync-writer"));
+    }
+    return ownPool;
+  }
+
+  private void shutdownPools() {
+    if (ownPool != null) {
+      ownPool.shutdownNow();
+    }
+    if (prefetcher != null) {
+      prefetcher.shutdownNow();
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,39 @@
+package org.brexsync.connector.sync;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Port to the Oomnitza side. Records are JSON objects keyed by Oomnitza field external ids
+ * ({@code username}, {@code email}, {@code first_name}, ...). The adapter over oomnitza-client is
+ * {@code OomnitzaUserSink}; tests use in-memory fakes. Implementations must be thread-safe: the REST
+ * writer calls {@link #createUser} and {@link #updateUser} concurrently. Any exception fails only the
+ * records involved.
+ */
+public interface UserSink {
+
+  /**
+   * The Oomnitza users whose {@code field} is one of {@code values}: one list call per batch (an
+   * {@code IN} filter), never one call per user.
+   */
+  List<ObjectNode> findUsers(String field, Collection<String> values);
+
+  /** Creates a user; returns the created record (with its identifier). */
+  ObjectNode createUser(ObjectNode fields);
+
+  /** Changes some fields of an existing user (as returned by {@link #findUsers}); returns the record. */
+  ObjectNode updateUser(ObjectNode existing, ObjectNode changes);
+
+  /** The identifier of an Oomnitza user record, as used in PATCH paths and SaaS assignments. */
+  String idOf(ObjectNode user);
+
+  /** Uploads one portion of a bulk run ({@code POST /api/v3/bulk}). */
+  void bulkUpload(BulkUpload upload);
+
+  /** Finalizes a bulk run ({@code POST /api/v3/bulk/{portion}/finalize}). */
+  void finalizeBulk(String portion);
+
+  /** Assigns users to a SaaS application as SaaS users. */
+  void assignSaasUsers(String saasId, List<String> userIds);
+}
