@@ -1,0 +1,387 @@
+package org.brexsync.testkit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.brexsync.testkit.internal.BrexApi;
+import org.brexsync.testkit.internal.RateLimiter;
+import org.brexsync.testkit.internal.Router;
+import org.brexsync.testkit.internal.SimResponse;
+import org.brexsync.testkit.internal.SimServer;
+import org.brexsync.testkit.internal.Webhooks;
+
+/**
+ * A stateful HTTP simulator of the Brex Team API (2025-03 spec) and Webhooks API (2024-06),
+ * listening on loopback.
+ *
+ * <pre>{@code
+ * try (BrexSimulator brex = BrexSimulator.start()) {
+ *   URI base = brex.baseUri();          // e.g. http://127.0.0.1:53121
+ *   String token = brex.token();        // send as "Authorization: Bearer <token>"
+ * }
+ * }</pre>
+ *
+ * <p>An unseeded simulator holds one ACTIVE user, the account admin who owns every token
+ * ({@code GET /v2/users/me}). {@link #seed(SyntheticCompany)} replaces the state by a generated
+ * company whose user 0 is the admin. Thread-safe.
+ */
+public final class BrexSimulator implements AutoCloseable {
+
+  private enum TokenState { VALID, EXPIRED }
+
+  private final SimServer server;
+  private final BrexApi api;
+  private final Webhooks webhooks;
+  private final RateLimiter limiter;
+  private final ConcurrentHashMap<String, TokenState> tokens = new ConcurrentHashMap<>();
+  private final String token;
+  private final boolean sendRetryAfter;
+
+  private BrexSimulator(Builder b) throws IOException {
+    this.token = b.token;
+    this.sendRetryAfter = b.sendRetryAfter;
+    tokens.put(token, TokenState.VALID);
+    this.limiter = new RateLimiter(b.clock, b.rateLimit, b.rateWindow.toMillis());
+    this.webhooks = new Webhooks(b.clock);
+    this.api = new BrexApi(webhooks);
+    if (b.company != null) {
+      api.reset(b.company);
+    }
+    SimServer.Config c = new SimServer.Config();
+    c.name = "brex-sim";
+    c.port = b.port;
+    c.threads = b.threads;
+    c.clock = b.clock;
+    c.requestLogLimit = b.requestLogLimit;
+    c.faults = b.faults;
+    c.errors = BrexApi::error;
+    c.rateLimited = () -> rateLimited(1);
+    c.decorate = h -> h.set("X-Brex-Trace-Id", traceId());
+    c.guards.add(req -> {
+      String h = req.header("Authorization");
+      String t = h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : null;
+      TokenState st = t == null ? null : tokens.get(t);
+      if (st == null) {
+        return SimResponse.json(401,
+            BrexApi.error(401, "UNAUTHORIZED", "PERMISSION_DENIED: Invalid or Revoked Token", null).body());
+      }
+      if (st == TokenState.EXPIRED) {
+        return SimResponse.json(403, BrexApi.error(403, "FORBIDDEN", "Expired token", null).body());
+      }
+      long waitMillis = limiter.acquire(t);
+      return waitMillis > 0 ? rateLimited((waitMillis + 999) / 1000) : null;
+    });
+    Router router = new Router();
+    api.register(router);
+    this.server = new SimServer(c, router);
+    server.start();
+  }
+
+  private SimResponse rateLimited(long retryAfterSeconds) {
+    SimResponse r = SimResponse.json(429,
+        BrexApi.error(429, "TOO_MANY_REQUESTS", "Rate limit exceeded", null).body());
+    if (sendRetryAfter) {
+      r.header("Retry-After", Long.toString(Math.max(1, retryAfterSeconds)));
+    }
+    return r;
+  }
+
+  private static String traceId() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    return Long.toHexString(r.nextLong() | Long.MIN_VALUE) + Long.toHexString(r.nextLong() | Long.MIN_VALUE);
+  }
+
+  /** Starts a simulator on a random free loopback port with defaults. */
+  public static BrexSimulator start() {
+    return builder().start();
+  }
+
+  /** A builder for a configured simulator. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Base URI to configure a client with, e.g. {@code http://127.0.0.1:53121} (no trailing slash). */
+  public URI baseUri() {
+    return server.baseUri();
+  }
+
+  /** The default valid API token. */
+  public String token() {
+    return token;
+  }
+
+  /** Makes another token valid (all tokens act as the account admin). */
+  public BrexSimulator addToken(String t) {
+    tokens.put(Objects.requireNonNull(t), TokenState.VALID);
+    return this;
+  }
+
+  /** Revokes a token: further calls with it get 401. */
+  public BrexSimulator revokeToken(String t) {
+    tokens.remove(t);
+    return this;
+  }
+
+  /** Marks a token expired: further calls with it get 403 "Expired token". */
+  public BrexSimulator expireToken(String t) {
+    tokens.replace(t, TokenState.EXPIRED);
+    return this;
+  }
+
+  /** Changes the rate limit (requests per window, per token); 0 disables it. */
+  public BrexSimulator rateLimit(int requests, Duration window) {
+    limiter.configure(requests, window.toMillis());
+    return this;
+  }
+
+  /** Fault injection for this simulator. */
+  public FaultInjector faults() {
+    return server.faults();
+  }
+
+  /** The request log (bounded, oldest dropped first), oldest first. */
+  public List<RecordedCall> requests() {
+    return server.requests();
+  }
+
+  /** Requests served for a spec path template, e.g. {@code count("POST", "/v2/cards")}. */
+  public long count(String method, String pathTemplate) {
+    return server.count(method, pathTemplate);
+  }
+
+  /** Request counters keyed by {@code "METHOD /template"}. */
+  public Map<String, Long> counters() {
+    return server.counters();
+  }
+
+  /** Turns the request log on or off (counters always count). */
+  public BrexSimulator recordRequests(boolean enabled) {
+    server.recordRequests(enabled);
+    return this;
+  }
+
+  /** Clears all state (back to the seeded company, or the single admin), log, counters, faults and rate windows. */
+  public BrexSimulator reset() {
+    api.reset(seeded);
+    server.resetLog();
+    server.faults().clear();
+    limiter.reset();
+    return this;
+  }
+
+  private volatile SyntheticCompany seeded;
+
+  /** Replaces all state by a generated company (user 0 is the admin who owns the tokens). */
+  public BrexSimulator seed(SyntheticCompany company) {
+    this.seeded = company;
+    api.reset(company);
+    return this;
+  }
+
+  /** Replaces all state by the company generated from {@code spec}. */
+  public BrexSimulator seed(CompanySpec spec) {
+    return seed(SyntheticCompany.of(spec));
+  }
+
+  /** The seeded company, if any. */
+  public Optional<SyntheticCompany> company() {
+    return Optional.ofNullable(seeded);
+  }
+
+  /** A JSON snapshot of the state that differs from the seed (created or changed objects). */
+  public ObjectNode snapshot() {
+    return api.snapshot();
+  }
+
+  /** The current state of a user as the API would return it. */
+  public Optional<ObjectNode> user(String id) {
+    return Optional.ofNullable(api.user(id)).map(ObjectNode::deepCopy);
+  }
+
+  /** The current state of a card as the API would return it. */
+  public Optional<ObjectNode> card(String id) {
+    return Optional.ofNullable(api.card(id)).map(ObjectNode::deepCopy);
+  }
+
+  /** Current state of all cards of a user. */
+  public List<ObjectNode> cardsOf(String userId) {
+    return api.cardIdsOf(userId).stream().map(api::card).map(ObjectNode::deepCopy).toList();
+  }
+
+  /** Number of users. */
+  public int userCount() {
+    return api.userCount();
+  }
+
+  /** Id of the admin user that owns the tokens. */
+  public String adminUserId() {
+    return api.meId();
+  }
+
+  /** Creates an ACTIVE user directly, without a request. */
+  public ObjectNode createUser(String firstName, String lastName, String email) {
+    return api.createUserDirect(firstName, lastName, email, "ACTIVE");
+  }
+
+  /** Creates a user with any UserStatus directly, without a request. */
+  public ObjectNode createUser(String firstName, String lastName, String email, String status) {
+    return api.createUserDirect(firstName, lastName, email, status);
+  }
+
+  /** Sets a user's status (any UserStatus, e.g. an invite being accepted); fires USER_UPDATED on change. */
+  public ObjectNode setUserStatus(String userId, String status) {
+    return api.setUserStatus(userId, status);
+  }
+
+  /** The invited user accepts: INVITED → ACTIVE, firing USER_UPDATED. */
+  public ObjectNode acceptInvite(String userId) {
+    return api.setUserStatus(userId, "ACTIVE");
+  }
+
+  /**
+   * Creates an ACTIVE card directly (no validation): {@code cardType} VIRTUAL|PHYSICAL,
+   * {@code limitType} USER|CARD.
+   */
+  public ObjectNode createCard(String userId, String cardType, String limitType) {
+    return api.createCardDirect(userId, cardType, limitType, "ACTIVE", "Test Card");
+  }
+
+  /** Creates a card with any status directly (no validation). */
+  public ObjectNode createCard(String userId, String cardType, String limitType, String status, String name) {
+    return api.createCardDirect(userId, cardType, limitType, status, name);
+  }
+
+  /** Sets a card's status directly. */
+  public ObjectNode setCardStatus(String cardId, String status) {
+    return api.setCardStatus(cardId, status);
+  }
+
+  /** The live webhook secrets (base64), newest first; the same values {@code GET /v1/webhooks/secrets} returns. */
+  public List<String> webhookSecrets() {
+    return api.webhookSecrets();
+  }
+
+  /** Rotates the webhook secret: a new ACTIVE one, the old ones PENDING_REVOKE (both sign). */
+  public String rotateWebhookSecret() {
+    return api.rotateWebhookSecret();
+  }
+
+  /** Webhook deliveries attempted so far (completed ones; delivery is asynchronous). */
+  public List<WebhookDelivery> webhookDeliveries() {
+    return webhooks.deliveries();
+  }
+
+  /** Secure-email requests ({@code POST /v2/cards/{id}/secure_email}) received. */
+  public List<ObjectNode> secureEmails() {
+    return api.secureEmails();
+  }
+
+  /** Stops the server and the webhook sender. */
+  @Override
+  public void close() {
+    server.close();
+    webhooks.close();
+  }
+
+  @Override
+  public String toString() {
+    return "BrexSimulator{" + baseUri() + "}";
+  }
+
+  /** Configures a {@link BrexSimulator}. */
+  public static final class Builder {
+    private String token = "bxt_sim_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    private int rateLimit = 1000;
+    private Duration rateWindow = Duration.ofSeconds(60);
+    private boolean sendRetryAfter = true;
+    private Clock clock = Clock.systemUTC();
+    private int port;
+    private int threads = 32;
+    private int requestLogLimit = 10_000;
+    private FaultInjector faults = new FaultInjector();
+    private SyntheticCompany company;
+
+    private Builder() {}
+
+    /** The default valid token (default: a random {@code bxt_sim_...}). */
+    public Builder token(String token) {
+      this.token = Objects.requireNonNull(token);
+      return this;
+    }
+
+    /** Requests allowed per window per token (default 1000 per 60 s, as Brex documents); 0 disables. */
+    public Builder rateLimit(int requests, Duration window) {
+      this.rateLimit = requests;
+      this.rateWindow = window;
+      return this;
+    }
+
+    /** Whether 429s carry {@code Retry-After} (Brex does not document it; default true). */
+    public Builder sendRetryAfter(boolean send) {
+      this.sendRetryAfter = send;
+      return this;
+    }
+
+    /** Clock for rate-limit windows, webhook timestamps and the request log (default system UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    /** Port (default 0 = a random free port). */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** Server threads (default 32; raise it when injecting latency under high concurrency). */
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    /** How many requests the log keeps (default 10,000). */
+    public Builder requestLogLimit(int limit) {
+      this.requestLogLimit = limit;
+      return this;
+    }
+
+    /** Seed of the fault injector's random source (default 0). */
+    public Builder faultSeed(long seed) {
+      this.faults.seed(seed);
+      return this;
+    }
+
+    /** Starts with a generated company. */
+    public Builder company(SyntheticCompany company) {
+      this.company = company;
+      return this;
+    }
+
+    /** Starts with the company generated from {@code spec}. */
+    public Builder company(CompanySpec spec) {
+      return company(SyntheticCompany.of(spec));
+    }
+
+    /** Starts the simulator. */
+    public BrexSimulator start() {
+      try {
+        BrexSimulator s = new BrexSimulator(this);
+        s.seeded = company;
+        return s;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

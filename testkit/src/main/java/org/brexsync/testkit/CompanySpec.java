@@ -1,0 +1,59 @@
+package org.brexsync.testkit;
+
+import org.brexsync.testkit.internal.ValueStyle;
+import org.immutables.value.Value;
+
+/**
+ * What {@link SyntheticCompany} generates: the same spec always yields the same company.
+ *
+ * <pre>{@code CompanySpec spec = ImmutableCompanySpec.builder().seed(7).users(10_000).build();}</pre>
+ */
+@Value.Immutable
+@ValueStyle
+public abstract class CompanySpec {
+
+  /** Seed of every random choice. */
+  @Value.Default
+  public long seed() {
+    return 42L;
+  }
+
+  /** Number of users, 1 to 1,000,000 (users are generated on demand, never all held in memory). */
+  @Value.Default
+  public int users() {
+    return 100;
+  }
+
+  /** Company legal name. */
+  @Value.Default
+  public String name() {
+    return "Acme Corporation";
+  }
+
+  /** E-mail domain of every generated user. */
+  @Value.Default
+  public String domain() {
+    return "acme.example";
+  }
+
+  /** Maximum cards per user (each user gets 0 to this many). */
+  @Value.Default
+  public int maxCardsPerUser() {
+    return 3;
+  }
+
+  /** A spec with this seed and user count and defaults otherwise. */
+  public static CompanySpec of(long seed, int users) {
+    return ImmutableCompanySpec.builder().seed(seed).users(users).build();
+  }
+
+  @Value.Check
+  protected void check() {
+    if (users() < 1 || users() > 1_000_000) {
+      throw new IllegalArgumentException("users must be within [1, 1000000]");
+    }
+    if (maxCardsPerUser() < 0 || maxCardsPerUser() > 10) {
+      throw new IllegalArgumentException("maxCardsPerUser must be within [0, 10]");
+    }
+  }
+}
