@@ -32,7 +32,8 @@ public final class IntegrationJson {
 
   private static final ObjectMapper MAPPER =
       Json.mapper().copy().addHandler(new SecretGuard()).enable(SerializationFeature.INDENT_OUTPUT);
-  private static final ObjectReader READER = MAPPER.readerFor(Integration.class);
+  private static final ObjectReader READER =
+      MAPPER.readerFor(Integration.class).with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private IntegrationJson() {}
 

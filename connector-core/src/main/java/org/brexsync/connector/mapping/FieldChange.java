@@ -13,6 +13,7 @@ import org.immutables.value.Value;
 @ValueStyle
 @JsonSerialize(as = ImmutableFieldChange.class)
 @JsonDeserialize(as = ImmutableFieldChange.class)
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
 public interface FieldChange {
   /** The Oomnitza field (external id). */
   @JsonProperty("field")

@@ -37,7 +37,7 @@ public final class SmartMapper {
           Set.of("location", "location name", "office", "site"),
           Set.of("manager email", "supervisor email", "reports to"),
           Set.of("manager id", "supervisor id"),
-          Set.of("status", "state", "employment status"),
+          Set.of("status", "state", "employment status", "employee status", "user status"),
           Set.of("phone", "phone number", "mobile", "telephone"),
           Set.of("remote display id", "employee id", "employee number", "external id"),
           Set.of("connector sync time", "sync time", "last sync", "last synced", "synced at"));

@@ -1,0 +1,2 @@
+/** The SyncEngine, its ports to Oomnitza, policies, progress, and the run report. */
+package org.brexsync.connector.sync;
