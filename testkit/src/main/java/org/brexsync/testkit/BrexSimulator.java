@@ -170,9 +170,13 @@ public final class BrexSimulator implements AutoCloseable {
     return this;
   }
 
-  /** Clears all state (back to the seeded company, or the single admin), log, counters, faults and rate windows. */
+  /**
+   * Back to the state the simulator started with (the builder's company, or the single admin):
+   * clears changes, seeds made later, the request log, counters, faults, rate windows and webhooks.
+   */
   public BrexSimulator reset() {
-    api.reset(seeded);
+    seeded = initial;
+    api.reset(initial);
     server.resetLog();
     server.faults().clear();
     limiter.reset();
@@ -180,6 +184,7 @@ public final class BrexSimulator implements AutoCloseable {
   }
 
   private volatile SyntheticCompany seeded;
+  private volatile SyntheticCompany initial;
 
   /** Replaces all state by a generated company (user 0 is the admin who owns the tokens). */
   public BrexSimulator seed(SyntheticCompany company) {
@@ -378,6 +383,7 @@ public final class BrexSimulator implements AutoCloseable {
       try {
         BrexSimulator s = new BrexSimulator(this);
         s.seeded = company;
+        s.initial = company;
         return s;
       } catch (IOException e) {
         throw new UncheckedIOException(e);

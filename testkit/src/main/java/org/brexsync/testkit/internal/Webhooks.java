@@ -40,7 +40,7 @@ public final class Webhooks implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(executor)
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
         .version(HttpClient.Version.HTTP_1_1).build();
   }
 

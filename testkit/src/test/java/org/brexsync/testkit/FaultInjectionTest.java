@@ -1,0 +1,152 @@
+package org.brexsync.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FaultInjectionTest {
+  static BrexSimulator brex;
+  static Http http;
+
+  @BeforeAll
+  static void start() {
+    brex = BrexSimulator.start();
+    http = Http.brex(brex);
+  }
+
+  @AfterAll
+  static void stop() {
+    brex.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    brex.reset();
+  }
+
+  private static ObjectNode card() {
+    return Http.obj("{'owner':{'type':'USER','user_id':'" + brex.adminUserId() + "'},'card_name':'c',"
+        + "'card_type':'VIRTUAL','limit_type':'USER'}");
+  }
+
+  @Test
+  void failNextAnswersTheStatusWithABrexBodyThenRecovers() {
+    brex.faults().failNext(2, 503);
+    Http.Resp a = http.get("/v2/users/me");
+    assertThat(a.status()).isEqualTo(503);
+    assertThat(a.json().get("type").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+    assertThat(a.header("X-Brex-Trace-Id")).isNotBlank();
+    assertThat(http.get("/v2/users/me").status()).isEqualTo(503);
+    assertThat(http.get("/v2/users/me").status()).isEqualTo(200);
+    assertThat(brex.faults().injectedCount()).isEqualTo(2);
+  }
+
+  @Test
+  void burst429AnswersTooManyRequests() {
+    brex.faults().burst429(1);
+    Http.Resp r = http.get("/v2/users/me");
+    assertThat(r.status()).isEqualTo(429);
+    assertThat(r.header("Retry-After")).isEqualTo("1");
+  }
+
+  @Test
+  void scopedFaultsOnlyHitTheirEndpoint() {
+    brex.faults().on("POST", "/v2/cards").failNext(1, 500);
+    assertThat(http.get("/v2/users/me").status()).isEqualTo(200);
+    assertThat(http.post("/v2/cards", card(), "Idempotency-Key", "a").status()).isEqualTo(500);
+    assertThat(http.post("/v2/cards", card(), "Idempotency-Key", "a").status()).isEqualTo(200);
+  }
+
+  @Test
+  void resetBeforeProcessingIsAnIOExceptionAndChangesNothing() {
+    brex.faults().on("POST", "/v2/cards").resetNext(1);
+    assertThatThrownBy(() -> http.post("/v2/cards", card(), "Idempotency-Key", "r1"))
+        .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(IOException.class);
+    assertThat(brex.cardsOf(brex.adminUserId())).isEmpty();
+  }
+
+  @Test
+  void resetAfterProcessingAppliesTheChangeAndTheRetryWithTheSameKeyDoesNotDuplicate() {
+    brex.faults().on("POST", "/v2/cards").resetAfterNext(1);
+    assertThatThrownBy(() -> http.post("/v2/cards", card(), "Idempotency-Key", "r2"))
+        .isInstanceOf(UncheckedIOException.class);
+    assertThat(brex.cardsOf(brex.adminUserId())).hasSize(1);
+    Http.Resp retry = http.post("/v2/cards", card(), "Idempotency-Key", "r2");
+    assertThat(retry.status()).isEqualTo(200);
+    assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(brex.cardsOf(brex.adminUserId())).hasSize(1);
+    RecordedCall dropped = brex.requests().get(0);
+    assertThat(dropped.status()).isZero();
+    assertThat(dropped.fault()).contains("RESET_AFTER");
+  }
+
+  @Test
+  void truncatedBodyIsAnIOException() {
+    brex.faults().truncateNext(1);
+    assertThatThrownBy(() -> http.get("/v2/users/me")).isInstanceOf(UncheckedIOException.class);
+    assertThat(http.get("/v2/users/me").status()).isEqualTo(200);
+  }
+
+  @Test
+  void malformedBodyIsCompleteButNotJson() {
+    brex.faults().malformedNext(1);
+    Http.Resp r = http.get("/v2/users/me");
+    assertThat(r.status()).isEqualTo(200);
+    assertThatThrownBy(r::json).isInstanceOf(UncheckedIOException.class);
+  }
+
+  @Test
+  void slowBodyStillArrivesComplete() {
+    brex.faults().slowBodyNext(1, java.time.Duration.ofMillis(50));
+    Http.Resp r = http.get("/v2/users/me");
+    assertThat(r.json().get("id").asText()).isEqualTo(brex.adminUserId());
+  }
+
+  @Test
+  void errorRatesAreDeterministicForASeed() {
+    List<Integer> first = statuses(7);
+    List<Integer> second = statuses(7);
+    assertThat(first).isEqualTo(second);
+    assertThat(first).contains(200).containsAnyOf(500, 502, 503);
+  }
+
+  private static List<Integer> statuses(long seed) {
+    brex.faults().clear().seed(seed).errorRate(0.3, 500, 502, 503);
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      out.add(http.get("/v2/users/me").status());
+    }
+    brex.faults().clear();
+    return out;
+  }
+
+  @Test
+  void latencyIsAdded() {
+    brex.faults().latency(java.time.Duration.ofMillis(30));
+    long t0 = System.nanoTime();
+    http.get("/v2/users/me");
+    assertThat(System.nanoTime() - t0).isGreaterThanOrEqualTo(30_000_000L);
+  }
+
+  @Test
+  void resetsWorkOnFreshConnectionsToo() {
+    HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    Http h = new Http(brex.baseUri(), "Authorization", "Bearer " + brex.token());
+    brex.faults().resetNext(1);
+    assertThatThrownBy(() -> new Http(brex.baseUri(), "Authorization", "Bearer " + brex.token())
+        .post("/v2/users", Http.obj("{'first_name':'a','last_name':'b','email':'reset@acme.example'}")))
+        .isInstanceOf(UncheckedIOException.class);
+    assertThat(fresh).isNotNull();
+    assertThat(h.get("/v2/users?email=reset@acme.example").json().get("items")).isEmpty();
+  }
+}
