@@ -98,8 +98,8 @@ class BulkApiTest extends WireTestSupport {
     BulkRunResult result = client().bulk().upload(options().build(), records(250));
 
     String status = "GET /api/v3/bulk/" + PORTION;
-    assertThat(calls()).containsExactly(
-        status, "POST /api/v3/bulk", status, "POST /api/v3/bulk", status, "POST /api/v3/bulk",
+    assertThat(calls()).as("no status check before the run exists on the server").containsExactly(
+        "POST /api/v3/bulk", status, "POST /api/v3/bulk", status, "POST /api/v3/bulk",
         "POST /api/v3/bulk/" + PORTION + "/finalize");
     assertThat(uploads()).extracting(p -> p.get("records").size()).containsExactly(100, 100, 50);
     assertThat(result.batches()).isEqualTo(3);
@@ -217,11 +217,11 @@ class BulkApiTest extends WireTestSupport {
   @Test
   void aCancelInOomnitzasUiStopsTheRunAndItIsFinalized() throws Exception {
     bulkServer(1, 0);
-    BulkRunResult r = client().bulk().upload(options().build(), records(250));
+    BulkRunResult r = client().bulk().upload(options().build(), records(350));
     assertThat(r.cancelled()).isTrue();
-    assertThat(r.batches()).isEqualTo(1);
-    assertThat(calls()).containsExactly("GET /api/v3/bulk/" + PORTION, "POST /api/v3/bulk",
-        "GET /api/v3/bulk/" + PORTION, "POST /api/v3/bulk/" + PORTION + "/finalize");
+    assertThat(r.batches()).isEqualTo(2);
+    assertThat(calls()).containsExactly("POST /api/v3/bulk", "GET /api/v3/bulk/" + PORTION,
+        "POST /api/v3/bulk", "GET /api/v3/bulk/" + PORTION, "POST /api/v3/bulk/" + PORTION + "/finalize");
   }
 
   @Test
@@ -290,9 +290,42 @@ class BulkApiTest extends WireTestSupport {
     assertThat(d.objects().failed()).isEqualTo(2);
     assertThat(d.objects().skipped()).isEqualTo(1);
     assertThat(d.objects().unchanged()).isEqualTo(9);
-    assertThat(d.logs().get("failed")).hasSize(2);
+    assertThat(d.messages("failed")).containsExactly("Failed to process the mapping value", "x");
     assertThat(d.fatalErrors()).isEmpty();
     assertThat(d.status()).contains("Completed with errors");
+  }
+
+  @Test
+  void runLogEntriesMayBeObjects() {
+    enqueueJson("{\"logs\":{\"failed\":[{\"record\":\"jdoe\",\"message\":\"bad role\"}],"
+        + "\"Fatal Error\":[{\"message\":\"boom\"}]}}");
+    RunLogDetails d = client().bulk().runLog("17");
+    assertThat(d.messages("failed")).containsExactly("jdoe: bad role");
+    assertThat(d.fatalErrors()).containsExactly("boom");
+  }
+
+  @Test
+  void statusCheckOfARunTheServerDoesNotKnowMeansNotCancelled() {
+    enqueueJson(404, "{\"error\":\"run not found\"}");
+    assertThat(client().bulk().isCancelled("p-unknown")).isFalse();
+  }
+
+  @Test
+  void batchAnswersWithCountsAndPerRecordErrorsAreCollected() {
+    server.enqueue(new MockResponse.Builder().body("{\"objects\":{\"added\":1,\"failed\":1},"
+        + "\"errors\":[{\"index\":1,\"record\":\"u1\",\"error\":\"bad email\"}]}").build());
+    server.enqueue(new MockResponse.Builder().body("{\"objects\":{\"updated\":2},\"errors\":[{\"index\":0,\"error\":\"x\"}]}").build());
+    enqueueJson("{}");
+    BulkRunResult r = client().bulk().upload(options().batchSize(2).checkServerCancellation(false).build(), records(4));
+    assertThat(r.reportedCounts().added()).isEqualTo(1);
+    assertThat(r.reportedCounts().updated()).isEqualTo(2);
+    assertThat(r.reportedCounts().failed()).isEqualTo(1);
+    assertThat(r.recordErrors()).hasSize(2);
+    assertThat(r.recordErrors().get(0).recordIndex()).contains(1L);
+    assertThat(r.recordErrors().get(0).record()).contains("u1");
+    assertThat(r.recordErrors().get(0).message()).isEqualTo("bad email");
+    assertThat(r.recordErrors().get(1).batch()).isEqualTo(2);
+    assertThat(r.recordErrors().get(1).recordIndex()).contains(2L);
   }
 
   @Test

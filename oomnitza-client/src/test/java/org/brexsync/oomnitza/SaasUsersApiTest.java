@@ -17,19 +17,19 @@ class SaasUsersApiTest extends WireTestSupport {
   void listSendsFilterTextAndRoles() throws Exception {
     enqueueJson("[{\"saas_user_id\":\"s1\",\"user_id\":\"u1\"}]");
     List<OomnitzaRecord> users = client().saasUsers().list(SaasUserQuery.builder()
-        .filter(Filter.eq("saas_id", "brex")).text("jane doe").addRoles("admin", "card holder").build());
+        .filter(Filter.eq("saas_id", "brex")).text("jane doe").addRoles("admin", "card holder").build()).toList();
     assertThat(users.get(0).text("saas_user_id")).contains("s1");
     RecordedRequest r = take();
     assertThat(r.getMethod()).isEqualTo("GET");
     assertThat(r.getTarget()).isEqualTo(
-        "/api/v3/saas_users?filter=saas_id%20eq%20%22brex%22&text=jane%20doe&roles=admin%2Ccard%20holder");
+        "/api/v3/saas_users?limit=100&skip=0&filter=saas_id%20eq%20%22brex%22&text=jane%20doe&roles=admin%2Ccard%20holder");
   }
 
   @Test
   void listForSaasSendsLastVisitAndRoles() throws Exception {
     enqueueJson("[]");
-    client().saasUsers().listForSaas("saas 1", SaasUserQuery.builder().lastVisit("2026-01-01").build());
-    assertThat(take().getTarget()).isEqualTo("/api/v3/saas/saas%201/users?last_visit=2026-01-01");
+    client().saasUsers().listForSaas("saas 1", SaasUserQuery.builder().lastVisit("2026-01-01").pageSize(50).build()).toList();
+    assertThat(take().getTarget()).isEqualTo("/api/v3/saas/saas%201/users?limit=50&skip=0&last_visit=2026-01-01");
   }
 
   @Test

@@ -1,11 +1,13 @@
 package org.brexsync.oomnitza.bulk;
 
+import java.util.List;
 import org.brexsync.oomnitza.internal.ValueStyle;
 import org.immutables.value.Value;
 
 /**
- * What the client sent in a run. Oomnitza applies records asynchronously and does not answer per
- * record; read {@link BulkApi#runLog(String)} for added/updated/failed counts.
+ * What the client sent in a run, plus whatever the batch answers reported. Oomnitza does not
+ * document the answer to an upload; read {@link BulkApi#runLog(String)} for the authoritative
+ * added/updated/failed counts.
  */
 @Value.Immutable
 @ValueStyle
@@ -30,4 +32,13 @@ public interface BulkRunResult {
 
   /** True once {@code finalize} succeeded. */
   boolean finalized();
+
+  /**
+   * Outcome counts summed over the batch answers, when Oomnitza's answers carry an
+   * {@code objects} map (all zero otherwise). The run log has the final numbers.
+   */
+  RunCounts reportedCounts();
+
+  /** Per-record errors from the batch answers (at most 10,000 kept), when Oomnitza reports them. */
+  List<BulkRecordError> recordErrors();
 }

@@ -49,9 +49,12 @@ public interface RunLogDetails {
     return ImmutableRunCounts.builder().build();
   }
 
-  /** {@code logs}: log lines per outcome. */
+  /**
+   * {@code logs}: log entries per outcome. Documented as strings; some servers send objects
+   * ({@code {"record","message"}}), so entries are kept as JSON. See {@link #messages(String)}.
+   */
   @JsonProperty("logs")
-  Map<String, List<String>> logs();
+  Map<String, List<JsonNode>> logs();
 
   /** {@code test_run}. */
   @JsonProperty("test_run")
@@ -64,10 +67,30 @@ public interface RunLogDetails {
   @JsonProperty("test_run_payload")
   List<JsonNode> testRunPayload();
 
-  /** Log lines of the fatal error, if any ({@code logs["Fatal Error"]}). */
+  /** Log entries of one outcome as text: a string entry as-is, an object as "record: message". */
+  default List<String> messages(String outcome) {
+    List<String> out = new java.util.ArrayList<>();
+    for (JsonNode e : logs().getOrDefault(outcome, List.of())) {
+      if (e == null || e.isNull()) {
+        continue;
+      }
+      if (e.isValueNode()) {
+        out.add(e.asText());
+      } else if (e.has("message") || e.has("record")) {
+        String rec = e.path("record").asText("");
+        String msg = e.path("message").asText("");
+        out.add(rec.isEmpty() ? msg : msg.isEmpty() ? rec : rec + ": " + msg);
+      } else {
+        out.add(e.toString());
+      }
+    }
+    return out;
+  }
+
+  /** Messages of the fatal error, if any ({@code logs["Fatal Error"]}). */
   @JsonIgnore
   default List<String> fatalErrors() {
-    return logs().getOrDefault("Fatal Error", List.of());
+    return messages("Fatal Error");
   }
 
   /** {@link #startTimeSeconds()} as an instant. */

@@ -74,6 +74,20 @@ public interface RunLogEntry {
     return 0;
   }
 
+  /** {@code unchanged_records_count} (not in every description; 0 when absent). */
+  @JsonProperty("unchanged_records_count")
+  @Value.Default
+  default long unchangedRecordsCount() {
+    return 0;
+  }
+
+  /** {@code failed_records_count} (not in every description; 0 when absent). */
+  @JsonProperty("failed_records_count")
+  @Value.Default
+  default long failedRecordsCount() {
+    return 0;
+  }
+
   /** {@code error_logs_count}. */
   @JsonProperty("error_logs_count")
   @Value.Default

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.brexsync.oomnitza.ListQuery;
 import org.brexsync.oomnitza.OomnitzaCancelledException;
+import org.brexsync.oomnitza.OomnitzaNotFoundException;
 import org.brexsync.oomnitza.OomnitzaResponseException;
 import org.brexsync.oomnitza.PagedIterable;
 import org.brexsync.oomnitza.RequestOptions;
@@ -66,7 +67,12 @@ public final class BulkApiImpl implements BulkApi {
 
   boolean isCancelled(String portion, RequestOptions options) {
     String path = t.conventions().bulkStatusPath().replace("{portion}", Transport.segment(portion));
-    Response r = t.execute(Call.of("GET", path).options(options).build());
+    Response r;
+    try {
+      r = t.execute(Call.of("GET", path).options(options).build());
+    } catch (OomnitzaNotFoundException e) {
+      return false; // the server does not know the run (yet): nothing to cancel
+    }
     JsonNode body = t.readTree(r);
     if (body.isNull()) {
       return false;
@@ -92,13 +98,22 @@ public final class BulkApiImpl implements BulkApi {
         .build());
   }
 
-  /** Uploads one payload; bulk uploads are upserts by sync_field and retried as idempotent. */
-  void post(ObjectNode payload, RequestOptions options) {
-    t.execute(Call.of("POST", t.conventions().bulkPath())
+  /**
+   * Uploads one payload; bulk uploads are upserts by sync_field and retried as idempotent. Returns
+   * the answer as JSON, or {@code NullNode} if it is empty or not JSON (the official connector does
+   * not read it, so an unreadable answer is no error).
+   */
+  JsonNode post(ObjectNode payload, RequestOptions options) {
+    Response r = t.execute(Call.of("POST", t.conventions().bulkPath())
         .json(t.toJson(payload))
         .idempotency(Call.Idempotency.IDEMPOTENT)
         .options(options)
         .build());
+    try {
+      return t.readTree(r);
+    } catch (OomnitzaResponseException e) {
+      return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+    }
   }
 
   @Override

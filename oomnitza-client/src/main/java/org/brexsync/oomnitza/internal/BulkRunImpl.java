@@ -10,6 +10,9 @@ import java.util.Objects;
 import org.brexsync.oomnitza.FieldId;
 import org.brexsync.oomnitza.OomnitzaCancelledException;
 import org.brexsync.oomnitza.bulk.BulkRecord;
+import org.brexsync.oomnitza.bulk.BulkRecordError;
+import org.brexsync.oomnitza.bulk.ImmutableBulkRecordError;
+import org.brexsync.oomnitza.bulk.ImmutableRunCounts;
 import org.brexsync.oomnitza.bulk.BulkRun;
 import org.brexsync.oomnitza.bulk.BulkRunOptions;
 import org.brexsync.oomnitza.bulk.BulkRunResult;
@@ -34,6 +37,10 @@ final class BulkRunImpl implements BulkRun {
   private boolean failed;
   private boolean finalized;
   private boolean closed;
+  private final long[] counts = new long[7];
+  private final List<BulkRecordError> recordErrors = new ArrayList<>();
+  private static final int MAX_RECORD_ERRORS = 10_000;
+  private static final String[] OUTCOMES = {"added", "updated", "failed", "skipped", "unchanged", "canceled", "processing"};
 
   BulkRunImpl(BulkApiImpl api, Transport t, BulkRunOptions options, String portion) {
     this.api = api;
@@ -65,7 +72,7 @@ final class BulkRunImpl implements BulkRun {
     flush();
     ObjectNode p = payload(List.of(record));
     p.put("error", message);
-    send(p);
+    send(p, -1);
     errorEntries++;
   }
 
@@ -78,7 +85,7 @@ final class BulkRunImpl implements BulkRun {
     checkCancelled();
     List<BulkRecord> batch = new ArrayList<>(buffer);
     buffer.clear();
-    send(payload(batch));
+    send(payload(batch), records);
     batches++;
     records += batch.size();
   }
@@ -116,6 +123,10 @@ final class BulkRunImpl implements BulkRun {
         .cancelled(cancelled)
         .aborted(aborted)
         .finalized(finalized)
+        .reportedCounts(ImmutableRunCounts.builder()
+            .added(counts[0]).updated(counts[1]).failed(counts[2]).skipped(counts[3])
+            .unchanged(counts[4]).canceled(counts[5]).processing(counts[6]).build())
+        .recordErrors(recordErrors)
         .build();
   }
 
@@ -164,7 +175,8 @@ final class BulkRunImpl implements BulkRun {
 
   private void checkCancelled() {
     boolean local = options.cancellation().map(c -> c.getAsBoolean()).orElse(false);
-    if (!local && options.checkServerCancellation()) {
+    // Before anything was sent the server cannot know the run, so there is nothing to ask.
+    if (!local && options.checkServerCancellation() && (batches > 0 || errorEntries > 0)) {
       try {
         local = api.isCancelled(portion, options.requestOptions());
       } catch (RuntimeException e) {
@@ -179,12 +191,52 @@ final class BulkRunImpl implements BulkRun {
     }
   }
 
-  private void send(ObjectNode payload) {
+  /** Uploads; {@code firstIndex} is the run ordinal of the batch's first record (-1 for error entries). */
+  private void send(ObjectNode payload, long firstIndex) {
+    JsonNode answer;
     try {
-      api.post(payload, options.requestOptions());
+      answer = api.post(payload, options.requestOptions());
     } catch (RuntimeException e) {
       failed = true;
       throw e;
+    }
+    if (firstIndex >= 0) {
+      absorb(answer, firstIndex);
+    }
+  }
+
+  /** Reads counts and per-record errors from a batch answer, if it has them. */
+  private void absorb(JsonNode answer, long firstIndex) {
+    if (answer == null || !answer.isObject()) {
+      return;
+    }
+    JsonNode objects = answer.get("objects");
+    if (objects != null && objects.isObject()) {
+      for (int i = 0; i < OUTCOMES.length; i++) {
+        counts[i] += objects.path(OUTCOMES[i]).asLong(0);
+      }
+    }
+    JsonNode errors = answer.get("errors");
+    if (errors != null && errors.isArray()) {
+      for (JsonNode e : errors) {
+        if (recordErrors.size() >= MAX_RECORD_ERRORS) {
+          break;
+        }
+        ImmutableBulkRecordError.Builder b = ImmutableBulkRecordError.builder().batch(batches + 1);
+        if (e.isObject()) {
+          if (e.path("index").canConvertToLong() && e.path("index").isNumber()) {
+            b.recordIndex(firstIndex + e.get("index").asLong());
+          }
+          if (e.hasNonNull("record")) {
+            b.record(e.get("record").asText());
+          }
+          JsonNode m = e.hasNonNull("error") ? e.get("error") : e.path("message");
+          b.message(m.isMissingNode() || m.isNull() ? e.toString() : m.asText());
+        } else {
+          b.message(e.asText());
+        }
+        recordErrors.add(b.build());
+      }
     }
   }
 

@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.brexsync.oomnitza.ListQuery;
 import org.brexsync.oomnitza.OomnitzaRecord;
+import org.brexsync.oomnitza.PagedIterable;
 import org.brexsync.oomnitza.OomnitzaResponseException;
 import org.brexsync.oomnitza.saas.SaasActivationResult;
 import org.brexsync.oomnitza.saas.SaasAssignment;
@@ -25,26 +28,31 @@ public final class SaasUsersApiImpl implements SaasUsersApi {
   }
 
   @Override
-  public List<OomnitzaRecord> list(SaasUserQuery query) {
+  public PagedIterable<OomnitzaRecord> list(SaasUserQuery query) {
     Objects.requireNonNull(query, "query");
-    Call.Builder b = Call.of("GET", t.conventions().saasUsersPath());
-    query.filter().ifPresent(f -> b.query("filter", f.toExpression(t.conventions().filterSyntax())));
-    query.text().ifPresent(s -> b.query("text", s));
-    if (!query.roles().isEmpty()) {
-      b.query("roles", String.join(",", query.roles()));
-    }
-    return records(t.execute(b.build()));
+    return paged(t.conventions().saasUsersPath(), query, b -> {
+      query.filter().ifPresent(f -> b.query("filter", f.toExpression(t.conventions().filterSyntax())));
+      query.text().ifPresent(s -> b.query("text", s));
+    });
   }
 
   @Override
-  public List<OomnitzaRecord> listForSaas(String saasId, SaasUserQuery query) {
+  public PagedIterable<OomnitzaRecord> listForSaas(String saasId, SaasUserQuery query) {
     Objects.requireNonNull(query, "query");
-    Call.Builder b = Call.of("GET", usersOf(saasId));
-    query.lastVisit().ifPresent(s -> b.query("last_visit", s));
-    if (!query.roles().isEmpty()) {
-      b.query("roles", String.join(",", query.roles()));
-    }
-    return records(t.execute(b.build()));
+    return paged(usersOf(saasId), query, b -> query.lastVisit().ifPresent(s -> b.query("last_visit", s)));
+  }
+
+  private PagedIterable<OomnitzaRecord> paged(String path, SaasUserQuery query, Consumer<Call.Builder> params) {
+    ListQuery pages = ListQuery.builder().pageSize(query.pageSize()).build();
+    return new OffsetPager<>(pages, (skip, limit) -> {
+      Call.Builder b = Call.of("GET", path).query("limit", Integer.toString(limit)).query("skip", Long.toString(skip));
+      params.accept(b);
+      if (!query.roles().isEmpty()) {
+        b.query("roles", String.join(",", query.roles()));
+      }
+      Response r = t.execute(b.build());
+      return new OffsetPager.Page<>(records(r), Rows.total(t, r), r);
+    });
   }
 
   @Override

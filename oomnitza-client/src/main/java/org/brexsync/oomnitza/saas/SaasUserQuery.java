@@ -6,7 +6,7 @@ import org.brexsync.oomnitza.filter.Filter;
 import org.brexsync.oomnitza.internal.ValueStyle;
 import org.immutables.value.Value;
 
-/** Query parameters of the SaaS user lists: {@code filter}, {@code text}, {@code roles}, {@code last_visit}. */
+/** Query parameters of the SaaS user lists: {@code filter}, {@code text}, {@code roles}, {@code last_visit}, page size. */
 @Value.Immutable
 @ValueStyle
 public abstract class SaasUserQuery {
@@ -33,4 +33,17 @@ public abstract class SaasUserQuery {
 
   /** {@code last_visit} filter, passed through as given (only {@code /api/v3/saas/{id}/users}). */
   public abstract Optional<String> lastVisit();
+
+  /** Rows per request ({@code limit}/{@code skip} paging, as on the other v3 lists). */
+  @Value.Default
+  public int pageSize() {
+    return 100;
+  }
+
+  @Value.Check
+  void check() {
+    if (pageSize() < 1) {
+      throw new IllegalArgumentException("pageSize must be at least 1");
+    }
+  }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
 import java.util.List;
 import org.brexsync.oomnitza.OomnitzaRecord;
+import org.brexsync.oomnitza.PagedIterable;
 
 /**
  * SaaS users (REST v3, per the third-party description; Oomnitza documents only that the family
@@ -11,11 +12,11 @@ import org.brexsync.oomnitza.OomnitzaRecord;
  * have no documented shape, so they are returned as {@link OomnitzaRecord}s.
  */
 public interface SaasUsersApi {
-  /** {@code GET /api/v3/saas_users?filter=&text=&roles=}. */
-  List<OomnitzaRecord> list(SaasUserQuery query);
+  /** {@code GET /api/v3/saas_users?limit=&skip=&filter=&text=&roles=}, lazily paged. */
+  PagedIterable<OomnitzaRecord> list(SaasUserQuery query);
 
-  /** {@code GET /api/v3/saas/{saasId}/users?last_visit=&roles=}. */
-  List<OomnitzaRecord> listForSaas(String saasId, SaasUserQuery query);
+  /** {@code GET /api/v3/saas/{saasId}/users?limit=&skip=&last_visit=&roles=}, lazily paged. */
+  PagedIterable<OomnitzaRecord> listForSaas(String saasId, SaasUserQuery query);
 
   /**
    * {@code POST /api/v3/saas/{saasId}/users} with {@code [{"user_id","assign"}]}. Returns

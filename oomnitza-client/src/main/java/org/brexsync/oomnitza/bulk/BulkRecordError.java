@@ -1,0 +1,26 @@
+package org.brexsync.oomnitza.bulk;
+
+import java.util.Optional;
+import org.brexsync.oomnitza.internal.ValueStyle;
+import org.immutables.value.Value;
+
+/**
+ * A per-record error that Oomnitza reported in the answer to a batch upload (when it reports
+ * them; the official connector does not read the answer, so this may stay empty — the run log is
+ * the authoritative place, see {@link BulkApi#runLog(String)}).
+ */
+@Value.Immutable
+@ValueStyle
+public interface BulkRecordError {
+  /** The batch, 1-based. */
+  int batch();
+
+  /** 0-based position of the record in the run (across batches), if the server gave an index. */
+  Optional<Long> recordIndex();
+
+  /** The record as the server named it (usually its sync-field value). */
+  Optional<String> record();
+
+  /** The server's reason. */
+  String message();
+}
