@@ -162,6 +162,27 @@ public final class SyncEngine {
       return this;
     }
 
+    /** The Brex side from a brex-client (wrapped in {@link org.brexsync.connector.adapter.BrexUserSource}). */
+    public Builder brexClient(org.brexsync.brex.BrexClient client) {
+      return source(org.brexsync.connector.adapter.BrexUserSource.of(client));
+    }
+
+    /** The Oomnitza side from an oomnitza-client (wrapped in {@link org.brexsync.connector.adapter.OomnitzaUserSink}). */
+    public Builder oomnitzaClient(org.brexsync.oomnitza.OomnitzaClient client) {
+      return sink(org.brexsync.connector.adapter.OomnitzaUserSink.of(client));
+    }
+
+    /**
+     * Where tokens named by the integration's connections ({@code tokenEnv}) are looked up when no
+     * source or sink is given; default {@code System::getenv}.
+     */
+    public Builder environment(java.util.function.Function<String, String> environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    private java.util.function.Function<String, String> environment = System::getenv;
+
     /** Where fingerprints are kept; default {@link FileSyncStateStore#defaults()}. */
     public Builder stateStore(SyncStateStore stateStore) {
       this.stateStore = Objects.requireNonNull(stateStore, "stateStore");
@@ -215,11 +236,17 @@ public final class SyncEngine {
      *
      * @throws org.brexsync.connector.IntegrationNotLaunchableException if the integration is DRAFT
      * @throws org.brexsync.connector.mapping.MappingException if a transformer is unknown or misconfigured
+     * @throws org.brexsync.connector.ConnectorException if no source or sink is given and the
+     *     integration's connection or its token environment variable is missing
      */
     public SyncEngine build() {
       Objects.requireNonNull(integration, "integration is required");
-      Objects.requireNonNull(source, "source is required");
-      Objects.requireNonNull(sink, "sink is required");
+      if (source == null) {
+        source = org.brexsync.connector.internal.ClientFactory.brexSource(integration, environment);
+      }
+      if (sink == null) {
+        sink = org.brexsync.connector.internal.ClientFactory.oomnitzaSink(integration, environment);
+      }
       integration.validate(transformers).requireLaunchable();
       if (stateStore == null) {
         stateStore = FileSyncStateStore.defaults();
