@@ -149,6 +149,13 @@ public abstract class FieldRecord {
     return Optional.empty();
   }
 
+  /** A fresh JSON object with all fields (a copy: changing it does not change this record). */
+  public com.fasterxml.jackson.databind.node.ObjectNode toObjectNode() {
+    com.fasterxml.jackson.databind.node.ObjectNode o = JsonNodeFactory.instance.objectNode();
+    fields.forEach((k, v) -> o.set(k, v.deepCopy()));
+    return o;
+  }
+
   /** Number of fields. */
   public int size() {
     return fields.size();

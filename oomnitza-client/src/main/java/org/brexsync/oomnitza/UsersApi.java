@@ -76,7 +76,8 @@ public interface UsersApi {
 
   /**
    * {@code PATCH /api/v3/users/{ident}} with only the fields present in {@code changes} (a field
-   * with JSON null is cleared; an absent field is left unchanged).
+   * with JSON null is cleared; an absent field is left unchanged). Returns Oomnitza's
+   * representation of the user; if Oomnitza answers without a body, the submitted changes.
    */
   default OomnitzaUser update(String ident, FieldRecord changes) {
     return update(ident, changes, RequestOptions.none());

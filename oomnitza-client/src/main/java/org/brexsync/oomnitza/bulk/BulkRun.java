@@ -39,8 +39,9 @@ public interface BulkRun extends AutoCloseable {
 
   /**
    * Ends the run as failed: discards buffered records, uploads a fatal error entry
-   * ({@code error_type: "Fatal Error"}) and finalizes. Best effort: failures of these calls are
-   * added as suppressed exceptions to nothing and logged; use after catching an exception.
+   * ({@code error_type: "Fatal Error"}) and finalizes. Best effort: failures of these two calls are
+   * logged at WARN and not thrown, so the caller's original exception stays the one reported. Use
+   * after catching an exception; {@link #close()} is then a no-op.
    */
   void abort(String reason);
 
