@@ -1,0 +1,66 @@
+package org.brexsync.examples.internal;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Optional;
+import org.brexsync.connector.Integration;
+import org.brexsync.examples.Connections;
+
+/** What a CLI invocation runs with: environment, streams, whether stdout is a terminal, retries, how to wait for Ctrl-C. */
+public final class CliContext {
+  private final Map<String, String> env;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final boolean terminal;
+  private final boolean retries;
+  private final Runnable awaitInterrupt;
+
+  public CliContext(Map<String, String> env, PrintWriter out, PrintWriter err, boolean terminal, boolean retries,
+      Runnable awaitInterrupt) {
+    this.env = Map.copyOf(env);
+    this.out = out;
+    this.err = err;
+    this.terminal = terminal;
+    this.retries = retries;
+    this.awaitInterrupt = awaitInterrupt;
+  }
+
+  public Map<String, String> env() {
+    return env;
+  }
+
+  public PrintWriter out() {
+    return out;
+  }
+
+  public PrintWriter err() {
+    return err;
+  }
+
+  /** Whether output goes to an interactive terminal (progress bar instead of plain lines). */
+  public boolean terminal() {
+    return terminal;
+  }
+
+  /** Blocks until the operator presses Ctrl-C. */
+  public void awaitInterrupt() {
+    awaitInterrupt.run();
+  }
+
+  /** Connections for this invocation. */
+  public Connections connect(Optional<Integration> integration, boolean requireOomnitza, int sandboxUsers) {
+    return Connections.builder()
+        .environment(env)
+        .integration(integration)
+        .requireOomnitza(requireOomnitza)
+        .sandboxUsers(sandboxUsers)
+        .retries(retries)
+        .open();
+  }
+
+  /** Prints a notice line to stderr (kept off stdout so JSON output stays clean). */
+  public void notice(String line) {
+    err.println(line);
+    err.flush();
+  }
+}

@@ -1,0 +1,166 @@
+package org.brexsync.examples.internal;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import org.brexsync.connector.ImmutableIntegration;
+import org.brexsync.connector.Integration;
+import org.brexsync.connector.ValidationResult;
+import org.brexsync.connector.state.FileSyncStateStore;
+import org.brexsync.connector.state.InMemorySyncStateStore;
+import org.brexsync.connector.state.SyncStateStore;
+import org.brexsync.connector.sync.RunStatus;
+import org.brexsync.connector.sync.SyncEngine;
+import org.brexsync.connector.sync.SyncReport;
+import org.brexsync.examples.Brexsync;
+import org.brexsync.examples.ConfigurationException;
+import org.brexsync.examples.Connections;
+import org.brexsync.examples.Sandbox;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code brexsync sync}: one sync run, or the sandbox demonstration of two. */
+@Command(
+    name = "sync",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Syncs Brex users into Oomnitza people and prints the report.",
+      "",
+      "With no credentials set, runs in the built-in sandbox: simulated Brex and Oomnitza, a first full "
+          + "sync, then a second sync that finds nothing to write."
+    })
+public final class SyncCommand implements java.util.concurrent.Callable<Integer> {
+  private final CliContext ctx;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Integration document (JSON). Default: the built-in integration (standard mapping, sync key email).")
+  Path config;
+
+  @Option(names = "--dry-run", description = "Classify every record and report, but write nothing (neither Oomnitza nor the sync state).")
+  boolean dryRun;
+
+  @Option(names = "--limit", paramLabel = "N", description = "Process only the first N Brex users.")
+  Integer limit;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "Also write the report to FILE.json (full JSON) or FILE.csv (one row per record).")
+  Path report;
+
+  @Option(names = "--role", paramLabel = "ID", description = "Oomnitza role id for people the built-in integration creates (required without --config against real Oomnitza).")
+  Integer role;
+
+  @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "brexsync-state", description = "Where the sync state is kept between runs (default: ${DEFAULT-VALUE}).")
+  Path stateDir;
+
+  @Option(names = "--sandbox-users", paramLabel = "N", defaultValue = "500", description = "Users of the sandbox company (default: ${DEFAULT-VALUE}).")
+  int sandboxUsers;
+
+  public SyncCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    if (limit != null && limit < 1) {
+      throw new ConfigurationException("--limit must be at least 1, got " + limit);
+    }
+    Optional<Path> reportFile = Optional.ofNullable(report);
+    reportFile.ifPresent(Reports::format);
+    Optional<Integration> configured = Integrations.read(Optional.ofNullable(config));
+    try (Connections c = ctx.connect(configured, true, sandboxUsers)) {
+      Integration integration = configured.orElseGet(() -> {
+        if (role == null && !c.isSandbox()) {
+          throw new ConfigurationException("choose the Oomnitza role of synced people: --role ID, or give an integration with --config FILE");
+        }
+        return Integrations.defaultIntegration(role == null ? Integrations.SANDBOX_ROLE : role);
+      });
+      if (limit != null) {
+        integration = ImmutableIntegration.copyOf(integration).withRecordLimit(limit);
+      }
+      ValidationResult validation = integration.validate();
+      if (!validation.isLaunchable()) {
+        throw new ConfigurationException("the integration '" + integration.name() + "' is not launchable (DRAFT):"
+            + System.lineSeparator() + "  - " + String.join(System.lineSeparator() + "  - ", validation.missing()));
+      }
+      return c.isSandbox() ? sandbox(c, integration, reportFile) : real(c, integration, reportFile);
+    }
+  }
+
+  private int real(Connections c, Integration integration, Optional<Path> reportFile) {
+    // Fail fast, with exit code 3, when a system cannot be reached or refuses the credentials.
+    c.brex().users().me();
+    c.oomnitza().verifyCredentials();
+    ctx.notice(String.format(Locale.ROOT, "Syncing Brex (%s) into Oomnitza (%s)%s...", c.brex().baseUri(),
+        c.oomnitza().baseUri(), dryRun ? " as a dry run" : ""));
+    SyncReport r = run(c, integration, FileSyncStateStore.at(stateDir), Optional.empty());
+    ctx.out().print(Reports.table(r));
+    reportFile.ifPresent(f -> writeReport(r, f));
+    return exitCode(r);
+  }
+
+  private int sandbox(Connections c, Integration integration, Optional<Path> reportFile) {
+    Sandbox s = c.sandbox().orElseThrow();
+    var out = ctx.out();
+    out.println("SANDBOX: no credentials are set (" + Connections.BREX_API_TOKEN + ", " + Connections.OOMNITZA_URL + ", "
+        + Connections.OOMNITZA_API_TOKEN + "),");
+    out.println("so this runs against the built-in simulators of Brex (" + s.brexUri() + ") and Oomnitza (" + s.oomnitzaUri() + "),");
+    out.printf(Locale.ROOT, "seeded with a synthetic company of %d users and %d cards; Oomnitza already holds %d of the people.%n",
+        s.company().size(), s.cardCount(), s.oomnitza().userCount());
+    out.println();
+    long expected = Math.min(s.company().size(), integration.recordLimit().orElse(Integer.MAX_VALUE));
+    SyncStateStore state = InMemorySyncStateStore.create();
+    out.println(dryRun ? "== Dry run (nothing is written) ==" : "== First sync: everything is new ==");
+    out.flush();
+    SyncReport first = run(c, integration, state, Optional.of(expected));
+    out.print(Reports.table(first));
+    reportFile.ifPresent(f -> writeReport(first, f));
+    int code = exitCode(first);
+    if (!dryRun && first.status().isComplete()) {
+      out.println();
+      out.println("== Second sync: nothing changed in Brex, so nothing is written ==");
+      out.flush();
+      SyncReport second = run(c, integration, state, Optional.of(expected));
+      out.print(Reports.table(second));
+      code = Math.max(code, exitCode(second));
+    }
+    out.println();
+    out.println("That was the SANDBOX. To sync real data, set BREX_API_TOKEN, OOMNITZA_URL and OOMNITZA_API_TOKEN "
+        + "(and BREX_BASE_URL for a proxy) and run 'brexsync sync --role ID' or 'brexsync sync --config FILE'.");
+    return code;
+  }
+
+  private SyncReport run(Connections c, Integration integration, SyncStateStore state, Optional<Long> expected) {
+    Progress progress = new Progress(ctx.err(), ctx.terminal(), expected);
+    SyncEngine engine = SyncEngine.builder()
+        .integration(integration)
+        .source(c.userSource())
+        .sink(c.userSink())
+        .stateStore(state)
+        .listener(progress)
+        .dryRun(dryRun)
+        .build();
+    try {
+      return engine.run();
+    } finally {
+      progress.finish();
+    }
+  }
+
+  private void writeReport(SyncReport r, Path file) {
+    Reports.write(r, file);
+    ctx.out().println("Report written to " + file + " (" + Reports.format(file).toUpperCase(Locale.ROOT) + ")");
+  }
+
+  private static int exitCode(SyncReport r) {
+    if (r.status() == RunStatus.SUCCEEDED) {
+      return Brexsync.OK;
+    }
+    if (r.status() == RunStatus.FAILED && r.reason().map(SyncCommand::looksUnreachable).orElse(false)) {
+      return Brexsync.UNREACHABLE;
+    }
+    return Brexsync.FAILED_RECORDS;
+  }
+
+  private static boolean looksUnreachable(String reason) {
+    String r = reason.toLowerCase(Locale.ROOT);
+    return r.contains("401") || r.contains("403") || r.contains("unauthorized") || r.contains("connect") || r.contains("timed out");
+  }
+}
