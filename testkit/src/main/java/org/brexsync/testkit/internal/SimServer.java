@@ -177,6 +177,7 @@ public final class SimServer implements AutoCloseable {
     }
     SimRequest req = new SimRequest(method, path, uri.getRawQuery(), ex.getRequestHeaders(), body);
     req.errors(config.errors);
+    boolean recorded = false;
     try {
       Router.Match match = router.match(method, rawPath);
       if (match.route != null) {
@@ -189,6 +190,8 @@ public final class SimServer implements AutoCloseable {
       }
       FaultInjector.Kind kind = decision.kind();
       if (kind == FaultInjector.Kind.RESET_BEFORE) {
+        record(req, template, 0, decision);
+        recorded = true;
         ex.close();
         return;
       }
@@ -201,6 +204,9 @@ public final class SimServer implements AutoCloseable {
         response = process(req, match);
       }
       status = response.status;
+      // Record before answering: a client that got its answer must find its call in the log.
+      record(req, template, status, decision);
+      recorded = true;
       send(ex, response, decision);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -209,7 +215,9 @@ public final class SimServer implements AutoCloseable {
       LOG.debug("{} failed to answer {} {}: {}", config.name, method, path, e.toString());
       ex.close();
     } finally {
-      record(req, template, status, decision);
+      if (!recorded) {
+        record(req, template, status, decision);
+      }
     }
   }
 
