@@ -225,6 +225,35 @@ class BulkApiTest extends WireTestSupport {
   }
 
   @Test
+  void anUploadRefusedBecauseTheRunWasJustCancelledCountsAsCancellation() {
+    server.setDispatcher(new Dispatcher() {
+      int statusChecks;
+      int uploads;
+
+      @Override
+      public MockResponse dispatch(RecordedRequest r) {
+        synchronized (seen) {
+          seen.add(r);
+        }
+        if (r.getMethod().equals("GET")) {
+          statusChecks++;
+          return new MockResponse.Builder().body("{\"canceled\":" + (statusChecks > 1) + "}").build();
+        }
+        if (r.getTarget().equals("/api/v3/bulk") && ++uploads == 2) {
+          return new MockResponse.Builder().code(409).body("{\"error\":\"run was canceled\"}").build();
+        }
+        return new MockResponse.Builder().body("{}").build();
+      }
+    });
+    BulkRunResult r = client().bulk().upload(options().build(), records(250));
+    assertThat(r.cancelled()).isTrue();
+    assertThat(r.aborted()).isFalse();
+    assertThat(r.batches()).isEqualTo(1);
+    assertThat(calls()).containsExactly("POST /api/v3/bulk", "GET /api/v3/bulk/" + PORTION, "POST /api/v3/bulk",
+        "GET /api/v3/bulk/" + PORTION, "POST /api/v3/bulk/" + PORTION + "/finalize");
+  }
+
+  @Test
   void perRecordErrorsAreUploadedAsErrorEntries() throws Exception {
     bulkServer(0, 0);
     try (BulkRun run = client().bulk().start(options().checkServerCancellation(false).build())) {

@@ -23,8 +23,9 @@ public interface BulkApi {
 
   /**
    * Uploads all {@code records} in one run: batches, checks cancellation per batch, and finalizes
-   * in a {@code finally}. On an exception the run is aborted with a fatal error entry, finalized,
-   * and the exception rethrown.
+   * in a {@code finally}. A cancelled run (caller's token or Oomnitza's UI) is finalized and
+   * returned with {@link BulkRunResult#cancelled()} set. On any other exception the run is aborted
+   * with a fatal error entry, finalized, and the exception rethrown.
    */
   BulkRunResult upload(BulkRunOptions options, Iterable<BulkRecord> records);
 

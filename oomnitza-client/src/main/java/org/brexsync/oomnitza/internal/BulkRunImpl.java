@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.brexsync.oomnitza.FieldId;
+import org.brexsync.oomnitza.OomnitzaApiException;
 import org.brexsync.oomnitza.OomnitzaCancelledException;
 import org.brexsync.oomnitza.bulk.BulkRecord;
 import org.brexsync.oomnitza.bulk.BulkRecordError;
@@ -34,7 +35,6 @@ final class BulkRunImpl implements BulkRun {
   private int errorEntries;
   private boolean cancelled;
   private boolean aborted;
-  private boolean failed;
   private boolean finalized;
   private boolean closed;
   private final long[] counts = new long[7];
@@ -82,12 +82,15 @@ final class BulkRunImpl implements BulkRun {
     if (buffer.isEmpty()) {
       return;
     }
-    checkCancelled();
-    List<BulkRecord> batch = new ArrayList<>(buffer);
-    buffer.clear();
-    send(payload(batch), records);
-    batches++;
-    records += batch.size();
+    while (!buffer.isEmpty()) {
+      checkCancelled();
+      int n = Math.min(buffer.size(), options.batchSize());
+      List<BulkRecord> batch = new ArrayList<>(buffer.subList(0, n));
+      buffer.subList(0, n).clear();
+      send(payload(batch), records);
+      batches++;
+      records += batch.size();
+    }
   }
 
   @Override
@@ -136,7 +139,9 @@ final class BulkRunImpl implements BulkRun {
       return;
     }
     RuntimeException primary = null;
-    if (!aborted && !cancelled && !failed) {
+    // A failed upload already dropped its batch from the buffer, so flushing here only sends
+    // records added after that failure (or a batch whose cancel check failed).
+    if (!aborted && !cancelled) {
       try {
         flush();
       } catch (RuntimeException e) {
@@ -177,12 +182,7 @@ final class BulkRunImpl implements BulkRun {
     boolean local = options.cancellation().map(c -> c.getAsBoolean()).orElse(false);
     // Before anything was sent the server cannot know the run, so there is nothing to ask.
     if (!local && options.checkServerCancellation() && (batches > 0 || errorEntries > 0)) {
-      try {
-        local = api.isCancelled(portion, options.requestOptions());
-      } catch (RuntimeException e) {
-        failed = true;
-        throw e;
-      }
+      local = api.isCancelled(portion, options.requestOptions());
     }
     if (local) {
       cancelled = true;
@@ -196,12 +196,26 @@ final class BulkRunImpl implements BulkRun {
     JsonNode answer;
     try {
       answer = api.post(payload, options.requestOptions());
-    } catch (RuntimeException e) {
-      failed = true;
+    } catch (OomnitzaApiException e) {
+      // A run cancelled in the UI between our check and this upload may be refused (e.g. 409):
+      // report that as the cancellation it is, not as a failure.
+      if (e.status() == 409 && options.checkServerCancellation() && isCancelledQuietly()) {
+        cancelled = true;
+        buffer.clear();
+        throw new OomnitzaCancelledException("bulk run " + portion + " was cancelled");
+      }
       throw e;
     }
     if (firstIndex >= 0) {
       absorb(answer, firstIndex);
+    }
+  }
+
+  private boolean isCancelledQuietly() {
+    try {
+      return api.isCancelled(portion, options.requestOptions());
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 
