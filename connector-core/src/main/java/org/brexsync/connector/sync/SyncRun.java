@@ -98,10 +98,29 @@ final class SyncRun {
   }
 
   SyncReport execute() {
-    RunStatus status;
-    Optional<String> reason = Optional.empty();
     LOG.info("sync run {} of '{}' started{}", runId, in.name(), e.dryRun ? " (dry run)" : "");
     state = e.stateStore.open(in.name(), e.dryRun);
+    boolean closed = false;
+    try {
+      SyncReport r = executeOpen();
+      closed = true;
+      return r;
+    } finally {
+      if (!closed) {
+        // An Error (the process is going down): keep what was flushed, release the store.
+        try {
+          state.close();
+        } catch (RuntimeException ignored) {
+          // nothing more to do
+        }
+        shutdownPools();
+      }
+    }
+  }
+
+  private SyncReport executeOpen() {
+    RunStatus status;
+    Optional<String> reason = Optional.empty();
     try {
       knownAtStart = state.size();
       boolean complete = readAll();
@@ -556,30 +575,66 @@ final class SyncRun {
     }
   }
 
+  /** Attempts per record write, on top of the client's own retries. */
+  private static final int WRITE_ATTEMPTS = 3;
+
   private void writeOne(Plan pl) {
-    try {
-      ObjectNode result;
-      if (pl.situation == Situation.CREATE) {
-        result = sink.createUser(pl.fields);
-      } else {
-        ObjectNode changes = Json.mapper().createObjectNode();
-        for (FieldChange c : pl.changes) {
-          changes.set(c.field(), c.to().orElse(com.fasterxml.jackson.databind.node.NullNode.instance));
-        }
-        result = sink.updateUser(pl.existing, changes);
-      }
-      if (result != null) {
-        try {
-          String id = e.sink.idOf(result);
-          if (id != null && !id.isEmpty()) {
-            pl.targetId = Optional.of(id);
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+      try {
+        ObjectNode result;
+        if (pl.situation == Situation.CREATE) {
+          if (attempt > 1) {
+            // The failed create may have reached Oomnitza (a 5xx or reset after processing): look
+            // it up by the sync key before creating again, so a retry never duplicates a person.
+            List<ObjectNode> found = sink.findUsers(in.mapping().syncKey(), List.of(pl.p.key));
+            if (!found.isEmpty()) {
+              setTarget(pl, found.get(0));
+              return;
+            }
           }
-        } catch (RuntimeException ignored) {
-          // keep the id we had
+          result = sink.createUser(pl.fields);
+        } else {
+          ObjectNode changes = Json.mapper().createObjectNode();
+          for (FieldChange c : pl.changes) {
+            changes.set(c.field(), c.to().orElse(com.fasterxml.jackson.databind.node.NullNode.instance));
+          }
+          result = sink.updateUser(pl.existing, changes);
         }
+        setTarget(pl, result);
+        return;
+      } catch (RuntimeException ex) {
+        last = ex;
+        if (control.isCancelled() || !retryable(ex)) {
+          break;
+        }
+        LOG.debug("write of {} failed (attempt {}): {}", pl.p.sourceId, attempt, message(ex));
       }
-    } catch (RuntimeException ex) {
-      pl.error = Optional.of((pl.situation == Situation.CREATE ? "create" : "update") + " failed: " + message(ex));
+    }
+    pl.error = Optional.of((pl.situation == Situation.CREATE ? "create" : "update") + " failed: " + message(last));
+  }
+
+  /** Validation errors (4xx other than 408/429) will not succeed on retry; anything else may. */
+  private static boolean retryable(RuntimeException ex) {
+    String m = String.valueOf(ex.getMessage());
+    java.util.regex.Matcher st = java.util.regex.Pattern.compile("HTTP (\\d{3})").matcher(m);
+    if (st.find()) {
+      int code = Integer.parseInt(st.group(1));
+      return code >= 500 || code == 408 || code == 429;
+    }
+    return true;
+  }
+
+  private void setTarget(Plan pl, ObjectNode result) {
+    if (result != null) {
+      try {
+        String id = e.sink.idOf(result);
+        if (id != null && !id.isEmpty()) {
+          pl.targetId = Optional.of(id);
+        }
+      } catch (RuntimeException ignored) {
+        // keep the id we had
+      }
     }
   }
 
