@@ -398,7 +398,20 @@ public final class OomnitzaApi {
     List<Object[]> matched = new ArrayList<>();
     rw.readLock().lock();
     try {
-      for (Object[] row : users.values()) {
+      Iterable<Object[]> candidates = users.values();
+      List<String> lookup = filter == null ? null : OomnitzaFilter.equalityLookup(req.queryParam("filter"));
+      if (lookup != null && fields.external(lookup.get(0)).unique) {
+        // Correlation lookups (email eq 'x', brex_user_id IN (...)) use the unique index, not a scan.
+        java.util.TreeMap<Long, Object[]> found = new java.util.TreeMap<>();
+        for (String v : lookup.subList(1, lookup.size())) {
+          Long uid = indexLookup(lookup.get(0), v);
+          if (uid != null) {
+            found.put(uid, users.get(uid));
+          }
+        }
+        candidates = found.values();
+      }
+      for (Object[] row : candidates) {
         if (filter == null || filter.test(name -> get(row, fields.external(name).slot))) {
           matched.add(row);
         }

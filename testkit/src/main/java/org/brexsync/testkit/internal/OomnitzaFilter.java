@@ -69,6 +69,47 @@ public final class OomnitzaFilter {
     return e;
   }
 
+  /**
+   * When the whole expression is {@code field eq 'v'} or {@code field IN ('a', 'b')}, returns the
+   * field followed by the values (so callers can use an index); otherwise null.
+   */
+  public static List<String> equalityLookup(String expression) {
+    List<Tok> t;
+    try {
+      t = tokenize(expression);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (t.size() < 4 || t.get(0).type != T.WORD || isKeyword(t.get(0).text)) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    out.add(t.get(0).text);
+    Tok op = t.get(1);
+    String o = op.text.toLowerCase(Locale.ROOT);
+    if ((o.equals("eq") || o.equals("=") || o.equals("==")) && t.size() == 4
+        && (t.get(2).type == T.STRING || t.get(2).type == T.NUMBER) && t.get(3).type == T.END) {
+      out.add(t.get(2).text);
+      return out;
+    }
+    if (o.equals("in") && (t.get(2).type == T.LPAREN || t.get(2).type == T.LBRACK)) {
+      int i = 3;
+      while (i < t.size() && (t.get(i).type == T.STRING || t.get(i).type == T.NUMBER)) {
+        out.add(t.get(i).text);
+        i++;
+        if (t.get(i).type == T.COMMA) {
+          i++;
+        } else {
+          break;
+        }
+      }
+      if (i + 2 == t.size() && (t.get(i).type == T.RPAREN || t.get(i).type == T.RBRACK) && out.size() > 1) {
+        return out;
+      }
+    }
+    return null;
+  }
+
   // ------------------------------------------------------------------ grammar
 
   private Predicate<Record> expr() {
