@@ -1,0 +1,72 @@
+package org.brexsync.connector.insight;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Optional;
+import org.brexsync.connector.internal.ValueStyle;
+import org.brexsync.connector.record.FieldPath;
+import org.immutables.value.Value;
+
+/**
+ * One column of a {@link ListView}: a field path of the row, its label, format and contribution to
+ * subtotals. JSON: {@code {"field":"spend_controls.spend_limit","label":"Limit","format":"MONEY",
+ * "aggregate":"SUM"}}.
+ */
+@Value.Immutable
+@ValueStyle
+@JsonSerialize(as = ImmutableColumn.class)
+@JsonDeserialize(as = ImmutableColumn.class)
+@JsonIgnoreProperties(ignoreUnknown = false)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+public abstract class Column {
+
+  /** The field path, e.g. {@code email}, {@code department.name}, {@code oomnitza.suspended}. */
+  @JsonProperty("field")
+  public abstract String field();
+
+  /** The heading; defaults to the field path. */
+  @JsonProperty("label")
+  public abstract Optional<String> label();
+
+  /** How values are shown. */
+  @JsonProperty("format")
+  @Value.Default
+  public ColumnFormat format() {
+    return ColumnFormat.TEXT;
+  }
+
+  /** For MONEY columns whose value is a plain number of minor units: the path of its currency. */
+  @JsonProperty("currencyField")
+  public abstract Optional<String> currencyField();
+
+  /** Contribution to subtotals and totals. */
+  @JsonProperty("aggregate")
+  @Value.Default
+  public Aggregate aggregate() {
+    return Aggregate.NONE;
+  }
+
+  /** The label, or the field path when no label is set. */
+  public String heading() {
+    return label().orElse(field());
+  }
+
+  /** A column of a field with a label. */
+  public static Column of(String field, String label) {
+    return ImmutableColumn.builder().field(field).label(label).build();
+  }
+
+  /** A column builder. */
+  public static ImmutableColumn.Builder builder() {
+    return ImmutableColumn.builder();
+  }
+
+  @Value.Check
+  void check() {
+    FieldPath.parse(field());
+    currencyField().ifPresent(FieldPath::parse);
+  }
+}

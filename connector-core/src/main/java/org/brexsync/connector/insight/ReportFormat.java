@@ -1,0 +1,27 @@
+package org.brexsync.connector.insight;
+
+import java.util.Locale;
+
+/** Output format of a report. */
+public enum ReportFormat {
+  /** RFC 4180 CSV (CRLF line ends), with spreadsheet formula injection neutralised. */
+  CSV,
+  /** A JSON document with columns, rows, groups and totals. */
+  JSON,
+  /** A self-contained HTML page (inline CSS, no external assets) to open or mail. */
+  HTML;
+
+  /** The format named case-insensitively ({@code csv}, {@code json}, {@code html}). */
+  public static ReportFormat parse(String name) {
+    try {
+      return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown report format '" + name + "' (csv, json or html)");
+    }
+  }
+
+  /** The usual file extension, without the dot. */
+  public String extension() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

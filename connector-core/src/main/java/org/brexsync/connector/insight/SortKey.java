@@ -1,0 +1,48 @@
+package org.brexsync.connector.insight;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import org.brexsync.connector.internal.ValueStyle;
+import org.brexsync.connector.record.FieldPath;
+import org.immutables.value.Value;
+
+/**
+ * One sort key of a {@link ListView}: numbers compare numerically (money by amount), other values
+ * as case-insensitive text; missing values sort last. JSON: {@code {"field":"email"}} or
+ * {@code {"field":"spend_controls.spend_limit.amount","descending":true}}.
+ */
+@Value.Immutable
+@ValueStyle
+@JsonSerialize(as = ImmutableSortKey.class)
+@JsonDeserialize(as = ImmutableSortKey.class)
+@JsonIgnoreProperties(ignoreUnknown = false)
+public abstract class SortKey {
+
+  /** The field path sorted on. */
+  @JsonProperty("field")
+  public abstract String field();
+
+  /** True for largest first. */
+  @JsonProperty("descending")
+  @Value.Default
+  public boolean descending() {
+    return false;
+  }
+
+  /** Ascending on a field. */
+  public static SortKey asc(String field) {
+    return ImmutableSortKey.builder().field(field).build();
+  }
+
+  /** Descending on a field. */
+  public static SortKey desc(String field) {
+    return ImmutableSortKey.builder().field(field).descending(true).build();
+  }
+
+  @Value.Check
+  void check() {
+    FieldPath.parse(field());
+  }
+}
