@@ -4,6 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,6 +91,7 @@ public final class BrexJson {
   private static ObjectMapper newMapper() {
     SimpleModule patches = new SimpleModule("brex-patch");
     patches.addSerializer(new PatchSerializer());
+    patches.addDeserializer(Patch.class, new PatchDeserializer(null));
     JsonMapper mapper =
         JsonMapper.builder()
             .addModule(new Jdk8Module())
@@ -103,6 +111,43 @@ public final class BrexJson {
     mapper.configOverride(Patch.class)
         .setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.ALWAYS));
     return mapper;
+  }
+
+  /** Absent property: the model's default ({@code unchanged}); null: clear; value: set. */
+  private static final class PatchDeserializer extends StdDeserializer<Patch<?>>
+      implements ContextualDeserializer {
+    private static final long serialVersionUID = 1L;
+    private final JavaType valueType;
+
+    PatchDeserializer(JavaType valueType) {
+      super(Patch.class);
+      this.valueType = valueType;
+    }
+
+    @Override
+    public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+      JavaType t = property != null ? property.getType() : ctxt.getContextualType();
+      JavaType inner = t == null || t.containedTypeCount() == 0
+          ? ctxt.constructType(Object.class) : t.containedType(0);
+      return new PatchDeserializer(inner);
+    }
+
+    @Override
+    public Patch<?> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JavaType t = valueType == null ? ctxt.constructType(Object.class) : valueType;
+      Object value = ctxt.readValue(p, t);
+      return value == null ? Patch.clear() : Patch.set(value);
+    }
+
+    @Override
+    public Patch<?> getNullValue(DeserializationContext ctxt) {
+      return Patch.clear();
+    }
+
+    @Override
+    public Object getAbsentValue(DeserializationContext ctxt) {
+      return null;
+    }
   }
 
   @SuppressWarnings({"rawtypes", "unchecked"})

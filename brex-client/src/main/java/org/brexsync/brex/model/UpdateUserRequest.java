@@ -1,6 +1,7 @@
 package org.brexsync.brex.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Map;
 import org.immutables.value.Value;
@@ -8,6 +9,7 @@ import org.immutables.value.Value;
 /** Partial update of a user ({@code UpdateUserRequest}): every field defaults to {@link Patch#unchanged()} and is then not sent; {@link Patch#clear()} sends JSON null. */
 @Value.Immutable
 @JsonSerialize(as = ImmutableUpdateUserRequest.class)
+@JsonDeserialize(as = ImmutableUpdateUserRequest.class)
 public abstract class UpdateUserRequest {
   UpdateUserRequest() {}
 
