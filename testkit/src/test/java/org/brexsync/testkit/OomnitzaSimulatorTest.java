@@ -253,6 +253,18 @@ class OomnitzaSimulatorTest {
     assertThat(oom.run(e).orElseThrow().get("status").asText()).isEqualTo("Completed with empty response");
   }
 
+  @Test
+  void readyPortionsAreFinalizedRuns() {
+    Http.Resp failed = http.post("/api/v3/bulk/268/add_ready_portion", Http.obj("{'correlation_id':'c-1','failed':1,"
+        + "'error_message':'Cannot reach Brex','test_run':false,'multi_str_input_value':null,'error_type':'Fatal Error'}"));
+    assertThat(failed.json().get("status").asText()).isEqualTo("Failed");
+    http.post("/api/v3/bulk/268/add_ready_portion", Http.obj("{'correlation_id':'c-2','is_empty_run':true,'multi_str_input_value':null}"));
+    JsonNode runs = http.get("/api/v3/connector_run_logs/268?sortby=" + q("portion_id asc")).json();
+    assertThat(runs).hasSize(2);
+    assertThat(runs.get(1).get("status").asText()).isEqualTo("Completed with empty response");
+    assertThat(http.get("/api/v3/connector_run_logs/268?filter=" + q("status eq 'Failed'")).json()).hasSize(1);
+  }
+
   // ---------------------------------------------------------------- SaaS
 
   @Test

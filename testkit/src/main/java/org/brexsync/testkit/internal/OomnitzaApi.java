@@ -136,6 +136,7 @@ public final class OomnitzaApi {
     r.add("GET", "/api/v3/bulk/{portion}", req -> SimResponse.ok(runState(requireRun(req.pathParam("portion")))));
     r.add("POST", "/api/v3/bulk/{portion}/finalize", req -> SimResponse.ok(finalizeRun(req.pathParam("portion"))));
     r.add("POST", "/api/v3/bulk/{portion}/cancel", req -> SimResponse.ok(cancelRun(req.pathParam("portion"))));
+    r.add("POST", "/api/v3/bulk/{connector_id}/add_ready_portion", this::addReadyPortion);
     r.add("GET", "/api/v3/connector_run_logs/{connector_id}", this::listRuns);
     r.add("GET", "/api/v3/connector_run_logs/connectors/{portion_id}",
         req -> SimResponse.ok(runDetails(requireRun(req.pathParam("portion_id")))));
@@ -769,6 +770,43 @@ public final class OomnitzaApi {
       result.put("status", run.status);
     }
     return SimResponse.ok(result);
+  }
+
+  /** An already-finalized synthetic run: one added record, one failure, or an empty run. */
+  private SimResponse addReadyPortion(SimRequest req) {
+    ObjectNode p = req.jsonObject();
+    String id = Json.text(p, "correlation_id");
+    if (id == null || id.isBlank()) {
+      throw bad("correlation_id is required");
+    }
+    synchronized (runs) {
+      if (runs.containsKey(id)) {
+        throw error(409, "portion " + id + " already exists");
+      }
+      Run run = new Run(id, req.pathParam("connector_id"), clock.instant());
+      run.testRun = p.path("test_run").asBoolean(false);
+      if (p.path("failed").asInt(0) > 0) {
+        String message = Json.text(p, "error_message");
+        if ("Fatal Error".equals(Json.text(p, "error_type"))) {
+          run.fatal = true;
+          run.log("Fatal Error", null, message);
+          run.status = "Failed";
+        } else {
+          run.log("failed", null, message);
+          run.status = "Completed with errors";
+        }
+      } else if (p.path("is_empty_run").asBoolean(false)) {
+        run.status = "Completed with empty response";
+      } else if (p.path("added").asInt(0) > 0) {
+        run.log("added", null, null);
+        run.status = "Completed";
+      } else {
+        throw bad("one of added, failed or is_empty_run is required");
+      }
+      run.end = run.start;
+      runs.put(id, run);
+      return SimResponse.ok(runState(run));
+    }
   }
 
   private static void count(ObjectNode batch, String kind) {
