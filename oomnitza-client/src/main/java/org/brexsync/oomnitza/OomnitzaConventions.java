@@ -80,6 +80,15 @@ public abstract class OomnitzaConventions {
     return List.of("X-Request-Id", "X-Correlation-Id", "X-Trace-Id");
   }
 
+  /**
+   * Most values in one {@code IN [...]} filter built by {@code users().findAll(field, values)}:
+   * keeps request lines well under common 8 KB server limits.
+   */
+  @Value.Default
+  public int maxFilterValues() {
+    return 50;
+  }
+
   /** Quote, escape and date rules of the filter language. */
   @Value.Default
   public FilterSyntax filterSyntax() {
@@ -147,6 +156,9 @@ public abstract class OomnitzaConventions {
       if (!p.startsWith("/")) {
         throw new IllegalArgumentException("paths must start with '/': " + p);
       }
+    }
+    if (maxFilterValues() < 1) {
+      throw new IllegalArgumentException("maxFilterValues must be at least 1");
     }
     require(bulkFinalizePath(), "{portion}");
     require(bulkStatusPath(), "{portion}");

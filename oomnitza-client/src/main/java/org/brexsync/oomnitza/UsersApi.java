@@ -63,6 +63,19 @@ public interface UsersApi {
     return list(ListQuery.of(filter)).toList();
   }
 
+  /**
+   * Every user whose {@code field} is one of {@code values}: {@code field IN [...]} list calls of
+   * at most {@link OomnitzaConventions#maxFilterValues()} values each, so a batch of sync keys
+   * costs one or a few requests and no URL grows without bound. Duplicates in {@code values} are
+   * ignored; order of the result is the server's, chunk by chunk.
+   */
+  default List<OomnitzaUser> findAll(ExternalId field, java.util.Collection<String> values) {
+    return findAll(field, values, RequestOptions.none());
+  }
+
+  /** {@link #findAll(ExternalId, java.util.Collection)} with per-call options. */
+  List<OomnitzaUser> findAll(ExternalId field, java.util.Collection<String> values, RequestOptions options);
+
   /** {@code POST /api/v3/users}; returns the created user as Oomnitza echoes it. */
   default OomnitzaUser create(OomnitzaUser user) {
     return create(user, RequestOptions.none());

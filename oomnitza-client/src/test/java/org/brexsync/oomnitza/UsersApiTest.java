@@ -206,6 +206,19 @@ class UsersApiTest extends WireTestSupport {
   }
 
   @Test
+  void findAllByValuesChunksTheInListAndSkipsDuplicates() throws Exception {
+    enqueueJson(users(0, 2));
+    enqueueJson(users(2, 1));
+    OomnitzaClient c = clientBuilder().conventions(OomnitzaConventions.builder().maxFilterValues(2).build()).build();
+    List<OomnitzaUser> found = c.users().findAll(OomnitzaUser.EMAIL, List.of("a@x", "b@x", "a@x", "c@x"));
+    assertThat(found).hasSize(3);
+    assertThat(take().getUrl().queryParameter("filter")).isEqualTo("email IN [\"a@x\",\"b@x\"]");
+    assertThat(take().getUrl().queryParameter("filter")).isEqualTo("email IN [\"c@x\"]");
+    assertThat(c.users().findAll(OomnitzaUser.EMAIL, List.of())).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
   void createPostsTheFieldsAsJsonWithRequestedHeaders() throws Exception {
     enqueueJson("{\"username\":\"jdoe\",\"uid\":12}");
     OomnitzaUser created = client().users().create(

@@ -1,6 +1,9 @@
 package org.brexsync.oomnitza.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,6 +69,20 @@ public final class UsersApiImpl implements UsersApi {
           + "; find() needs a unique field");
     }
     return found.stream().findFirst();
+  }
+
+  @Override
+  public List<OomnitzaUser> findAll(ExternalId field, Collection<String> values, RequestOptions options) {
+    Objects.requireNonNull(field, "field");
+    Objects.requireNonNull(values, "values");
+    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(values));
+    List<OomnitzaUser> out = new ArrayList<>();
+    int chunk = t.conventions().maxFilterValues();
+    for (int i = 0; i < distinct.size(); i += chunk) {
+      List<String> part = distinct.subList(i, Math.min(distinct.size(), i + chunk));
+      list(ListQuery.of(Filter.in(field.value(), part)), options).forEach(out::add);
+    }
+    return out;
   }
 
   @Override
