@@ -238,6 +238,58 @@ public final class BrexValidation {
     }
   }
 
+  /**
+   * Reads a request of {@code requestType} (e.g. {@code CreateCardRequest.class}) from spec-shaped
+   * JSON, for JSON-driven callers such as workflow templates, and validates it: unknown property
+   * names, missing required properties, illegal enum values, wrong JSON types and every rule of the
+   * typed {@code validate} methods are all reported at once.
+   *
+   * @throws BrexValidationException listing every problem
+   */
+  public static <T> T parse(com.fasterxml.jackson.databind.JsonNode json, Class<T> requestType) {
+    List<Violation> v = new ArrayList<>();
+    JsonShape.check(json, requestType, "", v);
+    String what = requestType.getSimpleName();
+    throwIfAny(what, v);
+    T value;
+    try {
+      value = BrexJson.shared().treeToValue(json, requestType);
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new BrexValidationException(what, List.of(new Violation("",
+          org.brexsync.brex.internal.Excerpts.describe(e))));
+    }
+    throwIfAny(what, validateAny(value));
+    return value;
+  }
+
+  /** Every rule broken by a request of any supported type (empty for types without rules). */
+  public static List<Violation> validateAny(Object request) {
+    if (request instanceof CreateCardRequest r) {
+      return validate(r);
+    } else if (request instanceof UpdateCardRequest r) {
+      return validate(r);
+    } else if (request instanceof InviteUserRequest r) {
+      return validate(r);
+    } else if (request instanceof UpdateUserRequest r) {
+      return validate(r);
+    } else if (request instanceof SetUserLimitRequest r) {
+      return validate(r);
+    } else if (request instanceof LockCardRequest r) {
+      return validate(r);
+    } else if (request instanceof TerminateCardRequest r) {
+      return validate(r);
+    } else if (request instanceof SecureEmailRequest r) {
+      return validate(r);
+    } else if (request instanceof CreateDepartmentRequest r) {
+      return validate(r);
+    } else if (request instanceof CreateLocationRequest r) {
+      return validate(r);
+    } else if (request instanceof CreateTitleRequest r) {
+      return validate(r);
+    }
+    return List.of();
+  }
+
   /** Whether {@code line} looks like a PO box ("PO Box", "P.O. Box", "Post Office Box", "POB 12"). */
   public static boolean isPoBox(String line) {
     return line != null && PO_BOX.matcher(line).find();
