@@ -83,6 +83,7 @@ public final class BrexSimulator implements AutoCloseable {
     Router router = new Router();
     api.register(router);
     this.server = new SimServer(c, router);
+    server.recordRequests(b.recordRequests);
     server.start();
   }
 
@@ -313,6 +314,7 @@ public final class BrexSimulator implements AutoCloseable {
     private int port;
     private int threads = 32;
     private int requestLogLimit = 10_000;
+    private boolean recordRequests = true;
     private FaultInjector faults = new FaultInjector();
     private SyntheticCompany company;
 
@@ -358,6 +360,12 @@ public final class BrexSimulator implements AutoCloseable {
     /** How many requests the log keeps (default 10,000). */
     public Builder requestLogLimit(int limit) {
       this.requestLogLimit = limit;
+      return this;
+    }
+
+    /** Whether to keep the request log (default true; counters always count). Off for long benchmarks. */
+    public Builder recordRequests(boolean enabled) {
+      this.recordRequests = enabled;
       return this;
     }
 

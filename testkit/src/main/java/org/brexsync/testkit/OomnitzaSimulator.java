@@ -78,6 +78,7 @@ public final class OomnitzaSimulator implements AutoCloseable {
     Router router = new Router();
     api.register(router);
     this.server = new SimServer(c, router);
+    server.recordRequests(b.recordRequests);
     server.start();
   }
 
@@ -251,6 +252,7 @@ public final class OomnitzaSimulator implements AutoCloseable {
     private int port;
     private int threads = 32;
     private int requestLogLimit = 10_000;
+    private boolean recordRequests = true;
     private final FaultInjector faults = new FaultInjector();
 
     private Builder() {
@@ -316,6 +318,12 @@ public final class OomnitzaSimulator implements AutoCloseable {
     /** How many requests the log keeps (default 10,000). */
     public Builder requestLogLimit(int limit) {
       this.requestLogLimit = limit;
+      return this;
+    }
+
+    /** Whether to keep the request log (default true; counters always count). Off for long benchmarks. */
+    public Builder recordRequests(boolean enabled) {
+      this.recordRequests = enabled;
       return this;
     }
 
