@@ -109,11 +109,11 @@ class AuthenticationTest extends WireTestSupport {
 
   @Test
   void failedLoginNeverRevealsThePassword() {
-    enqueueJson(401, "{\"error\":\"bad login for password " + PASSWORD + "\"}");
+    enqueueJson(401, "{\"error\":\"bad login for password " + PASSWORD + "\",\"echo\":\"login=admin&password=p%40ss+w%26rd-S3CRET\"}");
     assertThatThrownBy(() -> passwordClient().verifyCredentials())
         .isInstanceOfSatisfying(OomnitzaAuthenticationException.class, e -> {
           assertThat(e.getMessage()).doesNotContain(PASSWORD).contains("POST /api/request_token");
-          assertThat(e.bodyExcerpt().orElseThrow()).doesNotContain(PASSWORD);
+          assertThat(e.bodyExcerpt().orElseThrow()).doesNotContain(PASSWORD).doesNotContain("S3CRET");
         });
   }
 

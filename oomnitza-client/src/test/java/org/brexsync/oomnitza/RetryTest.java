@@ -136,6 +136,17 @@ class RetryTest extends WireTestSupport {
   }
 
   @Test
+  void aTimedOutCreateIsNotRetriedAndIsANetworkError() {
+    server.enqueue(new MockResponse.Builder().headersDelay(1, java.util.concurrent.TimeUnit.SECONDS).body("{}").build());
+    assertThatThrownBy(() -> client().users().create(OomnitzaUser.builder().username("j").build(),
+            RequestOptions.builder().timeout(Duration.ofMillis(100)).build()))
+        .isInstanceOf(OomnitzaNetworkException.class)
+        .hasMessageContaining("timed out");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
   void noRetriesWithPolicyNone() {
     server.enqueue(status(503));
     assertThatThrownBy(() -> clientBuilder().retryPolicy(RetryPolicy.none()).build().users().list().toList())

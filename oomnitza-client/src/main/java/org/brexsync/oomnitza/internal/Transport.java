@@ -415,6 +415,8 @@ public final class Transport {
     for (String secret : auth.secrets()) {
       if (secret != null && secret.length() >= 4) {
         out = out.replace(secret, "****");
+        // A server echoing the login form would show the password form-encoded.
+        out = out.replace(URLEncoder.encode(secret, StandardCharsets.UTF_8), "****");
       }
     }
     return out;
