@@ -107,7 +107,7 @@ public final class SyncCommand implements java.util.concurrent.Callable<Integer>
     out.println();
     long expected = Math.min(s.company().size(), integration.recordLimit().orElse(Integer.MAX_VALUE));
     SyncStateStore state = InMemorySyncStateStore.create();
-    out.println(dryRun ? "== Dry run (nothing is written) ==" : "== First sync: everything is new ==");
+    out.println(dryRun ? "== Dry run (nothing is written) ==" : "== First sync: a full run ==");
     out.flush();
     SyncReport first = run(c, integration, state, Optional.of(expected));
     out.print(Reports.table(first));

@@ -3,6 +3,7 @@ package org.brexsync.examples.programs;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.brexsync.brex.BrexClient;
@@ -54,16 +55,14 @@ public final class ReceiveWebhooks {
       exchange.close();
     });
     server.start();
+    System.out.println("Listening on " + url);
     try {
-      System.out.println("Listening on " + url);
       if (trigger) {
         brex.users().deactivate(brex.users().list().stream() // an ACTIVE user other than the admin
             .filter(u -> u.status().orElse(UserStatus.UNKNOWN) == UserStatus.ACTIVE).skip(1).findFirst().orElseThrow().id());
       }
-      if (!done.await(trigger ? 30 : Long.MAX_VALUE, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("no webhook arrived");
-      }
-      return received[0];
+      done.await(trigger ? 30 : Long.MAX_VALUE, TimeUnit.SECONDS);
+      return Objects.requireNonNull(received[0], "no webhook arrived");
     } finally {
       server.stop(0);
     }
