@@ -19,6 +19,11 @@ public final class Page<T> {
     this.nextCursor = nextCursor == null || nextCursor.isEmpty() ? null : nextCursor;
   }
 
+  /** A page; an empty cursor means last page. */
+  public static <T> Page<T> of(List<T> items, Optional<String> nextCursor) {
+    return new Page<>(items, nextCursor.orElse(null));
+  }
+
   /** The items of this page, in Brex's (chronological) order. */
   public List<T> items() {
     return items;

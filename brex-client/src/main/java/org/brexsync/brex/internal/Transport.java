@@ -87,7 +87,7 @@ public final class Transport {
     this.sleeper = sleeper;
     this.requestTimeout = requestTimeout;
     this.keys = keys;
-    this.mapper = JsonAccess.mapper();
+    this.mapper = BrexJson.mapper();
   }
 
   private static URI stripSlash(URI u) {
@@ -250,8 +250,8 @@ public final class Transport {
       return value;
     } catch (IOException | RuntimeException e) {
       String text = new String(r.body, StandardCharsets.UTF_8);
-      String excerpt = call.sensitiveResponse ? "(redacted)" : JsonAccess.excerpt(text);
-      String cause = call.sensitiveResponse ? e.getClass().getSimpleName() : JsonAccess.describe(e);
+      String excerpt = call.sensitiveResponse ? "(redacted)" : Excerpts.excerpt(text);
+      String cause = call.sensitiveResponse ? e.getClass().getSimpleName() : Excerpts.describe(e);
       throw new BrexResponseException(
           "Unexpected response body from Brex for " + call.method + " " + call.path + " (HTTP "
               + r.status + ", trace id " + r.traceId.orElse("none") + "): " + cause
@@ -411,7 +411,7 @@ public final class Transport {
       return mapper.writeValueAsBytes(call.body);
     } catch (IOException e) {
       throw new BrexException("Cannot serialize the body of " + call.method + " " + call.path
-          + ": " + JsonAccess.describe(e), e);
+          + ": " + Excerpts.describe(e), e);
     }
   }
 
@@ -466,7 +466,7 @@ public final class Transport {
       message = "";
     }
     if (message.isEmpty() && !call.sensitiveResponse) {
-      message = JsonAccess.excerpt(text);
+      message = Excerpts.excerpt(text);
     }
     message = scrub(message);
     String trace = r.traceId.orElse("");
@@ -534,22 +534,5 @@ public final class Transport {
       return s;
     }
     return token == null || token.isEmpty() ? s : s.replace(token, "****");
-  }
-
-  /** Access to package-private helpers of the public package. */
-  static final class JsonAccess {
-    private JsonAccess() {}
-
-    static ObjectMapper mapper() {
-      return BrexJson.mapper();
-    }
-
-    static String excerpt(String s) {
-      return Excerpts.excerpt(s);
-    }
-
-    static String describe(Throwable e) {
-      return Excerpts.describe(e);
-    }
   }
 }

@@ -7,6 +7,8 @@ import org.brexsync.brex.BrexResponseException;
 
 /** Parses webhook payloads (after {@link WebhookVerifier} has accepted them). */
 public final class WebhookEvents {
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = BrexJson.mapper();
+
   private WebhookEvents() {}
 
   /** The {@code event_type} of a payload; {@code UNKNOWN} for types this version does not know. */
@@ -45,7 +47,7 @@ public final class WebhookEvents {
 
   private static JsonNode tree(byte[] body) {
     try {
-      JsonNode n = BrexJson.mapper().readTree(body);
+      JsonNode n = MAPPER.readTree(body);
       if (n == null || !n.isObject()) {
         throw new java.io.IOException("not a JSON object");
       }
