@@ -23,12 +23,11 @@ import org.brexsync.oomnitza.bulk.BulkRecord;
 import org.brexsync.oomnitza.bulk.BulkRun;
 import org.brexsync.oomnitza.bulk.BulkRunOptions;
 import org.brexsync.oomnitza.bulk.ConnectorRef;
-import org.brexsync.oomnitza.filter.Filter;
 import org.brexsync.oomnitza.saas.SaasAssignment;
 
 /**
- * The {@link UserSink} over oomnitza-client: correlation with one {@code GET /api/v3/users?filter=
- * field IN [...]} per batch, per-record {@code POST}/{@code PATCH}, bulk runs through
+ * The {@link UserSink} over oomnitza-client: correlation with {@code GET /api/v3/users?filter=
+ * field IN [...]} per batch (one call, or a few for long batches, as oomnitza-client chunks the list), per-record {@code POST}/{@code PATCH}, bulk runs through
  * {@code /api/v3/bulk} (record keys translated to Oomnitza field ids through a {@link FieldCatalog};
  * add custom fields such as {@code brex_user_id} to it), and SaaS user assignment. Thread-safe.
  */
@@ -58,7 +57,7 @@ public final class OomnitzaUserSink implements UserSink {
       return List.of();
     }
     List<ObjectNode> out = new ArrayList<>();
-    for (OomnitzaUser u : client.users().findAll(Filter.in(field, values.toArray(new String[0])))) {
+    for (OomnitzaUser u : client.users().findAll(org.brexsync.oomnitza.ExternalId.of(field), values)) {
       out.add(tree(u));
     }
     return out;

@@ -124,7 +124,7 @@ final class SyncRun {
     try {
       knownAtStart = state.size();
       boolean complete = readAll();
-      if (seen.isEmpty() && in.safety().abortOnEmptySource()) {
+      if (complete && seen.isEmpty() && in.safety().abortOnEmptySource()) {
         throw new Abort(RunStatus.ABORTED, "guard: Brex returned no users; nothing was changed");
       }
       if (complete) {
