@@ -14,6 +14,19 @@ import java.util.stream.StreamSupport;
  * @param <T> element type
  */
 public interface PagedIterable<T> extends Iterable<T> {
+  /**
+   * The pages themselves, lazily (one request per page as iteration reaches it), with
+   * {@link Page#totalCount()} when Oomnitza sends {@code X-Total-Count}. Rows beyond the query's
+   * {@code maxResults} are cut off.
+   */
+  Iterable<Page<T>> pages();
+
+  /** Only the first page: one request (e.g. for a list view that shows "1–50 of 1,234"). */
+  default Page<T> firstPage() {
+    java.util.Iterator<Page<T>> it = pages().iterator();
+    return it.hasNext() ? it.next() : Page.of(List.of(), 0, 0, java.util.Optional.empty());
+  }
+
   /** A sequential stream over all pages. */
   default Stream<T> stream() {
     return StreamSupport.stream(spliterator(), false);

@@ -124,6 +124,33 @@ class UsersApiTest extends WireTestSupport {
   }
 
   @Test
+  void firstPageIsOneRequestAndCarriesTheTotalCount() throws Exception {
+    server.enqueue(new MockResponse.Builder().addHeader("X-Total-Count", "1234").body(users(0, 50)).build());
+    Page<OomnitzaUser> p = client().users().list(ListQuery.builder().pageSize(50).build()).firstPage();
+    assertThat(p.items()).hasSize(50);
+    assertThat(p.totalCount()).contains(1234L);
+    assertThat(p.skip()).isZero();
+    assertThat(p.limit()).isEqualTo(50);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void pagesAreLazyAndCutAtMaxResults() throws Exception {
+    enqueueJson(users(0, 3));
+    enqueueJson(users(3, 3));
+    Iterator<Page<OomnitzaUser>> pages = client().users()
+        .list(ListQuery.builder().pageSize(3).maxResults(5L).build()).pages().iterator();
+    assertThat(server.getRequestCount()).isZero();
+    assertThat(pages.next().items()).hasSize(3);
+    Page<OomnitzaUser> second = pages.next();
+    assertThat(second.items()).hasSize(2);
+    assertThat(second.skip()).isEqualTo(3);
+    assertThat(second.totalCount()).isEmpty();
+    assertThat(pages.hasNext()).isFalse();
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
   void aPageLongerThanTheLimitIsTakenAsTheRest() {
     enqueueJson(users(0, 5));
     assertThat(client().users().list(ListQuery.builder().pageSize(2).build()).toList()).hasSize(5);

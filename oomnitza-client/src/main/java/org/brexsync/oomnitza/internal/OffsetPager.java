@@ -1,6 +1,7 @@
 package org.brexsync.oomnitza.internal;
 
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -49,22 +50,20 @@ public final class OffsetPager<T> implements PagedIterable<T> {
   }
 
   @Override
+  public Iterable<org.brexsync.oomnitza.Page<T>> pages() {
+    return PageIterator::new;
+  }
+
+  @Override
   public Iterator<T> iterator() {
     return new Iterator<>() {
+      private final PageIterator pages = new PageIterator();
       private final Deque<T> buffer = new ArrayDeque<>();
-      private long skip = query.skip();
-      private long returned;
-      private boolean done;
-      private List<T> previous;
 
       @Override
       public boolean hasNext() {
-        Optional<Long> max = query.maxResults();
-        if (max.isPresent() && returned >= max.get()) {
-          return false;
-        }
-        while (buffer.isEmpty() && !done) {
-          fetchNext();
+        while (buffer.isEmpty() && pages.hasNext()) {
+          buffer.addAll(pages.next().items());
         }
         return !buffer.isEmpty();
       }
@@ -74,32 +73,56 @@ public final class OffsetPager<T> implements PagedIterable<T> {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        returned++;
         return buffer.removeFirst();
       }
+    };
+  }
 
-      private void fetchNext() {
-        int limit = query.pageSize();
-        Page<T> page = fetcher.fetch(skip, limit);
-        List<T> items = page.items;
-        if (!items.isEmpty() && items.equals(previous)) {
-          throw new OomnitzaResponseException(page.response.status(), page.response.call.method,
-              page.response.call.path, "the same page was returned for a different skip (skip ignored?)", null);
-        }
-        previous = items;
-        buffer.addAll(items);
-        skip += items.size();
-        if (items.size() != limit) {
-          done = true; // short or empty page; or longer: limit ignored, so this was the rest
-        }
-        if (page.total.isPresent() && skip >= page.total.getAsLong()) {
-          done = true;
-        }
-        Optional<Long> max = query.maxResults();
-        if (max.isPresent() && returned + buffer.size() >= max.get()) {
+  private final class PageIterator implements Iterator<org.brexsync.oomnitza.Page<T>> {
+    private long skip = query.skip();
+    private long returned;
+    private boolean done;
+    private List<T> previous;
+
+    @Override
+    public boolean hasNext() {
+      Optional<Long> max = query.maxResults();
+      return !done && !(max.isPresent() && returned >= max.get());
+    }
+
+    @Override
+    public org.brexsync.oomnitza.Page<T> next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      int limit = query.pageSize();
+      long at = skip;
+      Page<T> page = fetcher.fetch(at, limit);
+      List<T> items = page.items;
+      if (!items.isEmpty() && items.equals(previous)) {
+        throw new OomnitzaResponseException(page.response.status(), page.response.call.method,
+            page.response.call.path, "the same page was returned for a different skip (skip ignored?)", null);
+      }
+      previous = items;
+      skip += items.size();
+      if (items.size() != limit) {
+        done = true; // short or empty page; or longer: limit ignored, so this was the rest
+      }
+      if (page.total.isPresent() && skip >= page.total.getAsLong()) {
+        done = true;
+      }
+      List<T> visible = items;
+      Optional<Long> max = query.maxResults();
+      if (max.isPresent()) {
+        long room = max.get() - returned;
+        if (items.size() >= room) {
+          visible = items.subList(0, (int) room);
           done = true;
         }
       }
-    };
+      returned += visible.size();
+      return org.brexsync.oomnitza.Page.of(Collections.unmodifiableList(visible), at, limit,
+          page.total.isPresent() ? Optional.of(page.total.getAsLong()) : Optional.empty());
+    }
   }
 }
