@@ -82,7 +82,8 @@ public final class Renderer {
     } else {
       base = variables.apply(e.root());
     }
-    Optional<JsonNode> v = base.flatMap(b -> descend(b, e.path().size() == path.size() ? path : path));
+    List<Object> rest = path;
+    Optional<JsonNode> v = base.flatMap(b -> descend(b, rest));
     v = v.filter(n -> !n.isNull() && !n.isMissingNode());
     if (v.isEmpty() && e.defaultValue().isPresent()) {
       v = Optional.of(TextNode.valueOf(e.defaultValue().get()));

@@ -1,0 +1,143 @@
+package org.brexsync.connector.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.brexsync.connector.Connection;
+import org.brexsync.connector.workflow.internal.BrexChecks;
+import org.brexsync.connector.workflow.internal.Expression;
+import org.brexsync.connector.workflow.internal.HttpSender;
+import org.brexsync.connector.workflow.internal.Renderer;
+import org.brexsync.connector.workflow.internal.Template;
+
+/** A step that renders and sends an {@link ApiBlock}. */
+final class ApiBlockStep extends WorkflowStep {
+  /** The built-in variable holding the request's idempotency key. */
+  static final String IDEMPOTENCY_KEY = "idempotency_key";
+
+  private final ApiBlock block;
+
+  ApiBlockStep(ApiBlock block) {
+    this.block = block;
+  }
+
+  @Override
+  public String name() {
+    return block.name();
+  }
+
+  @Override
+  public List<ResponseMapping> positive() {
+    return block.positive();
+  }
+
+  @Override
+  public List<ResponseMapping> negative() {
+    return block.negative();
+  }
+
+  @Override
+  Prepared prepare(StepContext ctx, Services services) {
+    AtomicReference<String> generatedKey = new AtomicReference<>();
+    Renderer r = new Renderer(name -> {
+      Optional<JsonNode> v = ctx.variable(name);
+      if (v.isEmpty() && name.equals(IDEMPOTENCY_KEY) && generatedKey.get() != null) {
+        return Optional.of(TextNode.valueOf(generatedKey.get()));
+      }
+      return v;
+    }, Optional.empty(), Map.of());
+    List<String> problems = new ArrayList<>();
+    boolean brex = block.brexOperation().isPresent();
+    if (brex) {
+      // ids in the path or query must look like Brex ids: checked on the raw values, before encoding
+      for (Template.Part p : Template.parse(block.url()).parts()) {
+        p.expression().ifPresent(e -> r.resolve(e).map(Renderer::text)
+            .flatMap(v -> BrexChecks.idProblem(e.text(), v)).ifPresent(problems::add));
+      }
+    }
+    String pathAndQuery = r.renderUrl(block.url());
+    Optional<JsonNode> body = block.body().map(r::renderBody);
+    String method = block.method();
+    Connection credential = block.credential().orElse(services.brexCredential);
+    URI base = credential.baseUrl().orElse(services.brexBaseUri);
+    String lower = pathAndQuery.toLowerCase(Locale.ROOT);
+    URI uri;
+    try {
+      uri = lower.startsWith("http://") || lower.startsWith("https://")
+          ? URI.create(pathAndQuery) : Services.join(base, pathAndQuery);
+    } catch (IllegalArgumentException e) {
+      problems.add("url: not a valid URL after substitution");
+      uri = base;
+    }
+    generatedKey.set(idempotencyKey(block.brexOperation().orElse(null) == BrexOperation.CREATE_CARD,
+        ctx.recordIdent() + "\n" + block.name() + "\n" + method + "\n"
+            + pathAndQuery + "\n" + body.map(JsonNode::toString).orElse("")));
+    Map<String, String> headers = new LinkedHashMap<>();
+    block.headers().forEach((name, tpl) ->
+        headers.put(name, r.renderText(Template.parse(tpl), Renderer.Place.HEADER, "header " + name)));
+    boolean write = !method.equals("GET") && !method.equals("DELETE");
+    if (brex && write && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Idempotency-Key"))) {
+      headers.put("Idempotency-Key", generatedKey.get());
+    }
+    if (brex) {
+      if (r.missing().isEmpty()) {
+        problems.addAll(BrexChecks.bodyProblems(block.brexOperation().get(), body));
+      }
+    }
+    problems.addAll(0, r.invalid());
+    if (!r.missing().isEmpty() || !problems.isEmpty()) {
+      throw new WorkflowInputException(name(), r.missing(), problems);
+    }
+    Map<String, String> shown = new LinkedHashMap<>(headers);
+    shown.put(block.authHeader(), block.authScheme().isEmpty() ? "****" : block.authScheme() + " ****");
+    PlannedRequest planned = new PlannedRequest(method, uri, shown, body);
+    URI target = uri;
+    return new Prepared() {
+      @Override
+      public PlannedRequest planned() {
+        return planned;
+      }
+
+      @Override
+      public Response send() {
+        String token = services.token(credential);
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.put(block.authHeader(), block.authScheme().isEmpty() ? token : block.authScheme() + " " + token);
+        try {
+          HttpSender.Answer a = services.http.send(method, target, h, body);
+          return new Response(a.status(), a.headers(), a.body());
+        } catch (HttpSender.SendException e) {
+          throw new WorkflowException(e.getMessage(), e);
+        }
+      }
+    };
+  }
+
+  /**
+   * The generated Idempotency-Key. Always the same on every attempt of one send. For card creation
+   * it is derived from the record and the request, so re-running the same request never creates a
+   * second card; for other writes it is random, because a derived key would make Brex replay an
+   * old answer when the same change is wanted again later (activate, deactivate, activate).
+   */
+  static String idempotencyKey(boolean derived, String content) {
+    return derived ? UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8)).toString()
+        : UUID.randomUUID().toString();
+  }
+
+  /** The placeholders a block uses (for documentation and checks). */
+  static List<Expression> placeholders(ApiBlock block) {
+    List<Expression> out = new ArrayList<>();
+    Template.parse(block.url()).parts().forEach(p -> p.expression().ifPresent(out::add));
+    block.headers().values().forEach(h -> Template.parse(h).parts().forEach(p -> p.expression().ifPresent(out::add)));
+    return out;
+  }
+}

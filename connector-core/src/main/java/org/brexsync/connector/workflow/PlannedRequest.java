@@ -1,0 +1,31 @@
+package org.brexsync.connector.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The exact request a step sends (or, in a dry run, would send), with secrets redacted: the
+ * credential header reads {@code Bearer ****}.
+ *
+ * @param method the HTTP method
+ * @param uri the full URI, placeholders substituted and encoded
+ * @param headers the headers, credentials redacted
+ * @param body the JSON body, if any
+ */
+public record PlannedRequest(String method, URI uri, Map<String, String> headers, Optional<JsonNode> body) {
+  /** A planned request (copies the headers). */
+  public PlannedRequest {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(uri, "uri");
+    headers = Map.copyOf(headers);
+    Objects.requireNonNull(body, "body");
+  }
+
+  /** One line per request, like {@code POST https://.../v2/cards/c1/lock {"reason":"FRAUD"}}. */
+  public String describe() {
+    return method + " " + uri + body.map(b -> " " + b).orElse("");
+  }
+}

@@ -1,0 +1,41 @@
+package org.brexsync.connector.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Optional;
+import org.brexsync.connector.record.RecordView;
+import org.brexsync.connector.workflow.internal.Renderer;
+
+/**
+ * What a step sees of the record it runs for: the Oomnitza record (including values written back
+ * by earlier steps of the same run) and the run's variables, which take precedence over record
+ * fields. Used by the typed {@link BrexActions} to build their requests.
+ */
+public interface StepContext {
+
+  /** The record's ident (the Oomnitza username by default). */
+  String recordIdent();
+
+  /** The record as it is now. */
+  RecordView record();
+
+  /** A variable: the run's value if set, else the record field of that name; empty if missing or null. */
+  Optional<JsonNode> variable(String name);
+
+  /** A variable as text (containers as JSON), empty when missing or blank. */
+  default Optional<String> text(String name) {
+    return variable(name).map(Renderer::text).filter(s -> !s.isBlank());
+  }
+
+  /**
+   * A variable as text.
+   *
+   * @throws WorkflowInputException naming the variable when it is missing
+   */
+  default String require(String name) {
+    return text(name).orElseThrow(() -> new WorkflowInputException(stepName(), List.of(name), List.of()));
+  }
+
+  /** The name of the step being prepared (for messages). */
+  String stepName();
+}

@@ -1,0 +1,417 @@
+package org.brexsync.connector.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.brexsync.brex.BrexClient;
+import org.brexsync.brex.Sleeper;
+import org.brexsync.connector.Connection;
+import org.brexsync.connector.record.RecordView;
+import org.brexsync.connector.workflow.internal.HttpSender;
+import org.brexsync.connector.workflow.internal.Renderer;
+import org.brexsync.connector.workflow.internal.Template;
+import org.brexsync.oomnitza.ListQuery;
+import org.brexsync.oomnitza.OomnitzaClient;
+import org.brexsync.oomnitza.OomnitzaException;
+import org.brexsync.oomnitza.OomnitzaRecord;
+import org.brexsync.oomnitza.OomnitzaUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs workflows (presets, API blocks, typed Brex actions) for Oomnitza records and writes the
+ * responses back. For each record, steps run in order: each is prepared (variables from the run
+ * options, then the record; a missing variable or invalid value fails the step before anything is
+ * sent), sent, and its positive (2xx) or negative mappings are written to the record through
+ * oomnitza-client ({@code PATCH /api/v3/users/{ident}}); values written become visible to later
+ * steps. A failed step stops that record's remaining steps; other records continue. A dry run
+ * sends nothing and writes nothing: the report holds the exact requests, credentials redacted.
+ *
+ * <pre>{@code
+ * WorkflowRunner runner = WorkflowRunner.builder()
+ *     .oomnitza(oomnitzaClient)
+ *     .brexCredential(Connection.of(Optional.empty(), "BREX_TOKEN"))
+ *     .build();
+ * WorkflowReport r = runner.run(Presets.load("brex-lock-card"), Target.username("jim"),
+ *     RunOptions.builder().set("card_reason", "CARD_LOST").build());
+ * }</pre>
+ *
+ * Immutable and thread-safe.
+ */
+public final class WorkflowRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkflowRunner.class);
+
+  private final Optional<OomnitzaClient> oomnitza;
+  private final Services services;
+  private final Clock clock;
+
+  private WorkflowRunner(Builder b) {
+    this.oomnitza = Optional.ofNullable(b.oomnitza);
+    this.clock = b.clock;
+    HttpClient http = b.httpClient != null ? b.httpClient
+        : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpSender sender = new HttpSender(http, b.sleeper, b.maxAttempts, b.initialBackoff, b.requestTimeout);
+    Connection cred = b.brexCredential;
+    URI base = cred.baseUrl().orElse(b.brexBaseUri);
+    Function<String, String> env = b.env;
+    BrexClient given = b.brexClient;
+    Sleeper sleeper = b.sleeper;
+    Clock clk = b.clock;
+    this.services = new Services(base, cred, env, new LazyBrex(() -> given != null ? given
+        : BrexClient.builder()
+            .baseUri(base)
+            .tokenProvider(() -> cred.resolveToken(env).orElseThrow(() -> new WorkflowException(
+                "environment variable " + cred.tokenEnv() + " (the Brex API token) is not set")))
+            .httpClient(http)
+            .sleeper(sleeper)
+            .clock(clk)
+            .build()), sender);
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The Brex base URI relative URLs resolve against. */
+  public URI brexBaseUri() {
+    return services.brexBaseUri;
+  }
+
+  /** The Brex client typed steps use (built from the base URI and credential unless injected). */
+  public BrexClient brexClient() {
+    return services.brex.get();
+  }
+
+  /** The Oomnitza client, if configured. */
+  public Optional<OomnitzaClient> oomnitza() {
+    return oomnitza;
+  }
+
+  /** Runs one API block (e.g. a preset) for the target's records. */
+  public WorkflowReport run(ApiBlock block, Target target, RunOptions options) {
+    return run(Workflow.of(block), target, options);
+  }
+
+  /** Runs a workflow for the target's records. */
+  public WorkflowReport run(Workflow workflow, Target target, RunOptions options) {
+    Instant start = clock.instant();
+    List<RecordResult> results = new ArrayList<>();
+    for (OomnitzaUser user : records(target)) {
+      String ident = ident(user);
+      Optional<String> rejected = target.localFilter().rejection(RecordView.of(user.toObjectNode()));
+      if (rejected.isPresent()) {
+        LOG.debug("record {} {}", ident, rejected.get());
+        continue;
+      }
+      results.add(runFor(workflow, user, options));
+    }
+    WorkflowReport report = new WorkflowReport(workflow.name(), options.dryRun(), start, clock.instant(), results);
+    LOG.info("{}", report.summary());
+    return report;
+  }
+
+  /** The records of a target (reads Oomnitza for username and filter targets). */
+  List<OomnitzaUser> records(Target target) {
+    if (target.record().isPresent()) {
+      return List.of(target.record().get());
+    }
+    OomnitzaClient o = oomnitza.orElseThrow(() ->
+        new WorkflowException("an Oomnitza client is needed to select records by username or filter"));
+    try {
+      if (target.username().isPresent()) {
+        return List.of(o.users().findByUsername(target.username().get()).orElseThrow(() ->
+            new WorkflowException("no Oomnitza user with username '" + target.username().get() + "'")));
+      }
+      return o.users().list(ListQuery.of(target.filter().get())).toList();
+    } catch (OomnitzaException e) {
+      throw new WorkflowException("reading the Oomnitza users failed: " + e.getMessage(), e);
+    }
+  }
+
+  String ident(OomnitzaUser user) {
+    return oomnitza.map(o -> {
+      try {
+        return o.users().identOf(user);
+      } catch (IllegalArgumentException e) {
+        return user.username().orElse("?");
+      }
+    }).orElseGet(() -> user.username().orElse("?"));
+  }
+
+  /** Runs a workflow for one record already in hand. */
+  public RecordResult runFor(Workflow workflow, OomnitzaUser user, RunOptions options) {
+    String ident = ident(user);
+    Ctx ctx = new Ctx(ident, user.toObjectNode(), options);
+    List<StepOutcome> outcomes = new ArrayList<>();
+    String stoppedBy = null;
+    for (WorkflowStep step : workflow.steps()) {
+      if (stoppedBy != null) {
+        outcomes.add(new StepOutcome(step.name(), StepStatus.NOT_RUN, Optional.empty(), Optional.empty(),
+            Map.of(), Optional.of("stopped: step '" + stoppedBy + "' failed")));
+        continue;
+      }
+      StepOutcome o = runStep(step, ctx, user, options.dryRun());
+      outcomes.add(o);
+      if (o.status() == StepStatus.FAILED) {
+        stoppedBy = step.name();
+      }
+    }
+    return new RecordResult(ident, outcomes);
+  }
+
+  private StepOutcome runStep(WorkflowStep step, Ctx ctx, OomnitzaUser user, boolean dryRun) {
+    ctx.step = step.name();
+    WorkflowStep.Prepared prepared;
+    try {
+      prepared = step.prepare(ctx, services);
+    } catch (WorkflowInputException e) {
+      return failed(step, Optional.empty(), Optional.empty(), Map.of(), e.getMessage());
+    }
+    PlannedRequest planned = prepared.planned();
+    if (dryRun) {
+      return new StepOutcome(step.name(), StepStatus.PLANNED, Optional.of(planned), Optional.empty(), Map.of(),
+          Optional.empty());
+    }
+    WorkflowStep.Response response;
+    try {
+      response = prepared.send();
+    } catch (WorkflowException e) {
+      return failed(step, Optional.of(planned), Optional.empty(), Map.of(), e.getMessage());
+    }
+    List<ResponseMapping> mappings = response.ok() ? step.positive() : step.negative();
+    Map<String, JsonNode> changes = mapResponse(mappings, ctx, response);
+    Map<String, JsonNode> written = Map.of();
+    String writeError = null;
+    if (!changes.isEmpty()) {
+      try {
+        write(ctx.ident, changes);
+        changes.forEach(ctx.record::set);
+        written = changes;
+      } catch (RuntimeException e) {
+        writeError = "writing " + changes.keySet() + " back to Oomnitza failed: " + e.getMessage();
+      }
+    }
+    if (!response.ok()) {
+      return failed(step, Optional.of(planned), Optional.of(response.status()), written,
+          "HTTP " + response.status() + errorText(response.body())
+              + (writeError != null ? "; " + writeError : ""));
+    }
+    if (writeError != null) {
+      return failed(step, Optional.of(planned), Optional.of(response.status()), written,
+          "the call succeeded but " + writeError);
+    }
+    return new StepOutcome(step.name(), StepStatus.SUCCEEDED, Optional.of(planned), Optional.of(response.status()),
+        written, Optional.empty());
+  }
+
+  private static StepOutcome failed(WorkflowStep step, Optional<PlannedRequest> req, Optional<Integer> status,
+      Map<String, JsonNode> written, String reason) {
+    return new StepOutcome(step.name(), StepStatus.FAILED, req, status, written, Optional.of(reason));
+  }
+
+  private static String errorText(Optional<JsonNode> body) {
+    if (body.isEmpty()) {
+      return "";
+    }
+    JsonNode b = body.get();
+    StringBuilder sb = new StringBuilder();
+    for (String k : List.of("type", "code", "message")) {
+      if (b.hasNonNull(k)) {
+        sb.append(sb.length() == 0 ? ": " : " ").append(b.get(k).asText());
+      }
+    }
+    return sb.toString();
+  }
+
+  private static Map<String, JsonNode> mapResponse(List<ResponseMapping> mappings, Ctx ctx,
+      WorkflowStep.Response response) {
+    Map<String, JsonNode> changes = new LinkedHashMap<>();
+    Renderer r = new Renderer(ctx::variable, response.body(), response.headers());
+    for (ResponseMapping m : mappings) {
+      Template t = Template.parse(m.value());
+      Optional<JsonNode> v;
+      if (t.single().isPresent()) {
+        v = r.resolve(t.single().get()).map(n -> n.isValueNode() ? n : TextNode.valueOf(n.toString()));
+      } else {
+        Renderer one = new Renderer(ctx::variable, response.body(), response.headers());
+        String s = one.renderText(t, Renderer.Place.TEXT, "mapping " + m.field());
+        v = one.missing().isEmpty() ? Optional.of(TextNode.valueOf(s)) : Optional.empty();
+      }
+      v.ifPresent(n -> changes.put(m.field(), n));
+    }
+    return changes;
+  }
+
+  private void write(String ident, Map<String, JsonNode> changes) {
+    OomnitzaClient o = oomnitza.orElseThrow(() -> new WorkflowException("no Oomnitza client configured"));
+    OomnitzaRecord.Builder b = OomnitzaRecord.builder();
+    changes.forEach(b::set);
+    o.users().update(ident, b.build());
+  }
+
+  /** The per-record context steps read. */
+  private static final class Ctx implements StepContext {
+    final String ident;
+    final ObjectNode record;
+    final RunOptions options;
+    String step = "";
+
+    Ctx(String ident, ObjectNode record, RunOptions options) {
+      this.ident = ident;
+      this.record = record;
+      this.options = options;
+    }
+
+    @Override
+    public String recordIdent() {
+      return ident;
+    }
+
+    @Override
+    public RecordView record() {
+      return RecordView.of(record);
+    }
+
+    @Override
+    public Optional<JsonNode> variable(String name) {
+      Optional<JsonNode> v = options.variable(name);
+      if (v.isEmpty()) {
+        v = Optional.ofNullable(record.get(name));
+      }
+      return v.filter(n -> !n.isNull() && !n.isMissingNode() && !(n.isTextual() && n.asText().isEmpty()));
+    }
+
+    @Override
+    public String stepName() {
+      return step;
+    }
+  }
+
+  /** Builds the Brex client on first use, once. */
+  private static final class LazyBrex implements java.util.function.Supplier<BrexClient> {
+    private final java.util.function.Supplier<BrexClient> factory;
+    private volatile BrexClient client;
+
+    LazyBrex(java.util.function.Supplier<BrexClient> factory) {
+      this.factory = factory;
+    }
+
+    @Override
+    public BrexClient get() {
+      BrexClient c = client;
+      if (c == null) {
+        synchronized (this) {
+          if (client == null) {
+            client = factory.get();
+          }
+          c = client;
+        }
+      }
+      return c;
+    }
+  }
+
+  /** Builds a {@link WorkflowRunner}. */
+  public static final class Builder {
+    private OomnitzaClient oomnitza;
+    private URI brexBaseUri = BrexClient.PRODUCTION;
+    private Connection brexCredential = Connection.of(Optional.empty(), "BREX_TOKEN");
+    private Function<String, String> env = System::getenv;
+    private BrexClient brexClient;
+    private HttpClient httpClient;
+    private Sleeper sleeper = Sleeper.system();
+    private Clock clock = Clock.systemUTC();
+    private int maxAttempts = 4;
+    private Duration initialBackoff = Duration.ofMillis(500);
+    private Duration requestTimeout = Duration.ofSeconds(30);
+
+    private Builder() {}
+
+    /** The Oomnitza client used to select records and write responses back (needed except for record targets in dry runs). */
+    public Builder oomnitza(OomnitzaClient client) {
+      this.oomnitza = Objects.requireNonNull(client);
+      return this;
+    }
+
+    /** The Brex base URI (default production); a credential's {@code baseUrl} wins. */
+    public Builder brexBaseUri(URI uri) {
+      this.brexBaseUri = Objects.requireNonNull(uri);
+      return this;
+    }
+
+    /** The default credential of Brex blocks (default: environment variable {@code BREX_TOKEN}). */
+    public Builder brexCredential(Connection credential) {
+      this.brexCredential = Objects.requireNonNull(credential);
+      return this;
+    }
+
+    /** How environment variables are read (default {@code System::getenv}); tokens are read per request. */
+    public Builder env(Function<String, String> env) {
+      this.env = Objects.requireNonNull(env);
+      return this;
+    }
+
+    /** The Brex client of typed steps (default: built from base URI, credential, HTTP client, sleeper, clock). */
+    public Builder brexClient(BrexClient client) {
+      this.brexClient = Objects.requireNonNull(client);
+      return this;
+    }
+
+    /** The HTTP client of API blocks. */
+    public Builder httpClient(HttpClient client) {
+      this.httpClient = Objects.requireNonNull(client);
+      return this;
+    }
+
+    /** How retries wait (inject a no-op in tests). */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper);
+      return this;
+    }
+
+    /** The clock of reports. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    /** Attempts per API-block request, including the first (default 4). */
+    public Builder maxAttempts(int attempts) {
+      if (attempts < 1) {
+        throw new IllegalArgumentException("maxAttempts must be >= 1");
+      }
+      this.maxAttempts = attempts;
+      return this;
+    }
+
+    /** First retry back-off of API blocks (default 500 ms, doubling, full jitter). */
+    public Builder initialBackoff(Duration d) {
+      this.initialBackoff = Objects.requireNonNull(d);
+      return this;
+    }
+
+    /** Per-attempt timeout of API blocks (default 30 s). */
+    public Builder requestTimeout(Duration d) {
+      this.requestTimeout = Objects.requireNonNull(d);
+      return this;
+    }
+
+    /** The runner. */
+    public WorkflowRunner build() {
+      return new WorkflowRunner(this);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package org.brexsync.connector.workflow.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.brexsync.brex.Sleeper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one API-block request over {@code java.net.http} with brex-client's retry rules: 429, 500,
+ * 502, 503, 504 and I/O failures are retried with exponential back-off (or {@code Retry-After}), but
+ * only for GET/DELETE or requests carrying an {@code Idempotency-Key}, and the same key on every
+ * attempt. DEBUG per attempt, WARN per retry, never bodies or tokens. Not API.
+ */
+public final class HttpSender {
+  private static final Logger LOG = LoggerFactory.getLogger("org.brexsync.connector.workflow");
+  private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
+  /** The raw answer. */
+  public record Answer(int status, Map<String, List<String>> headers, Optional<JsonNode> body) {}
+
+  /** Thrown when no answer came after all attempts (network) or the wait was interrupted. */
+  public static final class SendException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SendException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  private final HttpClient http;
+  private final Sleeper sleeper;
+  private final int maxAttempts;
+  private final Duration initialBackoff;
+  private final Duration requestTimeout;
+
+  /** A sender. */
+  public HttpSender(HttpClient http, Sleeper sleeper, int maxAttempts, Duration initialBackoff,
+      Duration requestTimeout) {
+    this.http = http;
+    this.sleeper = sleeper;
+    this.maxAttempts = Math.max(1, maxAttempts);
+    this.initialBackoff = initialBackoff;
+    this.requestTimeout = requestTimeout;
+  }
+
+  /**
+   * Sends a request.
+   *
+   * @param headers the headers including the secret credential header (never logged)
+   */
+  public Answer send(String method, URI uri, Map<String, String> headers, Optional<JsonNode> body) {
+    boolean retryable = method.equals("GET") || method.equals("DELETE")
+        || headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Idempotency-Key"));
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(requestTimeout);
+    headers.forEach(b::header);
+    if (body.isPresent()) {
+      if (headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
+        b.header("Content-Type", "application/json");
+      }
+      b.method(method, HttpRequest.BodyPublishers.ofString(body.get().toString(), StandardCharsets.UTF_8));
+    } else {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    if (headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Accept"))) {
+      b.header("Accept", "application/json");
+    }
+    HttpRequest request = b.build();
+    for (int attempt = 1; ; attempt++) {
+      long start = System.nanoTime();
+      Duration wait;
+      try {
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        LOG.debug("{} {} -> {} (attempt {}, {} ms)", method, uri.getPath(), r.statusCode(), attempt,
+            (System.nanoTime() - start) / 1_000_000);
+        int s = r.statusCode();
+        boolean transientStatus = s == 429 || s == 500 || s == 502 || s == 503 || s == 504;
+        if (!transientStatus || !retryable || attempt >= maxAttempts) {
+          return new Answer(s, r.headers().map(), parse(r.body()));
+        }
+        wait = retryAfter(r).orElse(backoff(attempt));
+        LOG.warn("{} {} answered {}; retry {} of {} in {} ms", method, uri.getPath(), s, attempt,
+            maxAttempts - 1, wait.toMillis());
+      } catch (IOException e) {
+        if (!retryable || attempt >= maxAttempts) {
+          throw new SendException(method + " " + uri.getPath() + " failed after " + attempt + " attempt(s): "
+              + e.getClass().getSimpleName(), e);
+        }
+        wait = backoff(attempt);
+        LOG.warn("{} {} failed ({}); retry {} of {}", method, uri.getPath(), e.getClass().getSimpleName(),
+            attempt, maxAttempts - 1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SendException(method + " " + uri.getPath() + " interrupted", e);
+      }
+      try {
+        sleeper.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SendException(method + " " + uri.getPath() + " interrupted while waiting to retry", e);
+      }
+    }
+  }
+
+  private Duration backoff(int attempt) {
+    long max = initialBackoff.toMillis() * (1L << Math.min(attempt - 1, 16));
+    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(max + 1));
+  }
+
+  private static Optional<Duration> retryAfter(HttpResponse<?> r) {
+    return r.headers().firstValue("Retry-After").flatMap(v -> {
+      try {
+        Duration d = Duration.ofSeconds(Long.parseLong(v.trim()));
+        return Optional.of(d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d);
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  private static Optional<JsonNode> parse(String body) {
+    if (body == null || body.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(Json.tryParse(body).orElse(TextNode.valueOf(body)));
+  }
+}
