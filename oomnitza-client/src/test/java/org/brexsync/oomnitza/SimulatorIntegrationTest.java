@@ -102,6 +102,32 @@ class SimulatorIntegrationTest {
   }
 
   @Test
+  void oneClientIsSafeToShareAcrossThreads() throws Exception {
+    OomnitzaClient c = client();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<?>> fs = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int base = t * 25;
+        fs.add(pool.submit(() -> {
+          for (int i = base; i < base + 25; i++) {
+            c.users().create(OomnitzaUser.builder().username("t" + i).email("t" + i + "@acme.com").build());
+            assertThat(c.users().findByUsername("t" + i)).isPresent();
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : fs) {
+        f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(sim.userCount()).isEqualTo(100);
+    assertThat(c.users().list(ListQuery.builder().pageSize(30).build()).toList()).hasSize(100);
+  }
+
+  @Test
   void listPagesThroughAllUsersLazily() {
     sim.seedUsers(IntStream.range(0, 250).mapToObj(SimulatorIntegrationTest::user));
     List<OomnitzaUser> all = client().users()
