@@ -136,11 +136,11 @@ public final class IntegrationCommand implements Runnable {
             + (configured.isEmpty() ? " (built-in integration; role " + Integrations.SANDBOX_ROLE + " is a placeholder: choose yours)" : ""));
         return Brexsync.OK;
       }
-      Table t = new Table("OOMNITZA FIELD", "BREX FIELD", "CONFIDENCE", "WHY", "").right(2);
+      Table t = new Table("OOMNITZA FIELD", "BREX FIELD", "CONFIDENCE", "WHY", "RULE").right(2);
       for (MappingSuggestion s : suggestions) {
         boolean mapped = base.mapping().ruleFor(s.targetField()).isPresent();
         t.row(s.targetField(), s.sourceField(), String.format(Locale.ROOT, "%.2f", s.confidence()), s.reason(),
-            mapped ? "(already mapped)" : "new");
+            mapped ? "already mapped" : "new");
       }
       ctx.out().print(t.render());
       Set<String> unmatched = new LinkedHashSet<>(targets);

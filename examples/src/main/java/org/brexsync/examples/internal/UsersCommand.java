@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.brexsync.brex.BrexApiException;
 import org.brexsync.brex.BrexClient;
 import org.brexsync.brex.model.Department;
 import org.brexsync.brex.model.ListUsersRequest;
@@ -67,8 +68,7 @@ public final class UsersCommand implements Runnable {
           ctx.out().println(Json.pretty(users));
           return Brexsync.OK;
         }
-        Map<String, String> departments = brex.departments().list().stream()
-            .collect(Collectors.toMap(Department::id, Department::name, (a, b) -> a));
+        Map<String, String> departments = departmentNames(brex);
         Table t = new Table("ID", "NAME", "EMAIL", "STATUS", "DEPARTMENT");
         for (User u : users) {
           t.row(u.id(), u.firstName() + " " + u.lastName(), u.email(),
@@ -78,6 +78,16 @@ public final class UsersCommand implements Runnable {
         ctx.out().print(t.render());
         ctx.out().println(users.size() + (users.size() == 1 ? " user" : " users"));
         return Brexsync.OK;
+      }
+    }
+
+    /** Department names by id; best effort, since a token may lack the departments scope. */
+    private static Map<String, String> departmentNames(BrexClient brex) {
+      try {
+        return brex.departments().list().stream()
+            .collect(Collectors.toMap(Department::id, Department::name, (a, b) -> a));
+      } catch (BrexApiException e) {
+        return Map.of();
       }
     }
   }
