@@ -38,6 +38,7 @@ public final class BrexClient {
   private final LocationService locations;
   private final TitleService titles;
   private final CompanyService company;
+  private final LegalEntityService legalEntities;
   private final WebhookService webhooks;
 
   private BrexClient(Builder b) {
@@ -58,6 +59,7 @@ public final class BrexClient {
     this.locations = new Services.Locations(t);
     this.titles = new Services.Titles(t);
     this.company = new Services.Companies(t);
+    this.legalEntities = new Services.LegalEntities(t);
     this.webhooks = new Services.Webhooks(t);
   }
 
@@ -94,6 +96,11 @@ public final class BrexClient {
   /** The token's company. */
   public CompanyService company() {
     return company;
+  }
+
+  /** Legal entities of the company. */
+  public LegalEntityService legalEntities() {
+    return legalEntities;
   }
 
   /** Webhook subscriptions and secrets. */

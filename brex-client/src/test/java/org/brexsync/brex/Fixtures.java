@@ -61,6 +61,12 @@ final class Fixtures {
        "mailing_address":{"line1":"1725 Slough Avenue","city":"Scranton","state":"PA","country":"US",
          "postal_code":"18505"},"accountType":"BREX_EMPOWER"}""";
 
+  static final String LEGAL_ENTITY = """
+      {"id":"legal_entity_1","displayName":"Dunder Mifflin Paper Company, Inc.",
+       "billingAddress":{"line1":"1725 Slough Avenue","city":"Scranton","state":"PA",
+         "country":"US","postal_code":"18505"},
+       "createdAt":"2024-05-01T12:30:00Z","status":"VERIFIED","isDefault":true}""";
+
   static final String SUBSCRIPTION = """
       {"id":"whsub_1","url":"https://hooks.example.com/brex","event_types":["USER_UPDATED"],
        "status":"ACTIVE"}""";

@@ -59,7 +59,9 @@ class ModelSpecTest {
         Map.entry(ChangeCardReason.class, "ChangeCardReason"),
         Map.entry(SpendDuration.class, "SpendDuration"),
         Map.entry(ThreeDomainSecureEnabledPreference.class, "ThreeDomainSecureEnabledPreference"),
-        Map.entry(AccountType.class, "AccountType"));
+        Map.entry(AccountType.class, "AccountType"),
+        Map.entry(LegalEntity.class, "LegalEntity"),
+        Map.entry(LegalEntityStatus.class, "LegalEntityStatus"));
     Map<Class<?>, String> hooks = Map.ofEntries(
         Map.entry(WebhookSubscription.class, "WebhookSubscription"),
         Map.entry(CreateWebhookSubscriptionRequest.class, "CreateWebhookSubscriptionRequest"),

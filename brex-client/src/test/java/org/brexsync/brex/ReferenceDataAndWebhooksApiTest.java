@@ -89,6 +89,25 @@ class ReferenceDataAndWebhooksApiTest extends MockServerTestBase {
   }
 
   @Test
+  void legalEntitiesReadCamelCaseFields() {
+    enqueue(Fixtures.page(null, Fixtures.LEGAL_ENTITY));
+    var list = client.legalEntities().list().stream().toList();
+    assertRead(take(), "/v2/legal_entities");
+    assertThat(list).hasSize(1);
+    var le = list.get(0);
+    assertThat(le.displayName()).isEqualTo("Dunder Mifflin Paper Company, Inc.");
+    assertThat(le.billingAddress().city()).contains("Scranton");
+    assertThat(le.createdAt()).isEqualTo(java.time.Instant.parse("2024-05-01T12:30:00Z"));
+    assertThat(le.status()).isEqualTo(org.brexsync.brex.model.LegalEntityStatus.VERIFIED);
+    assertThat(le.isDefault()).isTrue();
+    assertThat(BrexJson.toJsonTree(le).get("createdAt").asText()).isEqualTo("2024-05-01T12:30:00Z");
+
+    enqueue(Fixtures.LEGAL_ENTITY);
+    client.legalEntities().get("legal_entity_1");
+    assertRead(take(), "/v2/legal_entities/legal_entity_1");
+  }
+
+  @Test
   void webhookSubscriptions() {
     enqueue(Fixtures.page(null, Fixtures.SUBSCRIPTION));
     List<WebhookSubscription> subs = client.webhooks().list(Optional.of(20)).stream().toList();

@@ -140,7 +140,7 @@ class SpecConformanceTest {
     }
     assertThat(problems).isEmpty();
     assertThat(bodies).as("JSON bodies checked").isGreaterThanOrEqualTo(16);
-    assertThat(covered).as("operations exercised").hasSizeGreaterThanOrEqualTo(30);
+    assertThat(covered).as("operations exercised").hasSizeGreaterThanOrEqualTo(32);
   }
 
   private static void exerciseEveryOperation(BrexClient c) {
@@ -199,6 +199,8 @@ class SpecConformanceTest {
     c.titles().get("t1");
     c.titles().create(CreateTitleRequest.builder().name("n").build());
     c.company().get();
+    c.legalEntities().list(Optional.of(2)).firstPage();
+    c.legalEntities().get("le1");
     c.webhooks().list(Optional.of(5)).firstPage();
     c.webhooks().create(CreateWebhookSubscriptionRequest.builder().url("https://h.example/x")
         .addEventTypes(WebhookEventType.USER_UPDATED, WebhookEventType.EXPENSE_PAYMENT_UPDATED).build());
@@ -230,6 +232,10 @@ class SpecConformanceTest {
     }
     if (p.endsWith("/limit")) {
       return Fixtures.USER_LIMIT;
+    }
+    if (p.startsWith("/v2/legal_entities")) {
+      return p.equals("/v2/legal_entities") ? Fixtures.page(null, Fixtures.LEGAL_ENTITY)
+          : Fixtures.LEGAL_ENTITY;
     }
     if (p.equals("/v2/company")) {
       return Fixtures.COMPANY;

@@ -270,6 +270,29 @@ public final class Services {
         type), r.cursor());
   }
 
+  /** Legal entities. */
+  public static final class LegalEntities implements org.brexsync.brex.LegalEntityService {
+    private final Transport t;
+
+    /** Creates the service. */
+    public LegalEntities(Transport t) {
+      this.t = t;
+    }
+
+    @Override
+    public PagedIterable<org.brexsync.brex.model.LegalEntity> list(Optional<Integer> pageSize) {
+      pageSize(pageSize);
+      return new PagedIterable<>(cursor -> t.sendPage(
+          Call.get("/v2/legal_entities").query("cursor", cursor).query("limit", pageSize),
+          org.brexsync.brex.model.LegalEntity.class), Optional.empty());
+    }
+
+    @Override
+    public org.brexsync.brex.model.LegalEntity get(String id) {
+      return t.send(Call.get("/v2/legal_entities/" + seg(id)), org.brexsync.brex.model.LegalEntity.class);
+    }
+  }
+
   /** Company. */
   public static final class Companies implements CompanyService {
     private final Transport t;

@@ -199,6 +199,9 @@ class SimulatorIntegrationTest {
     assertThat(brex.titles().get(t.id()).name()).isEqualTo("Regional Manager");
     assertThat(brex.titles().list().stream().map(Title::id)).contains(t.id());
 
+    assertThat(brex.legalEntities().list().stream().toList()).allSatisfy(le ->
+        assertThat(brex.legalEntities().get(le.id()).displayName()).isEqualTo(le.displayName()));
+
     Company c = brex.company().get();
     assertThat(c.legalName()).isNotBlank();
     assertThat(c.accountType().name()).isNotEqualTo("UNKNOWN");
