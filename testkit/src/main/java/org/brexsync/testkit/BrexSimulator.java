@@ -173,10 +173,13 @@ public final class BrexSimulator implements AutoCloseable {
 
   /**
    * Back to the state the simulator started with (the builder's company, or the single admin):
-   * clears changes, seeds made later, the request log, counters, faults, rate windows and webhooks.
+   * clears changes, seeds made later, added/expired/revoked tokens (only {@link #token()} stays
+   * valid), the request log, counters, faults, rate windows and webhooks.
    */
   public BrexSimulator reset() {
     seeded = initial;
+    tokens.clear();
+    tokens.put(token, TokenState.VALID);
     api.reset(initial);
     server.resetLog();
     server.faults().clear();

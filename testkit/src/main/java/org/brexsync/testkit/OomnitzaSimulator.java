@@ -157,7 +157,10 @@ public final class OomnitzaSimulator implements AutoCloseable {
     return this;
   }
 
-  /** Clears users, runs, SaaS data, the log, counters and faults; accounts and tokens are restored. */
+  /**
+   * Clears users, runs, SaaS data, the log, counters and faults; accounts and tokens go back to
+   * those of the builder (tokens issued since are invalid; builder accounts get new tokens).
+   */
   public OomnitzaSimulator reset() {
     api.reset();
     init();

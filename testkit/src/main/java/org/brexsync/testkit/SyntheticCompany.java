@@ -205,8 +205,15 @@ public final class SyntheticCompany {
 
   /** E-mail of user {@code i}, unique: {@code first.last<i>@domain}. */
   public String email(int i) {
-    String local = (firstName(i) + "." + lastName(i)).toLowerCase(Locale.ROOT).replaceAll("[^a-z.]", "");
-    return local + i + "@" + spec.domain();
+    String name = (firstName(i) + "." + lastName(i)).toLowerCase(Locale.ROOT);
+    StringBuilder sb = new StringBuilder(name.length() + 8 + spec.domain().length());
+    for (int c = 0; c < name.length(); c++) {
+      char ch = name.charAt(c);
+      if ((ch >= 'a' && ch <= 'z') || ch == '.') {
+        sb.append(ch);
+      }
+    }
+    return sb.append(i).append('@').append(spec.domain()).toString();
   }
 
   /** HR id of user {@code i} ({@code EMP100000} upwards). */

@@ -446,7 +446,7 @@ public final class BrexApi {
     if (m.size() > 100) {
       throw bad("metadata cannot have more than 100 entries");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = m.properties().iterator(); it.hasNext();) {
       if (!it.next().getValue().isTextual()) {
         throw bad("metadata values must be strings");
       }
@@ -866,7 +866,7 @@ public final class BrexApi {
     if (m.size() > 50) {
       throw bad("metadata cannot have more than 50 keys");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = m.properties().iterator(); it.hasNext();) {
       Map.Entry<String, JsonNode> e = it.next();
       if (e.getKey().length() > 40) {
         throw bad("metadata keys cannot exceed 40 characters");

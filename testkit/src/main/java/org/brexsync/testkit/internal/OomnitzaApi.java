@@ -261,7 +261,7 @@ public final class OomnitzaApi {
   /** Converts a JSON object keyed by external ids (or bulk keys) into typed values per field. */
   private Map<OomnitzaFields.Field, Object> convert(ObjectNode body, boolean bulkKeys, boolean allowUnknown) {
     Map<OomnitzaFields.Field, Object> out = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = body.properties().iterator(); it.hasNext();) {
       Map.Entry<String, JsonNode> e = it.next();
       OomnitzaFields.Field f = bulkKeys ? fields.bulkKey(e.getKey()) : fields.external(e.getKey());
       if (f == null) {
@@ -1247,6 +1247,8 @@ public final class OomnitzaApi {
   // ================================================================== reset / snapshot
 
   public void reset() {
+    tokenOwner.clear();
+    accounts.clear();
     rw.writeLock().lock();
     try {
       users.clear();

@@ -40,6 +40,8 @@ public final class OomnitzaFields {
   private final Map<String, Field> byExternal = new ConcurrentHashMap<>();
   private final Map<String, Field> byFieldId = new ConcurrentHashMap<>();
   private final List<Field> all = new ArrayList<>();
+  /** Immutable snapshot of {@link #all}, replaced on every add: read per request without locking. */
+  private volatile List<Field> snapshot = List.of();
 
   public OomnitzaFields() {
     add("uid", "UID", Type.INTEGER, true, true);
@@ -71,6 +73,7 @@ public final class OomnitzaFields {
     }
     Field f = new Field(externalId, fieldId, type, unique, readOnly, all.size());
     all.add(f);
+    snapshot = List.copyOf(all);
     byExternal.put(externalId, f);
     byFieldId.put(fieldId, f);
     return f;
@@ -87,12 +90,12 @@ public final class OomnitzaFields {
     return f != null ? f : byExternal.get(key);
   }
 
-  public synchronized List<Field> all() {
-    return List.copyOf(all);
+  public List<Field> all() {
+    return snapshot;
   }
 
-  public synchronized int size() {
-    return all.size();
+  public int size() {
+    return snapshot.size();
   }
 
   /** Converts a JSON value to the stored representation, or throws with a message for a 400. */
