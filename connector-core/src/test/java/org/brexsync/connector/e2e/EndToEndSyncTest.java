@@ -210,4 +210,18 @@ class EndToEndSyncTest {
     assertThat(r.writes()).isZero();
     assertThat(box.oomnitza.users()).allMatch(u -> !u.hasNonNull("brex_user_id") || u.path("role").asInt() == 25);
   }
+
+  @Test
+  void deprovisioningSuspendsPeopleDisabledInBrex() {
+    Integration in = integration().deprovisioning(org.brexsync.connector.sync.DeprovisioningPolicy.suspend()).build();
+    InMemorySyncStateStore store = InMemorySyncStateStore.create();
+    box.engine(in, store).build().run();
+    String id = box.brex.adminUserId();
+    box.brex.setUserStatus(id, "DISABLED");
+    SyncReport r = box.engine(in, store).build().run();
+    assertThat(r.deprovisioned()).isEqualTo(1);
+    assertThat(r.outcomes(Situation.UPDATE)).singleElement().satisfies(o -> assertThat(o.deprovision()).isTrue());
+    assertThat(box.oomnitza.userBy("brex_user_id", id).get().get("suspended").asBoolean()).isTrue();
+    assertThat(box.engine(in, store).build().run().writes()).isZero();
+  }
 }
