@@ -95,6 +95,11 @@ public final class WorkflowRunner {
     return services.brex.get();
   }
 
+  /** The clock of reports. */
+  Clock clock() {
+    return clock;
+  }
+
   /** The Oomnitza client, if configured. */
   public Optional<OomnitzaClient> oomnitza() {
     return oomnitza;
