@@ -1,0 +1,118 @@
+package org.brexsync.connector.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Writer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.brexsync.connector.source.UserPage;
+import org.brexsync.connector.source.UserSource;
+import org.brexsync.testkit.SyntheticCompany;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 100,000 users generated lazily (nothing stored): what the evaluation holds is bounded by the
+ * view's output shape (groups, limit), not by the number of users. Asserted on retained state, not
+ * on heap readings or timings.
+ */
+class LargeDatasetTest {
+  static final int USERS = 100_000;
+  static final SyntheticCompany CO = SyntheticCompany.generate(7, USERS);
+
+  /** A paged source generating each page on demand. */
+  static UserSource lazyUsers() {
+    return new UserSource() {
+      @Override
+      public UserPage listUsers(Optional<String> cursor, int limit) {
+        int from = cursor.map(Integer::parseInt).orElse(0);
+        int to = Math.min(USERS, from + limit);
+        List<ObjectNode> items = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+          items.add(CO.user(i));
+        }
+        return UserPage.of(items, to < USERS ? Optional.of(Integer.toString(to)) : Optional.empty());
+      }
+
+      @Override
+      public Optional<ObjectNode> getUser(String id) {
+        int i = CO.indexOfUserId(id);
+        return i < 0 ? Optional.empty() : Optional.of(CO.user(i));
+      }
+
+      @Override
+      public List<ObjectNode> listDepartments() {
+        return CO.departments();
+      }
+
+      @Override
+      public List<ObjectNode> listLocations() {
+        return CO.locations();
+      }
+
+      @Override
+      public List<ObjectNode> listTitles() {
+        return CO.titles();
+      }
+    };
+  }
+
+  static Insight insight() {
+    return Insight.builder().users(lazyUsers()).cards(a -> CO.cards().forEach(a)).pageSize(1000)
+        .clock(Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC)).build();
+  }
+
+  @Test
+  void groupedSummaryHoldsOneStatePerGroupAndNoRows() {
+    ListView byDept = ListView.builder().name("by-dept")
+        .addColumns(Column.builder().field("email").label("Users").aggregate(Aggregate.COUNT).build())
+        .addGroupBy("department.name").details(false).build();
+    ListView top = ListView.builder().name("top").addColumns(Column.of("email", "Email"))
+        .addSort(SortKey.desc("email")).limit(25).build();
+    List<ViewResult> r = insight().evaluate(List.of(byDept, top));
+
+    ViewResult g = r.get(0);
+    assertThat(g.matched()).isEqualTo(USERS);
+    assertThat(g.groupsHeld()).isEqualTo(CO.departments().size()).isLessThan(100);
+    assertThat(g.peakRetainedRows()).isZero();
+    assertThat(g.groups().stream().mapToLong(ViewResult.Group::count).sum()).isEqualTo(USERS);
+
+    ViewResult t = r.get(1);
+    assertThat(t.rows()).hasSize(25);
+    assertThat(t.peakRetainedRows()).isEqualTo(25); // a bounded heap, not 100,000 rows
+    assertThat(t.notListed()).isEqualTo(USERS - 25);
+  }
+
+  @Test
+  void unsortedReportStreamsEveryRowWithoutHoldingAny() {
+    CountingWriter w = new CountingWriter();
+    ListView all = ListView.builder().name("all").addColumns(Column.of("email", "Email"), Column.of("status", "Status")).build();
+    insight().report(all, ReportFormat.CSV, w);
+    assertThat(w.lines).isEqualTo(USERS + 1);
+    assertThat(insight().evaluate(ListView.builder().from(all).limit(10).build()).peakRetainedRows()).isZero();
+  }
+
+  /** Counts CRLF line ends without keeping the text. */
+  static final class CountingWriter extends Writer {
+    long lines;
+
+    @Override
+    public void write(char[] buf, int off, int len) {
+      for (int i = off; i < off + len; i++) {
+        if (buf[i] == '\n') {
+          lines++;
+        }
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+}
