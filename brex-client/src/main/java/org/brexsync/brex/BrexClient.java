@@ -52,7 +52,7 @@ public final class BrexClient {
     Transport t = new Transport(http, baseUri, cardNumberBaseUri, b.tokenProvider, retryPolicy,
         rateLimiter,
         b.cardCreationLimiter == null ? RateLimiter.brexCardCreationDefault() : b.cardCreationLimiter,
-        b.userAgent, b.clock, b.sleeper, b.requestTimeout, b.idempotencyKeys);
+        b.userAgent, b.clock, b.sleeper, b.requestTimeout, b.idempotencyKeys, b.listener);
     this.users = new Services.Users(t);
     this.cards = new Services.Cards(t);
     this.departments = new Services.Departments(t);
@@ -148,6 +148,7 @@ public final class BrexClient {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
     private Supplier<String> idempotencyKeys = () -> UUID.randomUUID().toString();
+    private RequestListener listener = RequestListener.none();
 
     private Builder() {}
 
@@ -232,6 +233,12 @@ public final class BrexClient {
     /** Source of generated Idempotency-Keys (default random UUIDs). */
     public Builder idempotencyKeyGenerator(Supplier<String> keys) {
       this.idempotencyKeys = Objects.requireNonNull(keys, "keys");
+      return this;
+    }
+
+    /** Observer of every HTTP attempt (metrics, auditing). */
+    public Builder requestListener(RequestListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -98,6 +98,32 @@ class ClientBehaviourTest extends MockServerTestBase {
         .doesNotContain(Fixtures.TOKEN);
   }
 
+  @Test
+  void requestListenerSeesEveryAttempt() {
+    List<RequestListener.Attempt> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    client = clientBuilder().requestListener(seen::add).build();
+    enqueue(503, "{}");
+    enqueue(Fixtures.USER_JIM);
+    client.users().get("cuuser_jim");
+    assertThat(seen).hasSize(2);
+    assertThat(seen.get(0).status()).contains(503);
+    assertThat(seen.get(0).willRetry()).isTrue();
+    assertThat(seen.get(0).traceId()).contains("trace-503");
+    assertThat(seen.get(1).status()).contains(200);
+    assertThat(seen.get(1).attempt()).isEqualTo(2);
+    assertThat(seen.get(1).path()).isEqualTo("/v2/users/cuuser_jim");
+    assertThat(seen.get(1).willRetry()).isFalse();
+  }
+
+  @Test
+  void failingListenerDoesNotBreakCalls() {
+    client = clientBuilder().requestListener(a -> {
+      throw new IllegalStateException("listener bug");
+    }).build();
+    enqueue(Fixtures.USER_JIM);
+    assertThat(client.users().get("u").id()).isEqualTo("cuuser_jim");
+  }
+
   static String captureStderr(Runnable r) {
     PrintStream old = System.err;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();

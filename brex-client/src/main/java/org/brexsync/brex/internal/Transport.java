@@ -41,6 +41,7 @@ import org.brexsync.brex.BrexTimeoutException;
 import org.brexsync.brex.BrexTokenExpiredException;
 import org.brexsync.brex.Page;
 import org.brexsync.brex.RateLimiter;
+import org.brexsync.brex.RequestListener;
 import org.brexsync.brex.RequestOptions;
 import org.brexsync.brex.RetryPolicy;
 import org.brexsync.brex.Sleeper;
@@ -69,12 +70,13 @@ public final class Transport {
   private final Duration requestTimeout;
   private final Supplier<String> keys;
   private final ObjectMapper mapper;
+  private final RequestListener listener;
 
   /** Creates a transport; all arguments are required. */
   public Transport(
       HttpClient http, URI baseUri, URI cardNumberBaseUri, TokenProvider tokens, RetryPolicy retry,
       RateLimiter rateLimiter, RateLimiter cardCreationLimiter, String userAgent, Clock clock,
-      Sleeper sleeper, Duration requestTimeout, Supplier<String> keys) {
+      Sleeper sleeper, Duration requestTimeout, Supplier<String> keys, RequestListener listener) {
     this.http = http;
     this.baseUri = stripSlash(baseUri);
     this.cardNumberBaseUri = stripSlash(cardNumberBaseUri);
@@ -88,6 +90,7 @@ public final class Transport {
     this.requestTimeout = requestTimeout;
     this.keys = keys;
     this.mapper = BrexJson.mapper();
+    this.listener = listener;
   }
 
   private static URI stripSlash(URI u) {
@@ -307,6 +310,9 @@ public final class Transport {
             e.getClass().getSimpleName(), attempt, millisSince(t0));
         Optional<Duration> wait = replayable && retry.retryNetworkErrors()
             ? nextDelay(attempt, Optional.empty(), started) : Optional.empty();
+        notify(new RequestListener.Attempt(call.method, call.path, attempt, Optional.empty(),
+            Duration.between(t0, clock.instant()), Optional.empty(),
+            Optional.of(e.getClass().getSimpleName()), wait.isPresent()));
         if (wait.isPresent()) {
           LOG.warn("Retrying Brex {} {} after {} (attempt {}/{}), waiting {} ms", call.method,
               call.path, e.getClass().getSimpleName(), attempt, retry.maxAttempts(),
@@ -326,23 +332,34 @@ public final class Transport {
             : new BrexNetworkException(msg, call.method, call.path, e);
       }
       Response r = new Response(raw);
+      Duration took = Duration.between(t0, clock.instant());
       LOG.debug("Brex {} {} -> {} (attempt {}, {} ms, trace id {})", call.method, call.path,
-          r.status, attempt, millisSince(t0), r.traceId.orElse("none"));
+          r.status, attempt, took.toMillis(), r.traceId.orElse("none"));
       if (r.status >= 200 && r.status < 300) {
+        notify(new RequestListener.Attempt(call.method, call.path, attempt, Optional.of(r.status),
+            took, r.traceId, Optional.empty(), false));
         return r;
       }
-      if (replayable && retry.retryableStatuses().contains(r.status)) {
-        Optional<Duration> retryAfter = retryAfter(raw);
-        Optional<Duration> wait = nextDelay(attempt, retryAfter, started);
-        if (wait.isPresent()) {
-          LOG.warn("Retrying Brex {} {} after HTTP {} (attempt {}/{}, trace id {}), waiting {} ms",
-              call.method, call.path, r.status, attempt, retry.maxAttempts(),
-              r.traceId.orElse("none"), wait.get().toMillis());
-          pause(wait.get(), call);
-          continue;
-        }
+      Optional<Duration> wait = replayable && retry.retryableStatuses().contains(r.status)
+          ? nextDelay(attempt, retryAfter(raw), started) : Optional.empty();
+      notify(new RequestListener.Attempt(call.method, call.path, attempt, Optional.of(r.status),
+          took, r.traceId, Optional.empty(), wait.isPresent()));
+      if (wait.isPresent()) {
+        LOG.warn("Retrying Brex {} {} after HTTP {} (attempt {}/{}, trace id {}), waiting {} ms",
+            call.method, call.path, r.status, attempt, retry.maxAttempts(),
+            r.traceId.orElse("none"), wait.get().toMillis());
+        pause(wait.get(), call);
+        continue;
       }
       throw error(call, r, attempt);
+    }
+  }
+
+  private void notify(RequestListener.Attempt a) {
+    try {
+      listener.onAttempt(a);
+    } catch (RuntimeException e) {
+      LOG.warn("RequestListener failed: {}", e.toString());
     }
   }
 
