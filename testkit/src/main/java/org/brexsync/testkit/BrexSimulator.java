@@ -45,10 +45,15 @@ public final class BrexSimulator implements AutoCloseable {
   private final ConcurrentHashMap<String, TokenState> tokens = new ConcurrentHashMap<>();
   private final String token;
   private final boolean sendRetryAfter;
+  private final Clock clock;
+  private final Duration inactivityExpiry;
+  private final ConcurrentHashMap<String, Long> lastUsed = new ConcurrentHashMap<>();
 
   private BrexSimulator(Builder b) throws IOException {
     this.token = b.token;
     this.sendRetryAfter = b.sendRetryAfter;
+    this.clock = b.clock;
+    this.inactivityExpiry = b.inactivityExpiry;
     tokens.put(token, TokenState.VALID);
     this.limiter = new RateLimiter(b.clock, b.rateLimit, b.rateWindow.toMillis());
     this.webhooks = new Webhooks(b.clock);
@@ -70,6 +75,14 @@ public final class BrexSimulator implements AutoCloseable {
       String h = req.header("Authorization");
       String t = h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : null;
       TokenState st = t == null ? null : tokens.get(t);
+      if (st == TokenState.VALID && inactivityExpiry != null) {
+        long now = clock.millis();
+        Long last = lastUsed.put(t, now);
+        if (last != null && now - last > inactivityExpiry.toMillis()) {
+          tokens.replace(t, TokenState.EXPIRED);
+          st = TokenState.EXPIRED;
+        }
+      }
       if (st == null) {
         return SimResponse.json(401,
             BrexApi.error(401, "UNAUTHORIZED", "PERMISSION_DENIED: Invalid or Revoked Token", null).body());
@@ -124,6 +137,7 @@ public final class BrexSimulator implements AutoCloseable {
   /** Makes another token valid (all tokens act as the account admin). */
   public BrexSimulator addToken(String t) {
     tokens.put(Objects.requireNonNull(t), TokenState.VALID);
+    lastUsed.remove(t);
     return this;
   }
 
@@ -179,6 +193,7 @@ public final class BrexSimulator implements AutoCloseable {
   public BrexSimulator reset() {
     seeded = initial;
     tokens.clear();
+    lastUsed.clear();
     tokens.put(token, TokenState.VALID);
     api.reset(initial);
     server.resetLog();
@@ -313,6 +328,7 @@ public final class BrexSimulator implements AutoCloseable {
     private int rateLimit = 1000;
     private Duration rateWindow = Duration.ofSeconds(60);
     private boolean sendRetryAfter = true;
+    private Duration inactivityExpiry;
     private Clock clock = Clock.systemUTC();
     private int port;
     private int threads = 32;
@@ -333,6 +349,15 @@ public final class BrexSimulator implements AutoCloseable {
     public Builder rateLimit(int requests, Duration window) {
       this.rateLimit = requests;
       this.rateWindow = window;
+      return this;
+    }
+
+    /**
+     * Expire a token that was not used for longer than {@code idle} (Brex: 30 or 90 days, the docs
+     * disagree); default: never. Measured on {@link #clock(Clock)} from each token's last call.
+     */
+    public Builder tokenExpiryAfterInactivity(Duration idle) {
+      this.inactivityExpiry = Objects.requireNonNull(idle);
       return this;
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
  * </pre>
  *
  * Options: {@code --users N} (seed a generated company of N users; default 0 = only the admin),
+ * {@code --oomnitza-users M} (the first M of them already exist in Oomnitza),
  * {@code --seed S} (42), {@code --brex-port P}, {@code --oomnitza-port P} (0 = random),
  * {@code --brex-token T}, {@code --oomnitza-token T}, {@code --latency-ms L} (added to every
  * request of both), {@code --no-rate-limit}. The sandbox tokens are printed on start; they are
@@ -24,6 +25,7 @@ public final class SimulatorMain {
   /** Starts both simulators and blocks. */
   public static void main(String[] args) throws InterruptedException {
     int users = 0;
+    int oomnitzaUsers = 0;
     long seed = 42;
     int brexPort = 0;
     int oomPort = 0;
@@ -43,6 +45,7 @@ public final class SimulatorMain {
       String v = args[++i];
       switch (a) {
         case "--users": users = Integer.parseInt(v); break;
+        case "--oomnitza-users": oomnitzaUsers = Integer.parseInt(v); break;
         case "--seed": seed = Long.parseLong(v); break;
         case "--brex-port": brexPort = Integer.parseInt(v); break;
         case "--oomnitza-port": oomPort = Integer.parseInt(v); break;
@@ -53,14 +56,18 @@ public final class SimulatorMain {
       }
     }
     BrexSimulator.Builder bb = BrexSimulator.builder().port(brexPort).token(brexToken);
-    if (users > 0) {
-      bb.company(SyntheticCompany.generate(seed, users));
+    SyntheticCompany company = users > 0 ? SyntheticCompany.generate(seed, users) : null;
+    if (company != null) {
+      bb.company(company);
     }
     if (!rateLimit) {
       bb.rateLimit(0, Duration.ofSeconds(60));
     }
     BrexSimulator brex = bb.start();
     OomnitzaSimulator oomnitza = OomnitzaSimulator.builder().port(oomPort).apiToken(oomToken).start();
+    if (company != null && oomnitzaUsers > 0) {
+      oomnitza.seedUsers(company.oomnitzaUsers().limit(Math.min(oomnitzaUsers, users)));
+    }
     if (latency > 0) {
       brex.faults().latency(Duration.ofMillis(latency));
       oomnitza.faults().latency(Duration.ofMillis(latency));
@@ -74,7 +81,8 @@ public final class SimulatorMain {
     System.out.println("Brex simulator:     " + brex.baseUri() + "  (Authorization: Bearer " + brexToken + ", "
         + brex.userCount() + " users)");
     System.out.println("Oomnitza simulator: " + oomnitza.baseUri() + "  (Authorization2: " + oomToken + "; login "
-        + OomnitzaSimulator.DEFAULT_USERNAME + " / " + OomnitzaSimulator.DEFAULT_PASSWORD + ")");
+        + OomnitzaSimulator.DEFAULT_USERNAME + " / " + OomnitzaSimulator.DEFAULT_PASSWORD + ", "
+        + oomnitza.userCount() + " users)");
     System.out.println("Press Ctrl-C to stop.");
     stop.await();
   }

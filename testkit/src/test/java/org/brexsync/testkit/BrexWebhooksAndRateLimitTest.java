@@ -142,6 +142,21 @@ class BrexWebhooksAndRateLimitTest {
   }
 
   @Test
+  void tokensExpireAfterInactivityOnTheInjectedClock() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    try (BrexSimulator brex = BrexSimulator.builder().clock(clock).tokenExpiryAfterInactivity(Duration.ofDays(30)).start()) {
+      Http http = Http.brex(brex);
+      assertThat(http.get("/v2/users/me").status()).isEqualTo(200);
+      clock.advance(Duration.ofDays(29));
+      assertThat(http.get("/v2/users/me").status()).as("use keeps it alive").isEqualTo(200);
+      clock.advance(Duration.ofDays(31));
+      Http.Resp expired = http.get("/v2/users/me");
+      assertThat(expired.status()).isEqualTo(403);
+      assertThat(expired.json().get("message").asText()).isEqualTo("Expired token");
+    }
+  }
+
+  @Test
   void retryAfterCanBeTurnedOff() {
     try (BrexSimulator brex = BrexSimulator.builder().rateLimit(1, Duration.ofHours(1)).sendRetryAfter(false).start()) {
       Http http = Http.brex(brex);
