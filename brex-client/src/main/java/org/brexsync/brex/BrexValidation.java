@@ -331,9 +331,9 @@ public final class BrexValidation {
     if (a.line1().map(String::isBlank).orElse(true)) {
       v.add(new Violation(path + ".line1", "is required for shipping a physical card"));
     }
-    String country = a.country().orElse("");
-    if (!country.equalsIgnoreCase("US") && !country.equalsIgnoreCase("USA")) {
-      v.add(new Violation(path + ".country", "must be US (physical cards ship to US addresses only)"));
+    if (!a.country().orElse("").equals("US")) {
+      v.add(new Violation(path + ".country",
+          "must be US (ISO 3166-1 alpha-2; physical cards ship to US addresses only)"));
     }
     a.line1().filter(BrexValidation::isPoBox)
         .ifPresent(l -> v.add(new Violation(path + ".line1", "must not be a PO box")));
