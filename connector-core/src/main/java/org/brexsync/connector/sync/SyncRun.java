@@ -142,7 +142,11 @@ final class SyncRun {
       reason = Optional.of(ex.getClass().getSimpleName() + ": " + ex.getMessage());
       LOG.warn("sync run {} of '{}' failed: {}", runId, in.name(), reason.get());
     } finally {
+      drainQuietly();
       shutdownPools();
+    }
+    if (status.isComplete() && totals.get(Situation.FAILED) > 0) {
+      status = RunStatus.COMPLETED_WITH_FAILURES;
     }
     try {
       if (bulkUsed && !e.dryRun) {
@@ -235,6 +239,7 @@ final class SyncRun {
       }
       processBatch(batch);
     }
+    drain(true);
     if (limited) {
       // A limited run has not seen every Brex user: skip "gone" detection.
       seen.clear();
@@ -286,7 +291,11 @@ final class SyncRun {
     String fingerprint;
     boolean departed;
     Optional<RecordState> prior;
+    String duplicateOf;
   }
+
+  /** Sync-key value → Brex user id, for every record of this run: a key used twice fails the second. */
+  private final Map<String, String> keyOwners = new HashMap<>();
 
   private Pending prepare(ObjectNode user) {
     String id = user.path("id").asText("");
@@ -329,6 +338,11 @@ final class SyncRun {
     p.fingerprint = Hashing.sha256(mapping.fingerprint(p.mapped) + (p.departed ? departedMarker : departedMarker.isEmpty() ? "" : "|active" + departedMarker))
         .substring(0, 22);
     p.prior = state.get(id);
+    String owner = keyOwners.putIfAbsent(norm(p.key), id);
+    if (owner != null && !owner.equals(id)) {
+      p.duplicateOf = owner;
+      return p;
+    }
     if (!in.reconcile() && p.prior.isPresent() && p.prior.get().fingerprint().equals(p.fingerprint)) {
       outcome(
           RecordOutcome.builder()
@@ -382,12 +396,11 @@ final class SyncRun {
       return;
     }
     List<Plan> plans = new ArrayList<>(batch.size());
-    Map<String, String> keyOwner = new HashMap<>();
     for (Pending p : batch) {
       Plan plan = new Plan();
       plan.p = p;
       plans.add(plan);
-      String owner = keyOwner.putIfAbsent(norm(p.key), p.sourceId);
+      String owner = p.duplicateOf;
       if (owner != null) {
         plan.situation = Situation.FAILED;
         plan.error = Optional.of("duplicate sync key value in Brex (also used by " + owner + ")");
@@ -442,7 +455,69 @@ final class SyncRun {
       }
     }
     guard(plans);
-    write(plans);
+    List<CompletableFuture<Void>> futures = write(plans);
+    inflight.addLast(new InFlight(plans, futures));
+    drain(false);
+  }
+
+  /** A batch whose writes may still be running (REST writes overlap the next batches' correlation). */
+  private static final class InFlight {
+    final List<Plan> plans;
+    final List<CompletableFuture<Void>> futures;
+
+    InFlight(List<Plan> plans, List<CompletableFuture<Void>> futures) {
+      this.plans = plans;
+      this.futures = futures;
+    }
+
+    boolean done() {
+      for (CompletableFuture<Void> f : futures) {
+        if (!f.isDone()) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** At most this many batches have writes in flight. */
+  private static final int MAX_BATCHES_IN_FLIGHT = 3;
+
+  private final java.util.ArrayDeque<InFlight> inflight = new java.util.ArrayDeque<>();
+
+  /**
+   * Finalizes batches whose writes are done, in order: SaaS assignment, state, outcomes. With
+   * {@code all}, waits for every batch; otherwise waits only while too many batches are in flight.
+   */
+  private void drain(boolean all) {
+    while (!inflight.isEmpty()) {
+      InFlight head = inflight.peekFirst();
+      boolean mustWait = all || inflight.size() > MAX_BATCHES_IN_FLIGHT;
+      if (!mustWait && !head.done()) {
+        return;
+      }
+      for (CompletableFuture<Void> f : head.futures) {
+        try {
+          f.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException ignored) {
+          // writeOne records its own errors
+        }
+      }
+      inflight.pollFirst();
+      finish(head.plans);
+    }
+  }
+
+  /** Drains after an abort or failure; never throws. */
+  private void drainQuietly() {
+    try {
+      drain(true);
+    } catch (RuntimeException ex) {
+      LOG.warn("sync run {}: finishing in-flight writes failed: {}", runId, ex.toString());
+    }
+  }
+
+  private void finish(List<Plan> plans) {
     assignSaas(plans);
     for (Plan plan : plans) {
       Pending p = plan.p;
@@ -492,7 +567,7 @@ final class SyncRun {
 
   // ---------------------------------------------------------------- writing
 
-  private void write(List<Plan> plans) {
+  private List<CompletableFuture<Void>> write(List<Plan> plans) {
     List<Plan> writes = new ArrayList<>();
     for (Plan pl : plans) {
       if (pl.situation == Situation.CREATE || pl.situation == Situation.UPDATE) {
@@ -500,13 +575,13 @@ final class SyncRun {
       }
     }
     if (writes.isEmpty() || e.dryRun) {
-      return;
+      return List.of();
     }
     if (in.sink() == SinkType.BULK) {
       writeBulk(writes);
-    } else {
-      writeRest(writes);
+      return List.of();
     }
+    return writeRest(writes);
   }
 
   private void writeBulk(List<Plan> writes) {
@@ -536,9 +611,15 @@ final class SyncRun {
     }
   }
 
-  private void writeRest(List<Plan> writes) {
+  private Semaphore permits;
+
+  /** Submits the writes; at most {@code concurrency} are in flight across all batches. */
+  private List<CompletableFuture<Void>> writeRest(List<Plan> writes) {
     java.util.concurrent.Executor ex = executor();
-    Semaphore permits = new Semaphore(in.concurrency());
+    if (permits == null) {
+      permits = new Semaphore(in.concurrency());
+    }
+    Semaphore permits = this.permits;
     List<CompletableFuture<Void>> futures = new ArrayList<>(writes.size());
     for (Plan pl : writes) {
       try {
@@ -566,13 +647,7 @@ final class SyncRun {
       }
       futures.add(f);
     }
-    for (CompletableFuture<Void> f : futures) {
-      try {
-        f.join();
-      } catch (CompletionException ignored) {
-        // writeOne records its own errors
-      }
-    }
+    return futures;
   }
 
   /** Attempts per record write, on top of the client's own retries. */
@@ -761,7 +836,13 @@ final class SyncRun {
         plans.add(plan);
       }
       checkShare(plans.stream().filter(pl -> pl.situation == Situation.UPDATE).count());
-      write(plans);
+      for (CompletableFuture<Void> f : write(plans)) {
+        try {
+          f.join();
+        } catch (CompletionException ignored) {
+          // recorded on the plan
+        }
+      }
       for (Plan plan : plans) {
         if (plan.error.isPresent()) {
           plan.situation = Situation.FAILED;
