@@ -58,6 +58,7 @@ public final class BrexSimulator implements AutoCloseable {
     this.limiter = new RateLimiter(b.clock, b.rateLimit, b.rateWindow.toMillis());
     this.webhooks = new Webhooks(b.clock);
     this.api = new BrexApi(webhooks);
+    api.strictFields(b.strictRequestFields);
     if (b.company != null) {
       api.reset(b.company);
     }
@@ -334,6 +335,7 @@ public final class BrexSimulator implements AutoCloseable {
     private int threads = 32;
     private int requestLogLimit = 10_000;
     private boolean recordRequests = true;
+    private boolean strictRequestFields = true;
     private FaultInjector faults = new FaultInjector();
     private SyntheticCompany company;
 
@@ -388,6 +390,15 @@ public final class BrexSimulator implements AutoCloseable {
     /** How many requests the log keeps (default 10,000). */
     public Builder requestLogLimit(int limit) {
       this.requestLogLimit = limit;
+      return this;
+    }
+
+    /**
+     * Whether request bodies with properties the vendor spec does not define are rejected with 400
+     * (default true: a misspelt optional field in a client fails instead of being ignored).
+     */
+    public Builder strictRequestFields(boolean strict) {
+      this.strictRequestFields = strict;
       return this;
     }
 

@@ -53,6 +53,7 @@ public final class OomnitzaSimulator implements AutoCloseable {
   private OomnitzaSimulator(Builder b) throws IOException {
     this.config = b;
     this.api = new OomnitzaApi(b.clock);
+    api.strictFields(b.strictRequestFields);
     init();
     SimServer.Config c = new SimServer.Config();
     c.name = "oomnitza-sim";
@@ -256,6 +257,7 @@ public final class OomnitzaSimulator implements AutoCloseable {
     private int threads = 32;
     private int requestLogLimit = 10_000;
     private boolean recordRequests = true;
+    private boolean strictRequestFields = true;
     private final FaultInjector faults = new FaultInjector();
 
     private Builder() {
@@ -321,6 +323,15 @@ public final class OomnitzaSimulator implements AutoCloseable {
     /** How many requests the log keeps (default 10,000). */
     public Builder requestLogLimit(int limit) {
       this.requestLogLimit = limit;
+      return this;
+    }
+
+    /**
+     * Whether request bodies with properties the vendor spec does not define are rejected with 400
+     * (default true: a misspelt optional field in a client fails instead of being ignored).
+     */
+    public Builder strictRequestFields(boolean strict) {
+      this.strictRequestFields = strict;
       return this;
     }
 

@@ -91,6 +91,22 @@ class BrexSimulatorTest {
   }
 
   @Test
+  void misspeltRequestFieldsAreRejectedNotIgnored() {
+    Http.Resp top = http.post("/v2/users", Http.obj("{'first_name':'J','last_name':'H','email':'jh@acme.example','managerId':'x'}"));
+    assertThat(top.status()).isEqualTo(400);
+    assertThat(top.json().get("code").asText()).isEqualTo("UNKNOWN_FIELD");
+    assertThat(top.json().get("message").asText()).contains("managerId");
+    Http.Resp nested = http.post("/v2/cards", Http.obj("{'owner':{'type':'USER','user_id':'" + brex.adminUserId() + "'},"
+        + "'card_name':'x','card_type':'VIRTUAL','limit_type':'CARD','spend_controls':{'spend_limit':{'amount':1},"
+        + "'spendDuration':'MONTHLY'}}"), "Idempotency-Key", "typo");
+    assertThat(nested.json().get("message").asText()).contains("spend_controls.spendDuration");
+    try (BrexSimulator lenient = BrexSimulator.builder().strictRequestFields(false).start()) {
+      assertThat(Http.brex(lenient).post("/v2/users",
+          Http.obj("{'first_name':'J','last_name':'H','email':'jh@acme.example','managerId':'x'}")).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void unknownUserAnswers404WithCode() {
     Http.Resp r = http.get("/v2/users/cuuser_nope");
     assertThat(r.status()).isEqualTo(404);

@@ -207,6 +207,14 @@ class OomnitzaSimulatorTest {
   }
 
   @Test
+  void unknownBulkPayloadFieldsAreRejected() {
+    Http.Resp r = http.post("/api/v3/bulk", Http.obj("{'records':[],'portion':'p','data_type':'users','connector_name':'Brex',"
+        + "'syncField':['USER']}"));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().at("/errors/0/message").asText()).contains("syncField");
+  }
+
+  @Test
   void insertOnlyAndUpdateOnlySkipAndAreMutuallyExclusive() {
     create("a", "a@acme.example", "");
     String p = UUID.randomUUID().toString();

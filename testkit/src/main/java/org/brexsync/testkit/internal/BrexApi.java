@@ -46,6 +46,41 @@ public final class BrexApi {
   private static final Pattern PO_BOX = Pattern.compile(
       "\\b(p\\.?\\s*o\\.?\\s*box|post\\s+office\\s+box|pmb)\\b", Pattern.CASE_INSENSITIVE);
 
+  private static final Set<String> MONEY = Set.of("amount", "currency");
+  private static final Set<String> ADDRESS = Set.of("line1", "line2", "city", "state", "country", "postal_code",
+      "phone_number");
+  /** Request body properties per endpoint, from brex-team-api.2025-03 and brex-webhooks-api.2024-06. */
+  static final Map<String, RequestSchema> SCHEMAS = Map.ofEntries(
+      Map.entry("POST /v2/users", new RequestSchema(Map.of("", Set.of("first_name", "last_name", "email",
+          "manager_id", "department_id", "location_id", "title_id", "metadata")))),
+      Map.entry("PUT /v2/users/{id}", new RequestSchema(Map.of("", Set.of("status", "manager_id", "department_id",
+          "location_id", "title_id", "metadata")))),
+      Map.entry("POST /v2/users/{id}/limit", new RequestSchema(Map.of("", Set.of("monthly_limit"),
+          "monthly_limit", MONEY))),
+      Map.entry("POST /v2/cards", new RequestSchema(Map.of(
+          "", Set.of("owner", "card_name", "card_type", "limit_type", "spend_controls", "mailing_address", "metadata",
+              "card_attribute_preferences"),
+          "owner", Set.of("type", "user_id"),
+          "spend_controls", Set.of("spend_limit", "spend_duration", "reason", "lock_after_date", "parent_budget_id",
+              "policy_id"),
+          "spend_controls.spend_limit", MONEY,
+          "mailing_address", ADDRESS,
+          "card_attribute_preferences", Set.of("three_domain_secure_enabled_preference")))),
+      Map.entry("PUT /v2/cards/{id}", new RequestSchema(Map.of(
+          "", Set.of("spend_controls", "metadata"),
+          "spend_controls", Set.of("spend_limit", "spend_duration", "reason", "lock_after_date"),
+          "spend_controls.spend_limit", MONEY))),
+      Map.entry("POST /v2/cards/{id}/lock", new RequestSchema(Map.of("", Set.of("reason", "description")))),
+      Map.entry("POST /v2/cards/{id}/terminate", new RequestSchema(Map.of("", Set.of("reason", "description")))),
+      Map.entry("POST /v2/cards/{id}/secure_email", new RequestSchema(Map.of("", Set.of("recipient_email",
+          "sender_name", "message", "expiry_days")))),
+      Map.entry("POST /v2/departments", new RequestSchema(Map.of("", Set.of("name", "description")))),
+      Map.entry("POST /v2/locations", new RequestSchema(Map.of("", Set.of("name", "description")))),
+      Map.entry("POST /v2/titles", new RequestSchema(Map.of("", Set.of("name")))),
+      Map.entry("POST /v1/webhooks", new RequestSchema(Map.of("", Set.of("url", "event_types")))),
+      Map.entry("PUT /v1/webhooks/{id}", new RequestSchema(Map.of("", Set.of("url", "event_types", "status")))));
+
+  private volatile boolean strictFields = true;
   private final Object lock = new Object();
   private final Webhooks webhooks;
   private final SecureRandom secureRandom = new SecureRandom();
@@ -195,6 +230,13 @@ public final class BrexApi {
    */
   private Router.Handler idem(boolean required, Router.Handler h) {
     return req -> {
+      if (strictFields && req.body().length > 0) {
+        RequestSchema schema = SCHEMAS.get(req.method() + " " + req.template());
+        String unknown = schema == null ? null : schema.firstUnknown(req.json());
+        if (unknown != null) {
+          throw error(400, "BAD_REQUEST", "Unknown field: " + unknown, "UNKNOWN_FIELD");
+        }
+      }
       String key = req.header("Idempotency-Key");
       if (key == null || key.isBlank()) {
         if (required) {
@@ -1219,6 +1261,11 @@ public final class BrexApi {
       secrets.add(s);
     }
     webhooks.clear();
+  }
+
+  /** Whether unknown request-body properties are rejected with 400 (default true). */
+  public void strictFields(boolean strict) {
+    this.strictFields = strict;
   }
 
   /** Id of the user the tokens belong to ({@code GET /v2/users/me}). */

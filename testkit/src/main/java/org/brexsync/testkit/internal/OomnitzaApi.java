@@ -676,8 +676,22 @@ public final class OomnitzaApi {
     }
   }
 
+  static final RequestSchema BULK = new RequestSchema(Map.of("", java.util.Set.of("connector_version", "sync_field",
+      "records", "portion", "data_type", "insert_only", "update_only", "error", "error_type", "test_run",
+      "multi_str_input_value", "connector_name", "connector_id")));
+  private volatile boolean strictFields = true;
+
+  /** Whether unknown top-level properties of a bulk payload are rejected with 400 (default true). */
+  public void strictFields(boolean strict) {
+    this.strictFields = strict;
+  }
+
   private SimResponse bulk(SimRequest req) {
     ObjectNode p = req.jsonObject();
+    String unknown = strictFields ? BULK.firstUnknown(p) : null;
+    if (unknown != null) {
+      throw bad("Unknown field in bulk payload: " + unknown);
+    }
     String portion = Json.text(p, "portion");
     if (portion == null || portion.isBlank()) {
       throw bad("portion is required");
