@@ -24,8 +24,14 @@ public record PlannedRequest(String method, URI uri, Map<String, String> headers
     Objects.requireNonNull(body, "body");
   }
 
-  /** One line per request, like {@code POST https://.../v2/cards/c1/lock {"reason":"FRAUD"}}. */
+  /**
+   * The request as text: {@code METHOD URI}, then one line per header (sorted, credentials
+   * redacted), then the JSON body, like an HTTP message.
+   */
   public String describe() {
-    return method + " " + uri + body.map(b -> " " + b).orElse("");
+    StringBuilder sb = new StringBuilder(method).append(' ').append(uri);
+    new java.util.TreeMap<>(headers).forEach((k, v) -> sb.append('\n').append(k).append(": ").append(v));
+    body.ifPresent(b -> sb.append("\n\n").append(b));
+    return sb.toString();
   }
 }

@@ -51,7 +51,7 @@ public record WorkflowReport(String workflow, boolean dryRun, Instant startedAt,
       for (StepOutcome s : r.steps()) {
         sb.append("  ").append(s).append('\n');
         if (dryRun || s.status() == StepStatus.FAILED) {
-          s.request().ifPresent(q -> sb.append("    ").append(q.describe()).append('\n'));
+          s.request().ifPresent(q -> sb.append("    ").append(q.describe().replace("\n", "\n    ")).append('\n'));
         }
       }
     }

@@ -82,6 +82,17 @@ final class WorkflowSandbox implements AutoCloseable {
     return all.get(all.size() - 1);
   }
 
+  /** The last Brex write whose path ends with {@code suffix}. */
+  RecordedCall lastBrexWrite(String suffix) {
+    var all = brex.requests();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (!all.get(i).method().equals("GET") && all.get(i).path().endsWith(suffix)) {
+        return all.get(i);
+      }
+    }
+    throw new AssertionError("no write to *" + suffix);
+  }
+
   @Override
   public void close() {
     brex.close();
