@@ -168,7 +168,7 @@ public final class DashboardPage {
     int row = 26;
     int labelW = 150;
     int width = 560;
-    int barW = width - labelW - 90;
+    int barW = width - labelW - 150;
     int legend = 22;
     int h = byStatus.size() * row + legend + 6;
     long max = 1;
