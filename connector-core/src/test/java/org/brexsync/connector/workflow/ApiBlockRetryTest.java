@@ -1,0 +1,99 @@
+package org.brexsync.connector.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.brexsync.connector.Connection;
+import org.brexsync.testkit.RecordedCall;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The generic executor retries like brex-client: reads always, writes only with an Idempotency-Key. */
+class ApiBlockRetryTest {
+  static WorkflowSandbox sb;
+  final List<Duration> sleeps = new ArrayList<>();
+  WorkflowRunner runner;
+
+  @BeforeAll
+  static void start() {
+    sb = new WorkflowSandbox();
+  }
+
+  @AfterAll
+  static void stop() {
+    sb.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    sb.reset();
+    sleeps.clear();
+    runner = WorkflowRunner.builder().oomnitza(sb.oomnitzaClient).brexBaseUri(sb.brex.baseUri())
+        .env(Map.of("BREX_TOKEN", sb.brex.token())::get).sleeper(sleeps::add).build();
+  }
+
+  @Test
+  void aReadIsRetriedAfter503AndSucceeds() {
+    String id = sb.brex.createUser("Nellie", "Bertram", "nellie@acme.example", "ACTIVE").get("id").asText();
+    sb.person("nellie", "brex_user_id", id);
+    sb.brex.faults().failNext(2, 503);
+
+    RecordResult r = runner.run(Presets.load(Presets.GET_USER_DETAILS), Target.username("nellie"), RunOptions.defaults())
+        .records().get(0);
+
+    assertThat(r.failed()).as(r.toString()).isFalse();
+    assertThat(sleeps).hasSize(2);
+    assertThat(sb.brex.count("GET", "/v2/users/{id}")).isEqualTo(3);
+  }
+
+  @Test
+  void aCreateCardWhoseAnswerIsLostIsRetriedWithTheSameKeyAndCreatesOneCard() {
+    String id = sb.brex.createUser("Clark", "Green", "clark@acme.example", "ACTIVE").get("id").asText();
+    sb.person("clark", "brex_user_id", id);
+    sb.brex.faults().on("POST", "/v2/cards").resetAfterNext(1);
+
+    RecordResult r = runner.run(Presets.load(Presets.CREATE_USER_CARD), Target.username("clark"),
+        RunOptions.builder().set("card_name", "Clark").build()).records().get(0);
+
+    assertThat(r.failed()).as(r.toString()).isFalse();
+    List<RecordedCall> posts = sb.brex.requests().stream().filter(c -> c.method().equals("POST")).toList();
+    assertThat(posts).hasSize(2);
+    assertThat(posts.stream().map(c -> c.header("Idempotency-Key").orElseThrow()).collect(Collectors.toSet())).hasSize(1);
+    assertThat(sb.brex.cardsOf(id)).hasSize(1);
+    assertThat(sb.oomnitzaUser("clark").get("brex_user_card_id").asText()).isEqualTo(sb.brex.cardsOf(id).get(0).get("id").asText());
+  }
+
+  @Test
+  void aWriteWithoutIdempotencyKeyIsNotReplayed() {
+    sb.person("pete", "brex_user_id", "cuuser_1");
+    ApiBlock custom = ApiBlock.builder().name("custom write").method("POST").url("/v2/users/{{brex_user_id}}/limit")
+        .credential(Connection.of(Optional.empty(), "BREX_TOKEN"))
+        .body(WorkflowSandbox.JSON.createObjectNode().putNull("monthly_limit")).build();
+    sb.brex.faults().failNext(1, 503);
+
+    RecordResult r = runner.run(custom, Target.username("pete"), RunOptions.defaults()).records().get(0);
+
+    assertThat(r.failed()).isTrue();
+    assertThat(r.steps().get(0).httpStatus()).contains(503);
+    assertThat(sleeps).isEmpty();
+    assertThat(sb.brexRequests()).isEqualTo(1);
+  }
+
+  @Test
+  void aRejectedTokenIsAFailedStepWithoutTheToken() {
+    sb.person("bob", "brex_user_id", "cuuser_1");
+    WorkflowRunner wrong = sb.runner(Map.of("BREX_TOKEN", "bxt_wrong_secret_value"));
+
+    WorkflowReport report = wrong.run(Presets.load(Presets.GET_USER_DETAILS), Target.username("bob"), RunOptions.defaults());
+
+    assertThat(report.records().get(0).failure().orElseThrow()).contains("401");
+    assertThat(report.render()).doesNotContain("bxt_wrong_secret_value");
+  }
+}
