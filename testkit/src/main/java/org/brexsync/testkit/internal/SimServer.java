@@ -76,7 +76,40 @@ public final class SimServer implements AutoCloseable {
   private final Router router;
   private final HttpServer server;
   private final ExecutorService executor;
-  private final ArrayDeque<RecordedCall> log = new ArrayDeque<>();
+  private final ArrayDeque<Entry> log = new ArrayDeque<>();
+
+  /** What the log keeps per call; turned into a {@link RecordedCall} only when asked for. */
+  private static final class Entry {
+    final SimRequest req;
+    final String template;
+    final int status;
+    final String fault;
+    final java.time.Instant at;
+
+    Entry(SimRequest req, String template, int status, String fault, java.time.Instant at) {
+      this.req = req;
+      this.template = template;
+      this.status = status;
+      this.fault = fault;
+      this.at = at;
+    }
+
+    RecordedCall toCall() {
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      req.headers().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+      return ImmutableRecordedCall.builder()
+          .method(req.method())
+          .path(req.path())
+          .query(Optional.ofNullable(req.rawQuery()))
+          .endpoint(Optional.ofNullable(template))
+          .headers(headers)
+          .body(req.bodyText())
+          .status(status)
+          .fault(Optional.ofNullable(fault))
+          .at(at)
+          .build();
+    }
+  }
   private final ConcurrentHashMap<String, LongAdder> counters = new ConcurrentHashMap<>();
   private volatile boolean logEnabled = true;
 
@@ -127,9 +160,13 @@ public final class SimServer implements AutoCloseable {
   }
 
   public List<RecordedCall> requests() {
+    List<Entry> entries;
     synchronized (log) {
-      return List.copyOf(log);
+      entries = new ArrayList<>(log);
     }
+    List<RecordedCall> out = new ArrayList<>(entries.size());
+    entries.forEach(e -> out.add(e.toCall()));
+    return List.copyOf(out);
   }
 
   /** Requests served for a route template, e.g. {@code count("GET", "/v2/users/{id}")}. */
@@ -312,19 +349,9 @@ public final class SimServer implements AutoCloseable {
     if (!logEnabled) {
       return;
     }
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    req.headers().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-    RecordedCall call = ImmutableRecordedCall.builder()
-        .method(req.method())
-        .path(req.path())
-        .query(Optional.ofNullable(req.rawQuery()))
-        .endpoint(Optional.ofNullable(template))
-        .headers(headers)
-        .body(req.bodyText())
-        .status(d != null && (d.kind() == FaultInjector.Kind.RESET_AFTER || d.kind() == FaultInjector.Kind.RESET_BEFORE) ? 0 : status)
-        .fault(Optional.ofNullable(d == null || d.kind() == null ? null : d.kind().name()))
-        .at(config.clock.instant())
-        .build();
+    boolean dropped = d != null && (d.kind() == FaultInjector.Kind.RESET_AFTER || d.kind() == FaultInjector.Kind.RESET_BEFORE);
+    Entry call = new Entry(req, template, dropped ? 0 : status,
+        d == null || d.kind() == null ? null : d.kind().name(), config.clock.instant());
     synchronized (log) {
       log.addLast(call);
       while (log.size() > config.requestLogLimit) {
