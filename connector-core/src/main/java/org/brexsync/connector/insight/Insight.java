@@ -50,6 +50,7 @@ public final class Insight {
   private final int memberLimit;
   private final List<InsightRule> rules;
   private final String title;
+  private final int sortBuffer;
 
   private Insight(Builder b) {
     this.users = Objects.requireNonNull(b.users, "users (or brex) is required");
@@ -64,6 +65,7 @@ public final class Insight {
     this.memberLimit = b.memberLimit;
     this.rules = List.copyOf(b.rules);
     this.title = b.title;
+    this.sortBuffer = b.sortBuffer;
   }
 
   /** A builder. */
@@ -99,7 +101,7 @@ public final class Insight {
       default:
         w = new HtmlReport(out, now);
     }
-    snapshot().run(List.of(new ViewEvaluator(view, w)));
+    snapshot().run(List.of(new ViewEvaluator(view, w, sortBuffer)));
     flush(out);
   }
 
@@ -110,12 +112,12 @@ public final class Insight {
     for (ListView v : views) {
       ViewResult.Collector c = ViewResult.collector(v);
       cs.add(c);
-      es.add(new ViewEvaluator(v, c));
+      es.add(new ViewEvaluator(v, c, sortBuffer));
     }
     snapshot().run(es);
     List<ViewResult> out = new ArrayList<>();
     for (int i = 0; i < cs.size(); i++) {
-      out.add(cs.get(i).result(es.get(i).peakRetainedRows(), es.get(i).groupsHeld()));
+      out.add(cs.get(i).result(es.get(i).peakRetainedRows(), es.get(i).groupsHeld(), es.get(i).spilledRuns()));
     }
     return out;
   }
@@ -223,6 +225,7 @@ public final class Insight {
     private int memberLimit = DEFAULT_MEMBER_LIMIT;
     private List<InsightRule> rules = Catalog.insights();
     private String title = "Brex users and cards";
+    private int sortBuffer = ViewEvaluator.DEFAULT_SORT_BUFFER;
 
     private Builder() {}
 
@@ -313,6 +316,18 @@ public final class Insight {
     /** The insight rules (default {@link Catalog#insights()}). */
     public Builder rules(List<InsightRule> rules) {
       this.rules = List.copyOf(rules);
+      return this;
+    }
+
+    /**
+     * Rows a sorted view without a limit keeps in memory (default 50,000); beyond that, sorted runs
+     * are written to temporary files and merged (an external sort), so memory stays bounded.
+     */
+    public Builder sortBuffer(int rows) {
+      if (rows < 1) {
+        throw new IllegalArgumentException("sortBuffer must be >= 1");
+      }
+      this.sortBuffer = rows;
       return this;
     }
 

@@ -23,6 +23,7 @@ public final class ViewResult {
   private long notListed;
   private int peakRetainedRows;
   private int groupsHeld;
+  private int spilledRuns;
 
   private ViewResult(ListView view) {
     this.view = view;
@@ -66,6 +67,11 @@ public final class ViewResult {
   /** The most rows the evaluation held at once (0 when streamed). */
   public int peakRetainedRows() {
     return peakRetainedRows;
+  }
+
+  /** Sorted runs written to temporary files (sorted views without a limit beyond the sort buffer). */
+  public int spilledRuns() {
+    return spilledRuns;
   }
 
   /** Groups the evaluation held. */
@@ -180,7 +186,8 @@ public final class ViewResult {
       r.totals = texts(totals);
     }
 
-    ViewResult result(int peakRetained, int groupsHeld) {
+    ViewResult result(int peakRetained, int groupsHeld, int spilledRuns) {
+      r.spilledRuns = spilledRuns;
       r.peakRetainedRows = peakRetained;
       r.groupsHeld = groupsHeld;
       return r;

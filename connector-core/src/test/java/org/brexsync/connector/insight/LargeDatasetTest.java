@@ -96,6 +96,60 @@ class LargeDatasetTest {
     assertThat(insight().evaluate(ListView.builder().from(all).limit(10).build()).peakRetainedRows()).isZero();
   }
 
+  @Test
+  void sortedReportWithoutLimitSpillsSortedRunsAndMergesThem() {
+    ListView all = ListView.builder().name("all-by-email").addColumns(Column.of("email", "Email"))
+        .addSort(SortKey.desc("email")).build();
+    Insight in = Insight.builder().users(lazyUsers()).cards(a -> {}).pageSize(1000).sortBuffer(10_000)
+        .clock(Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC)).build();
+    OrderCheckingWriter w = new OrderCheckingWriter();
+    in.report(all, ReportFormat.CSV, w);
+    assertThat(w.rows).isEqualTo(USERS);
+    assertThat(w.outOfOrder).isZero();
+    ViewResult r = in.evaluate(all);
+    assertThat(r.peakRetainedRows()).isLessThanOrEqualTo(10_000);
+    assertThat(r.spilledRuns()).isEqualTo(10);
+    assertThat(r.rows()).hasSize(USERS); // the in-memory result is the caller's choice; the evaluation held 10,000
+    assertThat(r.rows().get(0).get(0)).isEqualTo(w.first);
+  }
+
+  /** Checks that CSV data lines come in descending case-insensitive order. */
+  static final class OrderCheckingWriter extends Writer {
+    final StringBuilder line = new StringBuilder();
+    String previous;
+    String first;
+    long rows = -1; // header
+    long outOfOrder;
+
+    @Override
+    public void write(char[] buf, int off, int len) {
+      for (int i = off; i < off + len; i++) {
+        char c = buf[i];
+        if (c == '\n') {
+          String l = line.toString().trim();
+          line.setLength(0);
+          if (rows++ >= 0) {
+            if (first == null) {
+              first = l;
+            }
+            if (previous != null && previous.compareToIgnoreCase(l) < 0) {
+              outOfOrder++;
+            }
+            previous = l;
+          }
+        } else {
+          line.append(c);
+        }
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+
   /** Counts CRLF line ends without keeping the text. */
   static final class CountingWriter extends Writer {
     long lines;

@@ -34,6 +34,11 @@ public final class ViewEvaluator {
   private final boolean streaming;
   private final PriorityQueue<Held> heap; // sorted + limit: worst on top
   private final List<Held> held = new ArrayList<>();
+  private final int sortBuffer;
+  private final SpillRuns spills = new SpillRuns();
+
+  /** Rows a sorted view without a limit holds before spilling a sorted run to disk. */
+  public static final int DEFAULT_SORT_BUFFER = 50_000;
   private final TreeMap<List<String>, Group> groups = new TreeMap<>(ViewEvaluator::compareKeys);
   private final List<Aggregator> totals;
   private long matched;
@@ -43,8 +48,17 @@ public final class ViewEvaluator {
   private int peakRetained;
   private boolean begun;
 
-  /** An evaluator writing to {@code out}. */
+  /** An evaluator writing to {@code out}, sorting up to 50,000 rows in memory. */
   public ViewEvaluator(ListView view, ReportWriter out) {
+    this(view, out, DEFAULT_SORT_BUFFER);
+  }
+
+  /**
+   * An evaluator writing to {@code out}; a sorted view without a limit holds at most
+   * {@code sortBuffer} rows and spills sorted runs to temporary files beyond that.
+   */
+  public ViewEvaluator(ListView view, ReportWriter out, int sortBuffer) {
+    this.sortBuffer = sortBuffer;
     this.view = view;
     this.out = out;
     for (Column c : view.columns()) {
@@ -124,6 +138,12 @@ public final class ViewEvaluator {
       }
     } else {
       held.add(h);
+      peakRetained = Math.max(peakRetained, retainedRows());
+      if (held.size() >= sortBuffer) {
+        held.sort(order);
+        spills.spill(held);
+        held.clear();
+      }
     }
     peakRetained = Math.max(peakRetained, retainedRows());
   }
@@ -150,7 +170,14 @@ public final class ViewEvaluator {
       listed = top.size();
     } else if (!streaming) {
       held.sort(order);
-      held.forEach(h -> out.row(h.cells));
+      try (SpillRuns runs = spills) {
+        if (runs.size() == 0) {
+          held.forEach(h -> out.row(h.cells));
+        } else {
+          runs.merge(held, order, h -> out.row(h.cells));
+        }
+      }
+      held.clear();
     } else {
       listed = streamed;
     }
@@ -246,7 +273,13 @@ public final class ViewEvaluator {
     return Integer.compare(a.size(), b.size());
   }
 
-  private static final class Held {
+  /** Sorted runs written to disk (sorted views without a limit beyond the sort buffer). */
+  public int spilledRuns() {
+    return spills.size();
+  }
+
+  /** A row held for sorting or grouping. */
+  static final class Held {
     final List<Cell> cells;
     final List<Cell> sort;
     final long seq;
