@@ -306,6 +306,14 @@ public final class BrexSimulator implements AutoCloseable {
     return webhooks.deliveries();
   }
 
+  /**
+   * Waits until at least {@code count} webhook deliveries have completed (or {@code timeout}
+   * passed) and returns all deliveries so far; check the size to know whether it timed out.
+   */
+  public List<WebhookDelivery> awaitWebhookDeliveries(int count, Duration timeout) throws InterruptedException {
+    return webhooks.await(count, timeout);
+  }
+
   /** Secure-email requests ({@code POST /v2/cards/{id}/secure_email}) received. */
   public List<ObjectNode> secureEmails() {
     return api.secureEmails();

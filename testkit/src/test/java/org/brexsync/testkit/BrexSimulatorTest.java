@@ -194,6 +194,12 @@ class BrexSimulatorTest {
   }
 
   @Test
+  void invalidCursorIs400() {
+    assertThat(http.get("/v2/users?cursor=garbage!").status()).isEqualTo(400);
+    assertThat(http.get("/v2/users?limit=0").status()).isEqualTo(400);
+  }
+
+  @Test
   void filtersByEmailAndRemoteDisplayId() {
     brex.seed(CompanySpec.of(9, 50));
     SyntheticCompany co = brex.company().orElseThrow();

@@ -119,6 +119,24 @@ class BrexWebhooksAndRateLimitTest {
   }
 
   @Test
+  void deliveriesToNonLoopbackUrlsAreRecordedButNotSent() throws Exception {
+    try (BrexSimulator brex = BrexSimulator.start()) {
+      Http http = Http.brex(brex);
+      http.post("/v1/webhooks", Http.obj("{'url':'https://hooks.example.com/brex','event_types':['USER_UPDATED']}"),
+          "Idempotency-Key", "ext");
+      String uid = brex.createUser("A", "B", "ext@acme.example").get("id").asText();
+      http.put("/v2/users/" + uid, Http.obj("{'status':'DISABLED','department_id':null}"));
+      List<WebhookDelivery> ds = brex.awaitWebhookDeliveries(1, Duration.ofSeconds(10));
+      assertThat(ds).hasSize(1);
+      assertThat(ds.get(0).status()).isEmpty();
+      assertThat(ds.get(0).error()).get().asString().contains("loopback");
+      assertThat(ds.get(0).body()).contains("\"STATUS\"").contains(uid);
+      assertThat(ds.get(0).signature()).startsWith("v1,");
+      assertThat(ds.get(0).toString()).doesNotContain(ds.get(0).signature());
+    }
+  }
+
+  @Test
   void rateLimitPerTokenAnswers429UntilTheWindowPasses() {
     MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     try (BrexSimulator brex = BrexSimulator.builder().clock(clock).rateLimit(3, Duration.ofSeconds(60)).start()) {

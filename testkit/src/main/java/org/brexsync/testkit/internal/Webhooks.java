@@ -77,7 +77,7 @@ public final class Webhooks implements AutoCloseable {
     String error = null;
     try {
       URI uri = URI.create(url);
-      if (uri.getHost() == null || !InetAddress.getByName(uri.getHost()).isLoopbackAddress()) {
+      if (!isLoopback(uri.getHost())) {
         error = "not delivered: the simulator only calls loopback URLs";
       } else {
         HttpRequest req = HttpRequest.newBuilder(uri)
@@ -102,6 +102,41 @@ public final class Webhooks implements AutoCloseable {
         .error(Optional.ofNullable(error)).at(clock.instant()).build();
     synchronized (deliveries) {
       deliveries.add(d);
+      deliveries.notifyAll();
+    }
+  }
+
+  /** Waits (on a condition, not a sleep) until at least {@code count} deliveries completed or the timeout passed. */
+  public List<WebhookDelivery> await(int count, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (deliveries) {
+      while (deliveries.size() < count) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(deliveries, left);
+      }
+      return List.copyOf(deliveries);
+    }
+  }
+
+  /** Loopback by name or IP literal only: never resolves other names (no DNS lookups from tests). */
+  static boolean isLoopback(String host) {
+    if (host == null) {
+      return false;
+    }
+    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (h.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    if (!h.matches("[0-9.]+") && !h.contains(":")) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(h).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
     }
   }
 
