@@ -51,6 +51,8 @@ public final class Insight {
   private final List<InsightRule> rules;
   private final String title;
   private final int sortBuffer;
+  private final List<String> personFields;
+  private final int managerCacheSize;
 
   private Insight(Builder b) {
     this.users = Objects.requireNonNull(b.users, "users (or brex) is required");
@@ -66,6 +68,8 @@ public final class Insight {
     this.rules = List.copyOf(b.rules);
     this.title = b.title;
     this.sortBuffer = b.sortBuffer;
+    this.personFields = List.copyOf(b.personFields);
+    this.managerCacheSize = b.managerCacheSize;
   }
 
   /** A builder. */
@@ -195,7 +199,8 @@ public final class Insight {
   }
 
   private Snapshot snapshot() {
-    return new Snapshot(users, cards, people, brexKey, oomnitzaKey, clock, shippedAfter, tracker, pageSize);
+    return new Snapshot(users, cards, people, brexKey, oomnitzaKey, clock, shippedAfter, tracker, pageSize, personFields,
+        managerCacheSize);
   }
 
   private static void flush(Writer out) {
@@ -226,6 +231,8 @@ public final class Insight {
     private List<InsightRule> rules = Catalog.insights();
     private String title = "Brex users and cards";
     private int sortBuffer = ViewEvaluator.DEFAULT_SORT_BUFFER;
+    private List<String> personFields = List.of();
+    private int managerCacheSize = 10_000;
 
     private Builder() {}
 
@@ -328,6 +335,28 @@ public final class Insight {
         throw new IllegalArgumentException("sortBuffer must be >= 1");
       }
       this.sortBuffer = rows;
+      return this;
+    }
+
+    /**
+     * The Oomnitza fields kept on user rows as {@code oomnitza.<field>} (default: every field the
+     * lookup returns). {@code oomnitza.found} and {@code oomnitza.suspended} are always set.
+     */
+    public Builder oomnitzaFields(List<String> fields) {
+      this.personFields = List.copyOf(fields);
+      return this;
+    }
+
+    /**
+     * Users remembered for {@code manager.*} enrichment (default 10,000). Every user read is
+     * remembered; a manager no longer in the cache costs one {@code GET /v2/users/{id}}, then is
+     * cached again. Only views that read {@code manager.*} look managers up.
+     */
+    public Builder managerCacheSize(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("managerCacheSize must be >= 1");
+      }
+      this.managerCacheSize = n;
       return this;
     }
 

@@ -248,4 +248,45 @@ class InsightSimulatorTest {
     assertThat(j.path("totals").path("Spend limit").path("currency").asText()).isEqualTo("USD");
     assertThat(j.path("matched").asLong()).isEqualTo(2);
   }
+
+  @Test
+  void matchesOnAnotherSyncKeyAndKeepsOnlyTheNamedOomnitzaFields() {
+    ObjectNode p = JsonNodeFactory.instance.objectNode();
+    String daveId = brexClient.users().list(org.brexsync.brex.model.ListUsersRequest.byEmail("dave@acme.example"))
+        .stream().findFirst().orElseThrow().id();
+    p.put("username", "dave.d");
+    p.put("email", "dave.dunn@elsewhere.example");
+    p.put("brex_user_id", daveId);
+    p.put("position", "Clerk");
+    oomnitza.addUser(p);
+    try {
+      ListView v = ListView.builder().name("k").source(RowSource.USERS)
+          .addColumns(Column.of("email", "Email"), Column.of("oomnitza.position", "Position"), Column.of("oomnitza.username", "User"))
+          .addFilters(org.brexsync.connector.filter.FilterRule.includeIn("oomnitza.found", "true")).build();
+      ViewResult r = insight(new MutableClock(NOW)).match("id", "brex_user_id").oomnitzaFields(List.of("position")).build().evaluate(v);
+      assertThat(r.rows()).containsExactly(List.of("dave@acme.example", "Clerk", ""));
+    } finally {
+      oomnitza.reset();
+      person("alice", "alice@acme.example", true);
+      person("bob", "bob@acme.example", false);
+      person("carol", "carol@acme.example", false);
+    }
+  }
+
+  @Test
+  void csvOfAGroupedViewHasSubtotalLinesAndATotal() {
+    ListView v = ListView.builder().name("g").source(RowSource.CARDS)
+        .addColumns(Column.of("card_name", "Card"),
+            Column.builder().field("spend_controls.spend_limit").label("Limit").format(ColumnFormat.MONEY).aggregate(Aggregate.SUM).build())
+        .addFilters(org.brexsync.connector.filter.FilterRule.includeIn("limit_type", "CARD"))
+        .addSort(SortKey.asc("card_name")).addGroupBy("user.department.name").build();
+    StringWriter w = new StringWriter();
+    insight(new MutableClock(NOW)).build().report(v, ReportFormat.CSV, w);
+    assertThat(w.toString()).isEqualTo("Group,Card,Limit\r\n"
+        + "user.department.name: Engineering,Alice SaaS,\"1,000.00 USD\"\r\n"
+        + "Subtotal user.department.name: Engineering (1),,\"1,000.00 USD\"\r\n"
+        + "user.department.name: Sales,Bob Vendor,\"2,500.00 USD\"\r\n"
+        + "Subtotal user.department.name: Sales (1),,\"2,500.00 USD\"\r\n"
+        + "Total (2),,\"3,500.00 USD\"\r\n");
+  }
 }

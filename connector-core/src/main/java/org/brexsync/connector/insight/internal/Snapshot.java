@@ -54,6 +54,8 @@ public final class Snapshot {
   private final Duration shippedAfter;
   private final ShipmentTracker tracker;
   private final int pageSize;
+  private final List<String> personFields;
+  private final int managerCacheSize;
 
   private final Map<String, long[]> cardStats = new HashMap<>();
   private final Map<String, Owner> owners = new HashMap<>();
@@ -64,7 +66,9 @@ public final class Snapshot {
 
   /** A snapshot over the given ports. */
   public Snapshot(UserSource users, CardSource cards, Optional<PeopleLookup> people, String brexKey, String oomnitzaKey,
-      Clock clock, Duration shippedAfter, ShipmentTracker tracker, int pageSize) {
+      Clock clock, Duration shippedAfter, ShipmentTracker tracker, int pageSize, List<String> personFields, int managerCacheSize) {
+    this.personFields = List.copyOf(personFields);
+    this.managerCacheSize = managerCacheSize;
     this.users = users;
     this.cards = cards;
     this.people = people;
@@ -95,7 +99,7 @@ public final class Snapshot {
     boolean needCardStats = !userViews.isEmpty() && userHeads.contains("cards");
     boolean needOwners = !cardViews.isEmpty() && cardHeads.contains("user");
     boolean needPeople = people.isPresent() && userHeads.contains("oomnitza");
-    BrexLookups lookups = BrexLookups.over(users, 10_000);
+    BrexLookups lookups = BrexLookups.over(users, managerCacheSize);
     if (needCardStats) {
       cardListings++;
       cards.forEachCard(this::countCard);
@@ -233,7 +237,19 @@ public final class Snapshot {
     if (people.isPresent()) {
       Optional<ObjectNode> p = FieldPath.parse(brexKey).resolve(u.raw())
           .map(v -> persons.get(v.asText().toLowerCase(Locale.ROOT)));
-      ObjectNode on = p.map(ObjectNode::deepCopy).orElseGet(F::objectNode);
+      ObjectNode on = F.objectNode();
+      if (p.isPresent()) {
+        if (personFields.isEmpty()) {
+          on.setAll(p.get().deepCopy());
+        } else {
+          for (String f : personFields) {
+            JsonNode v = p.get().get(f);
+            if (v != null) {
+              on.set(f, v.deepCopy());
+            }
+          }
+        }
+      }
       on.put("found", p.isPresent());
       if (p.isPresent()) {
         on.put("suspended", p.get().path("suspended").asBoolean(false));
