@@ -95,6 +95,16 @@ class OomnitzaSimulatorTest {
   }
 
   @Test
+  void alternativeIdLooksUsersUpByAnotherUniqueField() {
+    create("jim", "jim@acme.example", "'brex_user_id':'cuuser_42'");
+    assertThat(http.get("/api/v3/users/cuuser_42?alternative_id=brex_user_id").json().get("username").asText()).isEqualTo("jim");
+    assertThat(http.patch("/api/v3/users/JIM@acme.example?alternative_id=email", Http.obj("{'position':'Sales'}")).status())
+        .isEqualTo(200);
+    assertThat(http.get("/api/v3/users/nobody?alternative_id=brex_user_id").status()).isEqualTo(404);
+    assertThat(http.get("/api/v3/users/x?alternative_id=position").status()).isEqualTo(400);
+  }
+
+  @Test
   void uniqueFieldsAreEnforcedCaseInsensitively() {
     create("a", "a@acme.example", "'brex_user_id':'cuuser_1'");
     assertThat(create("A", "other@acme.example", "").status()).isEqualTo(400);

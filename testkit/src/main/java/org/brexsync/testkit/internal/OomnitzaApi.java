@@ -128,7 +128,7 @@ public final class OomnitzaApi {
     r.add("GET", "/api/v2/mappings", req -> SimResponse.ok(Json.object()));
     r.add("GET", "/api/v3/users", this::listUsers);
     r.add("POST", "/api/v3/users", this::createUser);
-    r.add("GET", "/api/v3/users/{ident}", req -> SimResponse.ok(render(requireUser(req.pathParam("ident")), null)));
+    r.add("GET", "/api/v3/users/{ident}", req -> SimResponse.ok(render(requireUser(req), null)));
     r.add("PATCH", "/api/v3/users/{ident}", this::patchUser);
     r.add("DELETE", "/api/v3/users/{ident}", this::deleteUser);
 
@@ -223,6 +223,29 @@ public final class OomnitzaApi {
   private Long indexLookup(String field, String value) {
     HashMap<String, Long> idx = unique.get(field);
     return idx == null ? null : idx.get(value.toLowerCase(Locale.ROOT));
+  }
+
+  /** The user named by {@code {ident}}, or by {@code ?alternative_id=<unique field>} when given. */
+  private Object[] requireUser(SimRequest req) {
+    String ident = req.pathParam("ident");
+    String alt = req.queryParam("alternative_id");
+    if (alt != null && !alt.isEmpty()) {
+      OomnitzaFields.Field f = fields.external(alt);
+      if (f == null || !f.unique) {
+        throw bad("alternative_id must name a unique field");
+      }
+      rw.readLock().lock();
+      try {
+        Long uid = indexLookup(alt, ident);
+        if (uid == null) {
+          throw error(404, "User not found");
+        }
+        return users.get(uid);
+      } finally {
+        rw.readLock().unlock();
+      }
+    }
+    return requireUser(ident);
   }
 
   private Object[] requireUser(String ident) {
@@ -519,7 +542,7 @@ public final class OomnitzaApi {
 
   private SimResponse patchUser(SimRequest req) {
     ObjectNode body = req.jsonObject();
-    Object[] row = requireUser(req.pathParam("ident"));
+    Object[] row = requireUser(req);
     rw.writeLock().lock();
     try {
       Object[] current = users.get((Long) row[fields.external("uid").slot]);
@@ -536,7 +559,7 @@ public final class OomnitzaApi {
   }
 
   private SimResponse deleteUser(SimRequest req) {
-    Object[] row = requireUser(req.pathParam("ident"));
+    Object[] row = requireUser(req);
     rw.writeLock().lock();
     try {
       Long uid = (Long) row[fields.external("uid").slot];
