@@ -70,6 +70,7 @@ final class SyncRun {
   private int knownAtStart;
   private ExecutorService ownPool;
   private ExecutorService prefetcher;
+  private ExecutorService bulkWriter;
   private boolean bulkUsed;
 
   SyncRun(SyncEngine engine, RunControl control) {
@@ -578,8 +579,13 @@ final class SyncRun {
       return List.of();
     }
     if (in.sink() == SinkType.BULK) {
-      writeBulk(writes);
-      return List.of();
+      // One portion at a time, in order, on one thread: the upload overlaps the next batch's
+      // correlation, and the bulk run object stays single-threaded.
+      if (bulkWriter == null) {
+        bulkWriter = Executors.newSingleThreadExecutor(daemon("brexsync-bulk-writer"));
+      }
+      bulkUsed = true;
+      return List.of(CompletableFuture.runAsync(() -> writeBulk(writes), bulkWriter));
     }
     return writeRest(writes);
   }
@@ -600,7 +606,6 @@ final class SyncRun {
       }
     }
     try {
-      bulkUsed = true;
       sink.bulkUpload(
           new BulkUpload(
               runId, in.name(), List.of(syncKey), records, !in.preference().updates(), !in.preference().creates()));
@@ -923,6 +928,9 @@ final class SyncRun {
     }
     if (prefetcher != null) {
       prefetcher.shutdownNow();
+    }
+    if (bulkWriter != null) {
+      bulkWriter.shutdownNow();
     }
   }
 

@@ -184,10 +184,14 @@ class EndToEndSyncTest {
       // the process "died" after two batches: no commit
     }
     int afterCrash = box.oomnitza.userCount();
+    long afterCrashSynced = box.oomnitza.users().stream().filter(u -> u.hasNonNull("brex_user_id")).count();
     SyncReport rerun = box.engine(in, FileSyncStateStore.at(dir)).build().run();
     assertThat(rerun.status()).isEqualTo(RunStatus.SUCCEEDED);
-    assertThat(rerun.count(Situation.UNCHANGED)).isEqualTo(100);
-    assertThat(rerun.count(Situation.CREATE)).isEqualTo(box.brex.userCount() - 100);
+    // The two finished batches are known from the journal; writes that were in flight when the
+    // process died are found by correlation (UNCHANGED), the rest are created: nothing twice.
+    assertThat(rerun.count(Situation.UNCHANGED)).isGreaterThanOrEqualTo(100);
+    assertThat(rerun.count(Situation.UNCHANGED) + rerun.count(Situation.CREATE)).isEqualTo(box.brex.userCount());
+    assertThat(rerun.count(Situation.CREATE)).isEqualTo(box.brex.userCount() - afterCrashSynced);
     assertThat(Sandbox.project(box.oomnitza.users(), "email").values()).noneMatch(v -> v.contains("DUPLICATE"));
     assertThat(box.oomnitza.userCount()).isGreaterThan(afterCrash);
     assertThat(box.engine(in, FileSyncStateStore.at(dir)).build().run().writes()).isZero();
