@@ -344,6 +344,10 @@ public final class SimServer implements AutoCloseable {
   }
 
   private void record(SimRequest req, String template, int status, FaultInjector.Decision d) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} {} {} -> {}{}", config.name, req.method(), req.path(), status,
+          d == null || d.kind() == null ? "" : " (fault " + d.kind() + ")");
+    }
     counters.computeIfAbsent(req.method() + " " + (template == null ? UNMATCHED : template), k -> new LongAdder())
         .increment();
     if (!logEnabled) {
