@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.brexsync.connector.Connection;
 import org.brexsync.connector.workflow.internal.BrexChecks;
-import org.brexsync.connector.workflow.internal.Expression;
 import org.brexsync.connector.workflow.internal.HttpSender;
 import org.brexsync.connector.workflow.internal.Renderer;
 import org.brexsync.connector.workflow.internal.Template;
@@ -131,13 +130,5 @@ final class ApiBlockStep extends WorkflowStep {
   static String idempotencyKey(boolean derived, String content) {
     return derived ? UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8)).toString()
         : UUID.randomUUID().toString();
-  }
-
-  /** The placeholders a block uses (for documentation and checks). */
-  static List<Expression> placeholders(ApiBlock block) {
-    List<Expression> out = new ArrayList<>();
-    Template.parse(block.url()).parts().forEach(p -> p.expression().ifPresent(out::add));
-    block.headers().values().forEach(h -> Template.parse(h).parts().forEach(p -> p.expression().ifPresent(out::add)));
-    return out;
   }
 }
