@@ -162,28 +162,42 @@ public final class WorkflowRunner {
     Ctx ctx = new Ctx(ident, user.toObjectNode(), options);
     List<StepOutcome> outcomes = new ArrayList<>();
     String stoppedBy = null;
+    // dry run: fields earlier planned steps would write back, and which step writes them
+    Map<String, String> plannedWrites = new LinkedHashMap<>();
     for (WorkflowStep step : workflow.steps()) {
       if (stoppedBy != null) {
         outcomes.add(new StepOutcome(step.name(), StepStatus.NOT_RUN, Optional.empty(), Optional.empty(),
             Map.of(), Optional.of("stopped: step '" + stoppedBy + "' failed")));
         continue;
       }
-      StepOutcome o = runStep(step, ctx, user, options.dryRun());
+      StepOutcome o = runStep(step, ctx, options.dryRun(), plannedWrites);
       outcomes.add(o);
       if (o.status() == StepStatus.FAILED) {
         stoppedBy = step.name();
+      }
+      if (o.status() == StepStatus.PLANNED) {
+        step.positive().forEach(m -> plannedWrites.putIfAbsent(m.field(), step.name()));
       }
     }
     return new RecordResult(ident, outcomes);
   }
 
-  private StepOutcome runStep(WorkflowStep step, Ctx ctx, OomnitzaUser user, boolean dryRun) {
+  private StepOutcome runStep(WorkflowStep step, Ctx ctx, boolean dryRun, Map<String, String> plannedWrites) {
     ctx.step = step.name();
     WorkflowStep.Prepared prepared;
     try {
       prepared = step.prepare(ctx, services);
     } catch (WorkflowInputException e) {
+      if (dryRun && !e.missingVariables().isEmpty() && e.problems().isEmpty()
+          && e.missingVariables().stream().allMatch(v -> plannedWrites.containsKey(rootOf(v)))) {
+        String v = e.missingVariables().get(0);
+        return new StepOutcome(step.name(), StepStatus.SKIPPED, Optional.empty(), Optional.empty(), Map.of(),
+            Optional.of("dry run: needs {{" + v + "}}, which step '" + plannedWrites.get(rootOf(v))
+                + "' would write back"));
+      }
       return failed(step, Optional.empty(), Optional.empty(), Map.of(), e.getMessage());
+    } catch (RuntimeException e) {
+      return failed(step, Optional.empty(), Optional.empty(), Map.of(), "could not prepare: " + e);
     }
     PlannedRequest planned = prepared.planned();
     if (dryRun) {
@@ -195,6 +209,11 @@ public final class WorkflowRunner {
       response = prepared.send();
     } catch (WorkflowException e) {
       return failed(step, Optional.of(planned), Optional.empty(), Map.of(), e.getMessage());
+    } catch (RuntimeException e) {
+      // unexpected: still a recorded failure of this record, never an aborted run
+      LOG.warn("step '{}' for {} failed unexpectedly: {}", step.name(), ctx.ident, e.toString());
+      return failed(step, Optional.of(planned), Optional.empty(), Map.of(), e.getClass().getSimpleName()
+          + ": " + e.getMessage());
     }
     List<ResponseMapping> mappings = response.ok() ? step.positive() : step.negative();
     Map<String, JsonNode> changes = mapResponse(mappings, ctx, response);
@@ -220,6 +239,15 @@ public final class WorkflowRunner {
     }
     return new StepOutcome(step.name(), StepStatus.SUCCEEDED, Optional.of(planned), Optional.of(response.status()),
         written, Optional.empty());
+  }
+
+  private static String rootOf(String expression) {
+    int i = 0;
+    while (i < expression.length() && (Character.isLetterOrDigit(expression.charAt(i))
+        || expression.charAt(i) == '_' || expression.charAt(i) == '-')) {
+      i++;
+    }
+    return expression.substring(0, i);
   }
 
   private static StepOutcome failed(WorkflowStep step, Optional<PlannedRequest> req, Optional<Integer> status,

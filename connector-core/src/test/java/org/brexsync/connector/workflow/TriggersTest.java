@@ -153,6 +153,50 @@ class TriggersTest {
     assertThat(sb.brexRequests()).isZero();
   }
 
+  @Test
+  void aTypedActionWithoutTokenFailsTheStepToo() {
+    sb.person("jan", "brex_user_id", "cuuser_1");
+    WorkflowRunner noToken = sb.runner(Map.of());
+
+    RecordResult r = noToken.run(Workflow.of("details", BrexActions.getUserDetails()), Target.username("jan"),
+        RunOptions.defaults()).records().get(0);
+
+    assertThat(r.failure().orElseThrow()).contains("BREX_TOKEN");
+    assertThat(sb.brexRequests()).isZero();
+  }
+
+  @Test
+  void aDryRunOfDependentStepsPlansTheFirstAndSaysWhyTheNextCannotBeShown() {
+    String id = sb.brex.createUser("Meredith", "Palmer", "meredith@acme.example", "ACTIVE").get("id").asText();
+    sb.person("meredith", "brex_user_id", id);
+    Workflow wf = Workflow.of("list then lock",
+        WorkflowStep.of(Presets.load(Presets.LIST_USER_CARDS)), WorkflowStep.of(Presets.load(Presets.LOCK_CARD)));
+
+    RecordResult r = sb.runner.run(wf, Target.username("meredith"),
+        RunOptions.builder().set("card_reason", "FRAUD").dryRun(true).build()).records().get(0);
+
+    assertThat(r.steps()).extracting(StepOutcome::status).containsExactly(StepStatus.PLANNED, StepStatus.SKIPPED);
+    assertThat(r.steps().get(1).reason().orElseThrow()).contains("{{brex_user_card_id}}").contains("Brex List User Cards");
+    assertThat(sb.brexRequests()).isZero();
+  }
+
+  @Test
+  void aSuccessfulCallWhoseWriteBackFailsIsAFailedStepNotASilentHalfApply() {
+    String id = sb.brex.createUser("Karen", "Filippelli", "karen@acme.example", "ACTIVE").get("id").asText();
+    sb.person("karen", "brex_user_id", id);
+    ApiBlock wrongField = Presets.fromJson(Presets.toJson(Presets.load(Presets.DEACTIVATE_USER))
+        .replace("\"brex_status\"", "\"no_such_field\""));
+    Workflow wf = Workflow.of("deactivate then details", WorkflowStep.of(wrongField),
+        WorkflowStep.of(Presets.load(Presets.GET_USER_DETAILS)));
+
+    RecordResult r = sb.runner.run(wf, Target.username("karen"), RunOptions.defaults()).records().get(0);
+
+    assertThat(sb.brex.user(id).get().get("status").asText()).isEqualTo("DISABLED");
+    assertThat(r.steps()).extracting(StepOutcome::status).containsExactly(StepStatus.FAILED, StepStatus.NOT_RUN);
+    assertThat(r.failure().orElseThrow()).contains("the call succeeded but writing").contains("no_such_field");
+    assertThat(r.steps().get(0).httpStatus()).contains(200);
+  }
+
   /** Runs scheduled tasks only when the test says so; time is the injected clock's. */
   static final class ManualExecutor extends ScheduledThreadPoolExecutor {
     final List<Runnable> due = new ArrayList<>();
