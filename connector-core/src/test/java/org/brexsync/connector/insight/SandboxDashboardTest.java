@@ -48,6 +48,16 @@ class SandboxDashboardTest {
       if (out.isEmpty()) {
         Files.delete(file);
       }
+      String report = System.getProperty("insight.report.out", "");
+      if (!report.isEmpty()) { // a grouped report of the same company, to look at in a browser
+        ListView v = ListView.builder().from(Catalog.view("cards").orElseThrow()).name("cards-by-department")
+            .title("Open cards by department").addGroupBy("user.department.name")
+            .addFilters(org.brexsync.connector.filter.FilterRule.excludeIn("status", "TERMINATED")).build();
+        try (Writer w = Files.newBufferedWriter(Path.of(report), StandardCharsets.UTF_8)) {
+          insight.report(v, ReportFormat.HTML, w);
+        }
+        HtmlCheck.wellFormed(Files.readString(Path.of(report)));
+      }
     }
   }
 }
