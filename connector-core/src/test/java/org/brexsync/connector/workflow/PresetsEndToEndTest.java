@@ -220,4 +220,43 @@ class PresetsEndToEndTest {
     assertThat(r.failure().orElseThrow()).contains("404");
     assertThat(json(sb.oomnitzaUser("ghost").get("api_response").asText()).get("type").asText()).isEqualTo("NOT_FOUND");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"json", "typed"})
+  void aVendorCardWithSpendControlsAndAPhysicalCardToAUsAddressAreCreated(String form) {
+    String id = sb.brex.createUser("Creed", "Bratton", "creed@acme.example", "ACTIVE").get("id").asText();
+    sb.person("creed", "brex_user_id", id);
+    ObjectNode controls = WorkflowSandbox.JSON.createObjectNode();
+    controls.putObject("spend_limit").put("amount", 100000).put("currency", "USD");
+    controls.put("spend_duration", "MONTHLY");
+    ObjectNode address = WorkflowSandbox.JSON.createObjectNode().put("line1", "1725 Slough Avenue")
+        .put("city", "Scranton").put("state", "PA").put("country", "US").put("postal_code", "18505");
+
+    RecordResult vendor = run(form, Presets.CREATE_USER_CARD, "creed", RunOptions.builder()
+        .set("card_name", "Quality Assurance").set("limit_type", "CARD").set("spend_controls", controls).build());
+    RecordResult physical = run(form, Presets.CREATE_USER_CARD, "creed", RunOptions.builder()
+        .set("card_name", "Creed Bratton").set("card_type", "PHYSICAL").set("mailing_address", address).build());
+
+    assertThat(vendor.failed()).as(vendor.toString()).isFalse();
+    assertThat(physical.failed()).as(physical.toString()).isFalse();
+    assertThat(sb.brex.cardsOf(id)).extracting(c -> c.get("card_type").asText() + "/" + c.get("limit_type").asText())
+        .containsExactlyInAnyOrder("VIRTUAL/CARD", "PHYSICAL/USER");
+    assertThat(sb.lastBrex().json().get("mailing_address").get("line1").asText()).isEqualTo("1725 Slough Avenue");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aResponseHeaderCanBeMappedIntoAField() {
+    String id = sb.brex.createUser("Jo", "Bennett", "jo@acme.example", "ACTIVE").get("id").asText();
+    sb.person("jo", "brex_user_id", id);
+    ApiBlock withTrace = ApiBlock.builder().from(Presets.load(Presets.GET_USER_DETAILS))
+        .addPositive(ResponseMapping.of("brex_trace_id", "{{response_headers.X-Brex-Trace-Id}}")).build();
+
+    RecordResult r = sb.runner.run(withTrace, Target.username("jo"), RunOptions.defaults()).records().get(0);
+
+    assertThat(r.failed()).as(r.toString()).isFalse();
+    // the simulator answers every request with an X-Brex-Trace-Id header
+    String written = r.steps().get(0).written().get("brex_trace_id").asText();
+    assertThat(written).isNotBlank();
+    assertThat(sb.oomnitzaUser("jo").get("brex_trace_id").asText()).isEqualTo(written);
+  }
 }

@@ -28,6 +28,7 @@ final class WorkflowSandbox implements AutoCloseable {
         .customField("brex_user_card_id", false)
         .customField("brex_card_status", false)
         .customField("left_company", false)
+        .customField("brex_trace_id", false)
         .start();
     oomnitzaClient = OomnitzaClient.builder().baseUri(oomnitza.baseUri()).apiToken(oomnitza.apiToken())
         .sleeper(d -> {}).build();
