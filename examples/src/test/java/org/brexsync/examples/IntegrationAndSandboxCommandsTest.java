@@ -97,6 +97,16 @@ class IntegrationAndSandboxCommandsTest {
     assertThat(out.toString()).contains("Press Ctrl-C to stop.");
   }
 
+  @Test
+  void sandboxOnABusyPortIsAClearUsageError() throws IOException {
+    try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Cli.Result r = Cli.run("sandbox", "--users", "3", "--no-wait", "--oomnitza-port", Integer.toString(busy.getLocalPort()));
+
+      assertThat(r.code()).as(r.all()).isEqualTo(2);
+      assertThat(r.err()).contains("cannot start the sandbox").doesNotContain("\tat ");
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "sync", "users", "users list", "cards", "cards list", "integration",
       "integration validate", "integration suggest-mapping", "sandbox"})
