@@ -37,7 +37,7 @@ import org.immutables.value.Value;
  *
  * <p>The credential is a {@link Connection}: the name of the environment variable holding the
  * token (never the token) and optionally the base URL; a relative {@code url} is resolved against
- * it (Brex production by default, or the runner's base URI).
+ * it, or, without one, against the runner's Brex base URI with the runner's Brex credential.
  */
 @Value.Immutable
 @ValueStyle
@@ -67,7 +67,11 @@ public abstract class ApiBlock {
   @JsonProperty("body")
   public abstract Optional<JsonNode> body();
 
-  /** Where the token comes from (an environment variable name) and optionally the base URL. */
+  /**
+   * Where the token comes from (an environment variable name) and optionally the base URL; empty
+   * (as in the presets) uses the runner's Brex credential and base URI, whose token is only sent to
+   * the Brex origin.
+   */
   @JsonProperty("credential")
   public abstract Optional<Connection> credential();
 

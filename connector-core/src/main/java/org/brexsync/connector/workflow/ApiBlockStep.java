@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -96,8 +97,12 @@ final class ApiBlockStep extends WorkflowStep {
     if (!r.missing().isEmpty() || !problems.isEmpty()) {
       throw new WorkflowInputException(name(), r.missing(), problems);
     }
+    // the runner's Brex token only ever goes to the Brex host; other hosts need the block's own credential
+    boolean auth = block.credential().isPresent() || sameOrigin(uri, services.brexBaseUri);
     Map<String, String> shown = new LinkedHashMap<>(headers);
-    shown.put(block.authHeader(), block.authScheme().isEmpty() ? "****" : block.authScheme() + " ****");
+    if (auth) {
+      shown.put(block.authHeader(), block.authScheme().isEmpty() ? "****" : block.authScheme() + " ****");
+    }
     PlannedRequest planned = new PlannedRequest(method, uri, shown, body);
     URI target = uri;
     return new Prepared() {
@@ -108,9 +113,11 @@ final class ApiBlockStep extends WorkflowStep {
 
       @Override
       public Response send() {
-        String token = services.token(credential);
         Map<String, String> h = new LinkedHashMap<>(headers);
-        h.put(block.authHeader(), block.authScheme().isEmpty() ? token : block.authScheme() + " " + token);
+        if (auth) {
+          String token = services.token(credential);
+          h.put(block.authHeader(), block.authScheme().isEmpty() ? token : block.authScheme() + " " + token);
+        }
         try {
           HttpSender.Answer a = services.http.send(method, target, h, body);
           return new Response(a.status(), a.headers(), a.body());
@@ -119,6 +126,22 @@ final class ApiBlockStep extends WorkflowStep {
         }
       }
     };
+  }
+
+  private static boolean sameOrigin(URI a, URI b) {
+    return Objects.equals(lower(a.getScheme()), lower(b.getScheme())) && Objects.equals(lower(a.getHost()), lower(b.getHost()))
+        && effectivePort(a) == effectivePort(b);
+  }
+
+  private static String lower(String s) {
+    return s == null ? null : s.toLowerCase(Locale.ROOT);
+  }
+
+  private static int effectivePort(URI u) {
+    if (u.getPort() >= 0) {
+      return u.getPort();
+    }
+    return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
   }
 
   /**

@@ -96,4 +96,18 @@ class ApiBlockRetryTest {
     assertThat(report.records().get(0).failure().orElseThrow()).contains("401");
     assertThat(report.render()).doesNotContain("bxt_wrong_secret_value");
   }
+
+  @Test
+  void theBrexTokenIsNeverSentToAnotherHost() {
+    sb.person("out", "brex_user_id", "cuuser_1");
+    ApiBlock elsewhere = ApiBlock.builder().name("elsewhere").method("GET")
+        .url(sb.oomnitza.baseUri().toString().replaceAll("/$", "") + "/api/v2/mappings").build();
+
+    RecordResult r = runner.run(elsewhere, Target.username("out"), RunOptions.defaults()).records().get(0);
+
+    RecordedCall call = sb.oomnitza.requests().stream().filter(c -> c.path().equals("/api/v2/mappings")).findFirst()
+        .orElseThrow();
+    assertThat(call.header("Authorization")).isEmpty();
+    assertThat(r.steps().get(0).request().orElseThrow().headers()).doesNotContainKey("Authorization");
+  }
 }
