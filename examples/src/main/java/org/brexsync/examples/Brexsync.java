@@ -188,7 +188,7 @@ public final class Brexsync implements Runnable {
     @Override
     public String[] getVersion() {
       String v = Brexsync.class.getPackage().getImplementationVersion();
-      return new String[] {"brexsync " + (v == null ? "0.1.0-SNAPSHOT" : v)};
+      return new String[] {"brexsync " + (v == null ? "(development build)" : v)};
     }
   }
 }
