@@ -78,7 +78,7 @@ public final class RunOptions {
     }
 
     /**
-     * Sets a variable from a CLI-style {@code key=value}: a value starting with {@code {} or
+     * Sets a variable from a CLI-style {@code key=value}: a value starting with <code>{</code> or
      * {@code [} is read as JSON (an object or list), anything else is text.
      *
      * @throws IllegalArgumentException when there is no {@code =} or the JSON is malformed
