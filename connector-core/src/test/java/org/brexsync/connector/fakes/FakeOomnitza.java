@@ -17,7 +17,7 @@ import org.brexsync.connector.sync.BulkUpload;
 import org.brexsync.connector.sync.UserSink;
 
 /** In-memory Oomnitza users keyed by a generated uid. */
-public final class FakeOomnitza implements UserSink {
+public class FakeOomnitza implements UserSink {
   public final Map<String, ObjectNode> users = new LinkedHashMap<>();
   public final AtomicInteger finds = new AtomicInteger();
   public final AtomicInteger creates = new AtomicInteger();

@@ -385,4 +385,51 @@ class SyncEngineTest {
     assertThat(brex.getCalls.get()).isZero();
     assertThat(oomnitza.by("email", "user9@acme.test").get().get("manager_email").asText()).isEqualTo("user0@acme.test");
   }
+
+  @Test
+  void restWritesRunOnTheInjectedExecutorWithinTheConcurrencyBound() {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger maxInFlight = new AtomicInteger();
+    AtomicInteger tasks = new AtomicInteger();
+    FakeOomnitza counting = new FakeOomnitza() {
+      @Override
+      public ObjectNode createUser(ObjectNode fields) {
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        try {
+          Thread.yield();
+          return super.createUser(fields);
+        } finally {
+          inFlight.decrementAndGet();
+        }
+      }
+    };
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+    try {
+      SyncReport r = SyncEngine.builder()
+          .integration(integration().concurrency(3).build())
+          .source(brex)
+          .sink(counting)
+          .stateStore(state)
+          .executor(cmd -> {
+            tasks.incrementAndGet();
+            pool.execute(cmd);
+          })
+          .build()
+          .run();
+      assertThat(r.count(Situation.CREATE)).isEqualTo(250);
+      assertThat(tasks.get()).isEqualTo(250);
+      assertThat(maxInFlight.get()).isBetween(1, 3);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void progressReportsRateAndEta() {
+    SyncProgress p = new SyncProgress(50, java.util.Map.of(Situation.CREATE, 50L), java.time.Duration.ofSeconds(10), java.util.Optional.of(250L));
+    assertThat(p.ratePerSecond()).isEqualTo(5.0);
+    assertThat(p.eta()).contains(java.time.Duration.ofSeconds(40));
+    assertThat(new SyncProgress(1, java.util.Map.of(), java.time.Duration.ofSeconds(1), java.util.Optional.empty()).eta()).isEmpty();
+  }
 }
