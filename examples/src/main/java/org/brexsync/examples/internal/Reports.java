@@ -56,7 +56,7 @@ public final class Reports {
     if (!shown.isEmpty()) {
       Table t = new Table("RESULT", "BREX USER", "SYNC KEY", "DETAILS");
       for (RecordOutcome o : shown.subList(0, Math.min(SHOWN_OUTCOMES, shown.size()))) {
-        t.row(o.situation(), o.sourceId(), o.syncKey().orElse(""), shorten(brief(o), 80));
+        t.row(o.situation(), o.sourceId(), o.syncKey().orElse(""), shorten(brief(o), o.situation() == Situation.FAILED ? 200 : 80));
       }
       sb.append(nl).append(t.render());
       if (shown.size() > SHOWN_OUTCOMES) {

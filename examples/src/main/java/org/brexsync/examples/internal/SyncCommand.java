@@ -113,7 +113,7 @@ public final class SyncCommand implements java.util.concurrent.Callable<Integer>
     out.print(Reports.table(first));
     reportFile.ifPresent(f -> writeReport(first, f));
     int code = exitCode(first);
-    if (!dryRun && first.status().isComplete()) {
+    if (!dryRun && first.status() == RunStatus.SUCCEEDED) {
       out.println();
       out.println("== Second sync: nothing changed in Brex, so nothing is written ==");
       out.flush();
