@@ -122,6 +122,25 @@ public final class OomnitzaUserSink implements UserSink {
     client.saasUsers().assign(saasId, a);
   }
 
+  /**
+   * Server errors, rate limits, network failures and unreadable answers are transient; validation,
+   * authentication and not-found errors are not.
+   */
+  @Override
+  public boolean isTransient(RuntimeException failure) {
+    if (failure instanceof org.brexsync.oomnitza.OomnitzaServerException
+        || failure instanceof org.brexsync.oomnitza.OomnitzaRateLimitException
+        || failure instanceof org.brexsync.oomnitza.OomnitzaNetworkException
+        || failure instanceof org.brexsync.oomnitza.OomnitzaResponseException) {
+      return true;
+    }
+    if (failure instanceof org.brexsync.oomnitza.OomnitzaApiException) {
+      int status = ((org.brexsync.oomnitza.OomnitzaApiException) failure).status();
+      return status >= 500 || status == 408 || status == 429;
+    }
+    return !(failure instanceof org.brexsync.oomnitza.OomnitzaException) && UserSink.super.isTransient(failure);
+  }
+
   private FieldId fieldId(String externalId) {
     return catalog
         .fieldId(org.brexsync.oomnitza.ExternalId.of(externalId))

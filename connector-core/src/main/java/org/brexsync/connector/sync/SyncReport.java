@@ -74,7 +74,10 @@ public abstract class SyncReport {
   @JsonProperty("deprovisioned")
   public abstract long deprovisioned();
 
-  /** Calls per system: {@code brex}, {@code oomnitza}, and {@code oomnitzaWrites}. */
+  /**
+   * Calls the engine made per system: {@code brex}, {@code oomnitza}, and {@code oomnitzaWrites}
+   * (port calls; retries inside the clients and chunked requests are not counted separately).
+   */
   @JsonProperty("httpCalls")
   public abstract Map<String, Long> httpCalls();
 

@@ -694,15 +694,12 @@ final class SyncRun {
     pl.error = Optional.of((pl.situation == Situation.CREATE ? "create" : "update") + " failed: " + message(last));
   }
 
-  /** Validation errors (4xx other than 408/429) will not succeed on retry; anything else may. */
-  private static boolean retryable(RuntimeException ex) {
-    String m = String.valueOf(ex.getMessage());
-    java.util.regex.Matcher st = java.util.regex.Pattern.compile("HTTP (\\d{3})").matcher(m);
-    if (st.find()) {
-      int code = Integer.parseInt(st.group(1));
-      return code >= 500 || code == 408 || code == 429;
+  private boolean retryable(RuntimeException ex) {
+    try {
+      return e.sink.isTransient(ex);
+    } catch (RuntimeException bad) {
+      return false;
     }
-    return true;
   }
 
   private void setTarget(Plan pl, ObjectNode result) {

@@ -36,4 +36,20 @@ public interface UserSink {
 
   /** Assigns users to a SaaS application as SaaS users. */
   void assignSaasUsers(String saasId, List<String> userIds);
+
+  /**
+   * Whether a failed write may succeed if tried again (the engine then re-checks by sync key before
+   * re-creating). The default treats messages naming an HTTP 4xx status other than 408 and 429 as
+   * permanent and everything else (5xx, resets, timeouts) as transient; adapters refine it by
+   * exception type.
+   */
+  default boolean isTransient(RuntimeException failure) {
+    String m = String.valueOf(failure.getMessage());
+    java.util.regex.Matcher st = java.util.regex.Pattern.compile("HTTP (\\d{3})").matcher(m);
+    if (st.find()) {
+      int code = Integer.parseInt(st.group(1));
+      return code >= 500 || code == 408 || code == 429;
+    }
+    return true;
+  }
 }
