@@ -118,8 +118,16 @@ final class ApiBlockStep extends WorkflowStep {
           String token = services.token(credential);
           h.put(block.authHeader(), block.authScheme().isEmpty() ? token : block.authScheme() + " " + token);
         }
+        boolean toBrex = sameOrigin(target, services.brexBaseUri);
+        if (toBrex && block.brexOperation().orElse(null) == BrexOperation.CREATE_CARD
+            && !services.cardCreationLimiter.tryAcquire()) {
+          throw new WorkflowException("the client-side Brex card-creation budget ("
+              + services.cardCreationLimiter.permits() + " per " + services.cardCreationLimiter.period()
+              + ") is used up; nothing was sent");
+        }
         try {
-          HttpSender.Answer a = services.http.send(method, target, h, body);
+          HttpSender.Answer a = services.http.send(method, target, h, body,
+              toBrex ? Optional.of(services.brexLimiter) : Optional.empty());
           return new Response(a.status(), a.headers(), a.body());
         } catch (HttpSender.SendException e) {
           throw new WorkflowException(e.getMessage(), e);

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.brexsync.brex.BrexClient;
+import org.brexsync.brex.RateLimiter;
 import org.brexsync.connector.Connection;
 import org.brexsync.connector.workflow.internal.HttpSender;
 
@@ -15,9 +16,13 @@ final class Services {
   final Function<String, String> env;
   final Supplier<BrexClient> brex;
   final HttpSender http;
+  final RateLimiter brexLimiter;
+  final RateLimiter cardCreationLimiter;
 
   Services(URI brexBaseUri, Connection brexCredential, Function<String, String> env,
-      Supplier<BrexClient> brex, HttpSender http) {
+      Supplier<BrexClient> brex, HttpSender http, RateLimiter brexLimiter, RateLimiter cardCreationLimiter) {
+    this.brexLimiter = brexLimiter;
+    this.cardCreationLimiter = cardCreationLimiter;
     this.brexBaseUri = brexBaseUri;
     this.brexCredential = brexCredential;
     this.env = env;

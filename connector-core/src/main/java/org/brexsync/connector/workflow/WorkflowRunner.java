@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.brexsync.brex.BrexClient;
+import org.brexsync.brex.RateLimiter;
 import org.brexsync.brex.Sleeper;
 import org.brexsync.connector.Connection;
 import org.brexsync.connector.record.RecordView;
@@ -69,6 +70,8 @@ public final class WorkflowRunner {
     BrexClient given = b.brexClient;
     Sleeper sleeper = b.sleeper;
     Clock clk = b.clock;
+    RateLimiter limiter = b.rateLimiter;
+    RateLimiter cardLimiter = b.cardCreationLimiter;
     this.services = new Services(base, cred, env, new LazyBrex(() -> given != null ? given
         : BrexClient.builder()
             .baseUri(base)
@@ -77,7 +80,9 @@ public final class WorkflowRunner {
             .httpClient(http)
             .sleeper(sleeper)
             .clock(clk)
-            .build()), sender);
+            .rateLimiter(limiter)
+            .cardCreationLimiter(cardLimiter)
+            .build()), sender, limiter, cardLimiter);
   }
 
   /** A builder. */
@@ -370,8 +375,26 @@ public final class WorkflowRunner {
     private int maxAttempts = 4;
     private Duration initialBackoff = Duration.ofMillis(500);
     private Duration requestTimeout = Duration.ofSeconds(30);
+    private RateLimiter rateLimiter = RateLimiter.brexDefault();
+    private RateLimiter cardCreationLimiter = RateLimiter.brexCardCreationDefault();
 
     private Builder() {}
+
+    /**
+     * The client-side Brex request budget shared by API blocks to the Brex origin and the built Brex
+     * client (default {@link RateLimiter#brexDefault()}: 1,000 per 60 s); pass the limiter your other
+     * clients of the same token use.
+     */
+    public Builder rateLimiter(RateLimiter limiter) {
+      this.rateLimiter = Objects.requireNonNull(limiter);
+      return this;
+    }
+
+    /** The client-side card-creation budget (default 5,000 per 24 h); exhausted fails fast, nothing sent. */
+    public Builder cardCreationLimiter(RateLimiter limiter) {
+      this.cardCreationLimiter = Objects.requireNonNull(limiter);
+      return this;
+    }
 
     /** The Oomnitza client used to select records and write responses back (needed except for record targets in dry runs). */
     public Builder oomnitza(OomnitzaClient client) {

@@ -110,4 +110,41 @@ class ApiBlockRetryTest {
     assertThat(call.header("Authorization")).isEmpty();
     assertThat(r.steps().get(0).request().orElseThrow().headers()).doesNotContainKey("Authorization");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"json", "typed"})
+  void anExhaustedCardCreationBudgetFailsFastWithoutARequest(String form) {
+    String id = sb.brex.createUser("Gabe", "Lewis", "gabe@acme.example", "ACTIVE").get("id").asText();
+    sb.person("gabe", "brex_user_id", id);
+    WorkflowRunner oneCard = WorkflowRunner.builder().oomnitza(sb.oomnitzaClient).brexBaseUri(sb.brex.baseUri())
+        .env(Map.of("BREX_TOKEN", sb.brex.token())::get).sleeper(sleeps::add)
+        .cardCreationLimiter(org.brexsync.brex.RateLimiter.of(1, Duration.ofDays(1))).build();
+    WorkflowStep step = PresetsEndToEndTest.step(form, Presets.CREATE_USER_CARD);
+
+    RecordResult first = oneCard.run(Workflow.of("c", step), Target.username("gabe"),
+        RunOptions.builder().set("card_name", "One").build()).records().get(0);
+    RecordResult second = oneCard.run(Workflow.of("c", step), Target.username("gabe"),
+        RunOptions.builder().set("card_name", "Two").build()).records().get(0);
+
+    assertThat(first.failed()).as(first.toString()).isFalse();
+    assertThat(second.failure().orElseThrow()).containsIgnoringCase("card");
+    assertThat(sb.brex.count("POST", "/v2/cards")).isEqualTo(1);
+  }
+
+  @Test
+  void brexRequestsOfApiBlocksWaitForTheSharedRateLimiter() {
+    String id = sb.brex.createUser("Deangelo", "Vickers", "deangelo@acme.example", "ACTIVE").get("id").asText();
+    sb.person("deangelo", "brex_user_id", id);
+    org.brexsync.testkit.MutableClock clock = new org.brexsync.testkit.MutableClock(java.time.Instant.parse("2026-11-27T10:00:00Z"));
+    WorkflowRunner limited = WorkflowRunner.builder().oomnitza(sb.oomnitzaClient).brexBaseUri(sb.brex.baseUri())
+        .env(Map.of("BREX_TOKEN", sb.brex.token())::get).sleeper(sleeps::add)
+        .rateLimiter(org.brexsync.brex.RateLimiter.of(1, Duration.ofSeconds(60), clock)).build();
+
+    for (int i = 0; i < 2; i++) {
+      assertThat(limited.run(Presets.load(Presets.GET_USER_DETAILS), Target.username("deangelo"), RunOptions.defaults())
+          .ok()).isTrue();
+    }
+
+    assertThat(sleeps).singleElement().satisfies(d -> assertThat(d).isPositive());
+  }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.brexsync.brex.RateLimiter;
 import org.brexsync.brex.Sleeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,15 @@ public final class HttpSender {
    * @param headers the headers including the secret credential header (never logged)
    */
   public Answer send(String method, URI uri, Map<String, String> headers, Optional<JsonNode> body) {
+    return send(method, uri, headers, body, Optional.empty());
+  }
+
+  /**
+   * Sends a request, taking a permit of {@code limiter} before every attempt (waiting with the
+   * sleeper when the bucket is empty), as brex-client does.
+   */
+  public Answer send(String method, URI uri, Map<String, String> headers, Optional<JsonNode> body,
+      Optional<RateLimiter> limiter) {
     boolean retryable = method.equals("GET") || method.equals("DELETE")
         || headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Idempotency-Key"));
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(requestTimeout);
@@ -78,8 +88,19 @@ public final class HttpSender {
     }
     HttpRequest request = b.build();
     for (int attempt = 1; ; attempt++) {
-      long start = System.nanoTime();
       Duration wait;
+      if (limiter.isPresent()) {
+        Duration d = limiter.get().reserve();
+        if (!d.isZero()) {
+          try {
+            sleeper.sleep(d);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SendException(method + " " + uri.getPath() + " interrupted while rate limited", e);
+          }
+        }
+      }
+      long start = System.nanoTime();
       try {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         LOG.debug("{} {} -> {} (attempt {}, {} ms)", method, uri.getPath(), r.statusCode(), attempt,
