@@ -62,6 +62,8 @@ final class SyncRun {
   private final List<RecordOutcome> outcomes = new ArrayList<>();
   private final Set<String> seen = new HashSet<>();
   private final String departedMarker;
+  /** Users are kept for manager lookups only when some rule or filter reads {@code manager.*}. */
+  private final boolean rememberUsers;
   private boolean truncated;
   private long deprovisioned;
   private long knownChanges;
@@ -82,9 +84,37 @@ final class SyncRun {
     this.mapping = engine.mapping;
     this.lookups = BrexLookups.over(source);
     this.start = engine.clock.instant();
+    this.rememberUsers = readsManager(in);
     this.departedMarker =
         in.deprovisioning().write().map(w -> "|departed:" + w.getKey() + "=" + w.getValue()).orElse("")
             + (in.mode() == SyncMode.USER_PLUS_SAAS_USER ? "|saas:" + in.saasId().orElse("") : "");
+  }
+
+  private static boolean readsManager(Integration in) {
+    for (org.brexsync.connector.mapping.MappingRule r : in.mapping().rules()) {
+      if (r.source().map(SyncRun::isManagerPath).orElse(false)) {
+        return true;
+      }
+      for (org.brexsync.connector.mapping.TransformerSpec t : r.transform()) {
+        for (JsonNode a : t.args().values()) {
+          for (JsonNode v : a.isArray() ? a : List.of(a)) {
+            if (v.isTextual() && isManagerPath(v.asText())) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    for (org.brexsync.connector.filter.FilterRule f : in.filters().rules()) {
+      if (isManagerPath(f.field())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isManagerPath(String path) {
+    return path.equals("manager") || path.startsWith("manager.") || path.startsWith("manager[");
   }
 
   /** Thrown inside the run when the guard trips. */
@@ -301,7 +331,9 @@ final class SyncRun {
   private Pending prepare(ObjectNode user) {
     String id = user.path("id").asText("");
     seen.add(id);
-    lookups.remember(user);
+    if (rememberUsers) {
+      lookups.remember(user);
+    }
     BrexUserRecord rec = BrexUserRecord.of(user, lookups);
     Optional<String> rejected;
     try {
