@@ -43,6 +43,19 @@ public record WorkflowReport(String workflow, boolean dryRun, Instant startedAt,
         dryRun ? " (dry run)" : "", records.size(), failures().size());
   }
 
+  /**
+   * The report as JSON (for machines, e.g. a CLI's {@code --json}): workflow, dryRun, startedAt,
+   * finishedAt and records with their steps, requests (credentials redacted), statuses and reasons.
+   */
+  public String toJson() {
+    try {
+      return org.brexsync.connector.workflow.internal.Json.mapper().writerWithDefaultPrettyPrinter()
+          .writeValueAsString(this);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new WorkflowException("cannot write the report as JSON", e);
+    }
+  }
+
   /** A multi-line text report: one line per step, requests shown in dry runs. */
   public String render() {
     StringBuilder sb = new StringBuilder(summary()).append('\n');

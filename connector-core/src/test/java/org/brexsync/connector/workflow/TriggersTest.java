@@ -2,6 +2,7 @@ package org.brexsync.connector.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -102,6 +103,14 @@ class TriggersTest {
     assertThat(q.body().orElseThrow().toString())
         .isEqualTo("{\"first_name\":\"Pam\",\"last_name\":\"Beesly\",\"email\":\"pam@acme.example\"}");
     assertThat(r.render()).contains("POST ").contains("/v2/users").doesNotContain(sb.brex.token());
+    JsonNode json = PresetsEndToEndTest.json(r.toJson());
+    assertThat(json.get("dryRun").asBoolean()).isTrue();
+    assertThat(json.get("records")).hasSize(3);
+    JsonNode step = json.get("records").get(0).get("steps").get(0);
+    assertThat(step.get("status").asText()).isEqualTo("PLANNED");
+    assertThat(step.get("request").get("headers").get("Authorization").asText()).isEqualTo("Bearer ****");
+    assertThat(step.get("request").get("body").get("email").asText()).endsWith("@acme.example");
+    assertThat(r.toJson()).doesNotContain(sb.brex.token());
   }
 
   @Test
