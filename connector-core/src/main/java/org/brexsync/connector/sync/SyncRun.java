@@ -340,16 +340,16 @@ final class SyncRun {
       rejected = in.filters().rejection(rec);
     } catch (RuntimeException ex) {
       rejected = Optional.empty();
-      outcome(fail(id, Optional.empty(), "filter failed: " + ex.getMessage()));
+      early(fail(id, Optional.empty(), "filter failed: " + ex.getMessage()));
       return null;
     }
     if (rejected.isPresent()) {
-      outcome(RecordOutcome.builder().situation(Situation.SKIPPED).sourceId(id).reason(rejected.get()).build());
+      early(RecordOutcome.builder().situation(Situation.SKIPPED).sourceId(id).reason(rejected.get()).build());
       return null;
     }
     accepted++;
     if (id.isEmpty()) {
-      outcome(fail(id, Optional.empty(), "Brex user without id"));
+      early(fail(id, Optional.empty(), "Brex user without id"));
       return null;
     }
     Pending p = new Pending();
@@ -359,12 +359,12 @@ final class SyncRun {
     try {
       p.mapped = mapping.evaluate(rec, start);
     } catch (MappingException ex) {
-      outcome(fail(id, Optional.empty(), ex.getMessage()));
+      early(fail(id, Optional.empty(), ex.getMessage()));
       return null;
     }
     Optional<String> key = p.mapped.text(in.mapping().syncKey()).filter(k -> !k.isBlank());
     if (key.isEmpty()) {
-      outcome(fail(id, Optional.empty(), "no value for the sync key '" + in.mapping().syncKey() + "'"));
+      early(fail(id, Optional.empty(), "no value for the sync key '" + in.mapping().syncKey() + "'"));
       return null;
     }
     p.key = key.get();
@@ -377,7 +377,7 @@ final class SyncRun {
       return p;
     }
     if (!in.reconcile() && p.prior.isPresent() && p.prior.get().fingerprint().equals(p.fingerprint)) {
-      outcome(
+      early(
           RecordOutcome.builder()
               .situation(Situation.UNCHANGED)
               .sourceId(id)
@@ -424,7 +424,7 @@ final class SyncRun {
       }
     } catch (RuntimeException ex) {
       for (Pending p : batch) {
-        outcome(fail(p.sourceId, Optional.of(p.key), "correlating with Oomnitza failed: " + message(ex)));
+        early(fail(p.sourceId, Optional.of(p.key), "correlating with Oomnitza failed: " + message(ex)));
       }
       return;
     }
@@ -497,6 +497,8 @@ final class SyncRun {
   private static final class InFlight {
     final List<Plan> plans;
     final List<CompletableFuture<Void>> futures;
+    /** Outcomes of later records decided while this batch was in flight: reported after it. */
+    final List<RecordOutcome> after = new ArrayList<>();
 
     InFlight(List<Plan> plans, List<CompletableFuture<Void>> futures) {
       this.plans = plans;
@@ -538,6 +540,24 @@ final class SyncRun {
       }
       inflight.pollFirst();
       finish(head.plans);
+      for (RecordOutcome o : head.after) {
+        outcome(o);
+      }
+    }
+  }
+
+  /**
+   * Reports an outcome decided before its record's batch is written. So that the report lists
+   * records in the same order in a dry run and a real run, it waits behind batches still in flight.
+   */
+  private void early(RecordOutcome o) {
+    if (!inflight.isEmpty()) {
+      drain(false);
+    }
+    if (inflight.isEmpty()) {
+      outcome(o);
+    } else {
+      inflight.peekLast().after.add(o);
     }
   }
 
