@@ -8,10 +8,12 @@ import java.util.concurrent.CountDownLatch;
 import org.brexsync.examples.internal.CardsCommand;
 import org.brexsync.examples.internal.CliContext;
 import org.brexsync.examples.internal.Errors;
+import org.brexsync.examples.internal.InsightCommands;
 import org.brexsync.examples.internal.IntegrationCommand;
 import org.brexsync.examples.internal.SandboxCommand;
 import org.brexsync.examples.internal.SyncCommand;
 import org.brexsync.examples.internal.UsersCommand;
+import org.brexsync.examples.internal.WorkflowCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code brexsync} command line: {@code sync}, {@code users list}, {@code cards list},
- * {@code integration validate|suggest-mapping} and {@code sandbox}. Exit codes: {@value #OK} ok,
+ * {@code integration validate|suggest-mapping}, {@code workflow run|offboard|presets},
+ * {@code report}, {@code dashboard}, {@code insights} and {@code sandbox}. Exit codes: {@value #OK} ok,
  * {@value #FAILED_RECORDS} the run finished with failed records, {@value #USAGE} bad usage or
  * configuration, {@value #UNREACHABLE} Brex or Oomnitza could not be reached or refused the credentials.
  *
@@ -33,7 +36,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Brexsync.Version.class,
     description = {
-      "Syncs Brex users into Oomnitza and inspects Brex users and cards.",
+      "Syncs Brex users into Oomnitza, runs Brex workflows over Oomnitza people, and reports on Brex users and cards.",
       "",
       "Credentials come from BREX_API_TOKEN, BREX_BASE_URL (default Brex production), OOMNITZA_URL and "
           + "OOMNITZA_API_TOKEN. With none of them set, every command runs against the built-in sandbox "
@@ -49,6 +52,10 @@ import picocli.CommandLine.Spec;
       UsersCommand.class,
       CardsCommand.class,
       IntegrationCommand.class,
+      WorkflowCommand.class,
+      InsightCommands.Report.class,
+      InsightCommands.Dashboard.class,
+      InsightCommands.Insights.class,
       SandboxCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -14,6 +14,7 @@ import org.brexsync.connector.adapter.BrexUserSource;
 import org.brexsync.connector.adapter.OomnitzaUserSink;
 import org.brexsync.connector.source.UserSource;
 import org.brexsync.connector.sync.UserSink;
+import org.brexsync.connector.workflow.WorkflowRunner;
 import org.brexsync.oomnitza.OomnitzaClient;
 
 /**
@@ -42,11 +43,18 @@ public final class Connections implements AutoCloseable {
   private final BrexClient brex;
   private final Optional<OomnitzaClient> oomnitza;
   private final Optional<Sandbox> sandbox;
+  private final Connection brexCredential;
+  private final Map<String, String> env;
+  private final boolean retries;
 
-  private Connections(BrexClient brex, Optional<OomnitzaClient> oomnitza, Optional<Sandbox> sandbox) {
+  private Connections(BrexClient brex, Optional<OomnitzaClient> oomnitza, Optional<Sandbox> sandbox,
+      Connection brexCredential, Map<String, String> env, boolean retries) {
     this.brex = brex;
     this.oomnitza = oomnitza;
     this.sandbox = sandbox;
+    this.brexCredential = brexCredential;
+    this.env = env;
+    this.retries = retries;
   }
 
   /** Brex and Oomnitza from {@code System.getenv()}, or a default sandbox. */
@@ -84,6 +92,11 @@ public final class Connections implements AutoCloseable {
         "Oomnitza is not configured: set " + OOMNITZA_URL + " and " + OOMNITZA_API_TOKEN));
   }
 
+  /** The Oomnitza client when Oomnitza is configured (always in the sandbox). */
+  public Optional<OomnitzaClient> oomnitzaIfConfigured() {
+    return oomnitza;
+  }
+
   /** connector-core's Brex port over {@link #brex()}. */
   public UserSource userSource() {
     return BrexUserSource.of(brex);
@@ -92,6 +105,27 @@ public final class Connections implements AutoCloseable {
   /** connector-core's Oomnitza port over {@link #oomnitza()}. */
   public UserSink userSink() {
     return OomnitzaUserSink.of(oomnitza());
+  }
+
+  /**
+   * connector-core's workflow runner over these connections: Oomnitza selects the records and takes
+   * the results back; Brex API blocks go to {@link #brex()}'s base URL with the token read from the
+   * same variable the clients use ({@value #BREX_API_TOKEN}, or the integration's {@code tokenEnv}).
+   * In the sandbox that variable holds the simulator's token, so every call stays in-process.
+   *
+   * @throws ConfigurationException when Oomnitza is not configured
+   */
+  public WorkflowRunner workflowRunner() {
+    WorkflowRunner.Builder b = WorkflowRunner.builder()
+        .oomnitza(oomnitza())
+        .brexBaseUri(brex.baseUri())
+        .brexCredential(brexCredential)
+        .env(env::get)
+        .brexClient(brex);
+    if (!retries) {
+      b.maxAttempts(1);
+    }
+    return b.build();
   }
 
   /** Stops the sandbox, if any. */
@@ -160,7 +194,8 @@ public final class Connections implements AutoCloseable {
       if (!anyBrex && !(requireOomnitza && anyOomnitza)) {
         Sandbox s = Sandbox.start(sandboxUsers);
         try {
-          return new Connections(s.brexClient(), Optional.of(s.oomnitzaClient()), Optional.of(s));
+          return new Connections(s.brexClient(), Optional.of(s.oomnitzaClient()), Optional.of(s),
+              Connection.of(Optional.empty(), BREX_API_TOKEN), Map.of(BREX_API_TOKEN, s.brexToken()), retries);
         } catch (RuntimeException e) {
           s.close();
           throw e;
@@ -205,7 +240,8 @@ public final class Connections implements AutoCloseable {
           throw new ConfigurationException("bad Oomnitza configuration: " + e.getMessage(), e);
         }
       }
-      return new Connections(brex, oomnitza, Optional.empty());
+      return new Connections(brex, oomnitza, Optional.empty(),
+          Connection.of(Optional.empty(), brexTokenVar), env, retries);
     }
 
     private Optional<String> get(String name) {

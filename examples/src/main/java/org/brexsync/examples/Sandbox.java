@@ -14,7 +14,8 @@ import org.brexsync.testkit.SyntheticCompany;
  * The built-in sandbox: the testkit's Brex and Oomnitza simulators, in-process on loopback, seeded
  * with a synthetic company (users with departments, locations, titles, managers and cards). The
  * Oomnitza side already holds every third person (as an HR import would have put them there), so a
- * first sync both creates and updates people.
+ * first sync both creates and updates people. Oomnitza also knows the custom fields the Brex workflow
+ * presets write back ({@link #WORKFLOW_FIELDS}).
  *
  * <pre>{@code
  * try (Sandbox sandbox = Sandbox.start(500)) {
@@ -28,6 +29,13 @@ public final class Sandbox implements AutoCloseable {
   public static final int DEFAULT_USERS = 500;
   /** Seed of the sandbox company: the same company every time. */
   public static final long SEED = 42L;
+
+  /**
+   * Custom Oomnitza user fields the sandbox registers besides {@code brex_user_id}: the fields the
+   * Brex workflow presets write their results back to.
+   */
+  public static final java.util.List<String> WORKFLOW_FIELDS =
+      java.util.List.of("api_response", "brex_status", "brex_user_card_id", "brex_card_status");
 
   private final SyntheticCompany company;
   private final BrexSimulator brex;
@@ -44,7 +52,9 @@ public final class Sandbox implements AutoCloseable {
         .rateLimit(100_000, Duration.ofMinutes(1)).start();
     OomnitzaSimulator o;
     try {
-      o = OomnitzaSimulator.builder().port(oomnitzaPort).start();
+      OomnitzaSimulator.Builder ob = OomnitzaSimulator.builder().port(oomnitzaPort);
+      WORKFLOW_FIELDS.forEach(f -> ob.customField(f, false));
+      o = ob.start();
     } catch (RuntimeException e) {
       brex.close();
       throw e;
