@@ -37,6 +37,14 @@ class ReadmeTest {
     assertThat(readme()).contains("brexsync sync", "brexsync users list", "brexsync cards list",
         "brexsync integration validate", "brexsync integration suggest-mapping", "brexsync sandbox",
         "| 0 |", "| 1 |", "| 2 |", "| 3 |", "BREX_API_TOKEN", "BREX_BASE_URL", "OOMNITZA_URL",
-        "OOMNITZA_API_TOKEN", "## Changelog");
+        "OOMNITZA_API_TOKEN", "## Changelog", "brexsync workflow run", "brexsync workflow offboard",
+        "brexsync workflow presets", "brexsync report", "brexsync dashboard", "brexsync insights");
+  }
+
+  @Test
+  void listsEveryReportViewAndPreset() throws Exception {
+    assertThat(readme()).contains(org.brexsync.connector.insight.Catalog.names().stream().map(n -> "`" + n + "`").toList())
+        .contains(org.brexsync.connector.workflow.Presets.names().stream().map(n -> "`" + n + "`").toList())
+        .doesNotContain("## Not yet");
   }
 }
