@@ -122,6 +122,30 @@ class InsightCommandsTest {
   }
 
   @Test
+  void rejectedBrexTokenGivesExitCode3() {
+    try (BrexSimulator brex = BrexSimulator.builder().company(CompanySpec.of(7, 5)).start()) {
+      Map<String, String> env = Map.of("BREX_BASE_URL", brex.baseUri().toString(), "BREX_API_TOKEN", "wrong-token");
+
+      for (String[] args : new String[][] {{"insights"}, {"report", "users"}, {"dashboard", "--out", dir.resolve("d.html").toString()}}) {
+        Cli.Result r = Cli.run(env, args);
+
+        assertThat(r.code()).as(r.all()).isEqualTo(3);
+        assertThat(r.err()).contains("could not reach or authenticate").doesNotContain("wrong-token", "\tat ");
+      }
+    }
+  }
+
+  @Test
+  void halfAnOomnitzaConfigurationIsAUsageError() {
+    try (BrexSimulator brex = BrexSimulator.builder().company(CompanySpec.of(7, 5)).start()) {
+      Cli.Result r = Cli.run(Map.of("BREX_BASE_URL", brex.baseUri().toString(), "BREX_API_TOKEN", brex.token(),
+          "OOMNITZA_URL", "https://acme.oomnitza.example"), "insights");
+
+      assertUsage(r, "OOMNITZA_API_TOKEN");
+    }
+  }
+
+  @Test
   void withOnlyBrexConfiguredTheJoinedInsightsAreNotAvailable() {
     try (BrexSimulator brex = BrexSimulator.builder().company(CompanySpec.of(7, 5)).start()) {
       Cli.Result r = Cli.run(Map.of("BREX_BASE_URL", brex.baseUri().toString(), "BREX_API_TOKEN", brex.token()), "insights");

@@ -47,7 +47,15 @@ public final class InsightCommands {
   }
 
   static Connections connect(CliContext ctx, int sandboxUsers, String what) {
-    Connections c = ctx.connect(Optional.empty(), false, sandboxUsers);
+    // Oomnitza is optional here, but half of its configuration is a mistake worth naming.
+    boolean url = set(ctx, Connections.OOMNITZA_URL);
+    boolean token = set(ctx, Connections.OOMNITZA_API_TOKEN);
+    if (url != token) {
+      throw new ConfigurationException("incomplete Oomnitza credentials: " + (url ? Connections.OOMNITZA_API_TOKEN
+          : Connections.OOMNITZA_URL) + " is not set. Set both " + Connections.OOMNITZA_URL + " and "
+          + Connections.OOMNITZA_API_TOKEN + " to join Oomnitza people, or neither.");
+    }
+    Connections c = ctx.connect(Optional.empty(), url && token, sandboxUsers);
     try {
       SandboxPrep.syncIfSandbox(ctx, c, what);
       return c;
@@ -55,6 +63,11 @@ public final class InsightCommands {
       c.close();
       throw e;
     }
+  }
+
+  private static boolean set(CliContext ctx, String name) {
+    String v = ctx.env().get(name);
+    return v != null && !v.isBlank();
   }
 
   static Writer open(Path file) {
