@@ -200,6 +200,18 @@ class WorkflowCommandsTest {
       assertThat(oomnitza.userBy("username", "jim").orElseThrow().get("brex_status").asText())
           .isEqualTo(brex.company().orElseThrow().status(0));
 
+      Path config = dir.resolve("integration.json");
+      try {
+        Files.writeString(config, TestConfigs.LAUNCHABLE.replace("https://acme.oomnitza.example", oomnitza.baseUri().toString()));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      Cli.Result fromConfig = Cli.run(Map.of("BREX_BASE_URL", brex.baseUri().toString(), "MY_BREX_TOKEN", brex.token(),
+          "MY_OOMNITZA_TOKEN", oomnitza.apiToken()), "workflow", "offboard", "--config", config.toString(),
+          "--filter", "username eq 'jim'", "--dry-run");
+      assertThat(fromConfig.code()).as(fromConfig.all()).isEqualTo(0);
+      assertThat(fromConfig.out()).contains("jim", "Bearer ****").doesNotContain(brex.token());
+
       Cli.Result rejected = Cli.run(Map.of("BREX_BASE_URL", brex.baseUri().toString(), "BREX_API_TOKEN", "wrong-token",
           "OOMNITZA_URL", oomnitza.baseUri().toString(), "OOMNITZA_API_TOKEN", oomnitza.apiToken()),
           "workflow", "offboard", "--filter", "username eq 'jim'");

@@ -138,6 +138,9 @@ public final class WorkflowCommand implements Runnable {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "An integration document whose connections name the token variables and base URLs (as for 'sync').")
+    Path config;
+
     @Option(names = "--sandbox-users", paramLabel = "N", defaultValue = "500", description = "Users of the sandbox company (default: ${DEFAULT-VALUE}).")
     int sandboxUsers;
 
@@ -166,7 +169,7 @@ public final class WorkflowCommand implements Runnable {
       RunOptions options = o.build();
       Target target = user != null ? Target.username(user) : Target.filter(filter(filter));
       WorkflowStep step = step();
-      try (Connections c = ctx.connect(Optional.empty(), true, sandboxUsers)) {
+      try (Connections c = ctx.connect(Integrations.read(Optional.ofNullable(config)), true, sandboxUsers)) {
         checkReachable(c);
         SandboxPrep.syncIfSandbox(ctx, c, "this workflow");
         WorkflowRunner runner = c.workflowRunner();
@@ -231,6 +234,9 @@ public final class WorkflowCommand implements Runnable {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "An integration document whose connections name the token variables and base URLs (as for 'sync').")
+    Path config;
+
     @Option(names = "--sandbox-users", paramLabel = "N", defaultValue = "500", description = "Users of the sandbox company (default: ${DEFAULT-VALUE}).")
     int sandboxUsers;
 
@@ -241,7 +247,7 @@ public final class WorkflowCommand implements Runnable {
     @Override
     public Integer call() {
       Filter f = filter(filter);
-      try (Connections c = ctx.connect(Optional.empty(), true, sandboxUsers)) {
+      try (Connections c = ctx.connect(Integrations.read(Optional.ofNullable(config)), true, sandboxUsers)) {
         checkReachable(c);
         SandboxPrep.syncIfSandbox(ctx, c, "offboarding");
         OffboardingWorkflow w = OffboardingWorkflow.builder().runner(c.workflowRunner())
