@@ -416,7 +416,7 @@ final class SyncRun {
     }
     Map<String, List<ObjectNode>> found = new HashMap<>();
     try {
-      for (ObjectNode u : sink.findUsers(syncKey, keys)) {
+      for (ObjectNode u : find(syncKey, keys)) {
         JsonNode k = u.get(syncKey);
         if (k != null && !k.isNull()) {
           found.computeIfAbsent(norm(k.asText()), x -> new ArrayList<>(1)).add(u);
@@ -491,6 +491,35 @@ final class SyncRun {
     List<CompletableFuture<Void>> futures = write(plans);
     inflight.addLast(new InFlight(plans, futures));
     drain(false);
+  }
+
+  /**
+   * Sync-key values per correlation request. Matches oomnitza-client's default cap on {@code IN}
+   * lists, so each chunk is one request; chunks of one batch are looked up concurrently.
+   */
+  static final int CORRELATION_CHUNK = 50;
+
+  private List<ObjectNode> find(String syncKey, java.util.Collection<String> keys) {
+    if (keys.size() <= CORRELATION_CHUNK) {
+      return sink.findUsers(syncKey, keys);
+    }
+    List<String> all = new ArrayList<>(keys);
+    List<CompletableFuture<List<ObjectNode>>> parts = new ArrayList<>();
+    java.util.concurrent.Executor ex = executor();
+    for (int i = 0; i < all.size(); i += CORRELATION_CHUNK) {
+      List<String> chunk = all.subList(i, Math.min(all.size(), i + CORRELATION_CHUNK));
+      parts.add(CompletableFuture.supplyAsync(() -> sink.findUsers(syncKey, chunk), ex));
+    }
+    List<ObjectNode> out = new ArrayList<>();
+    for (CompletableFuture<List<ObjectNode>> f : parts) {
+      try {
+        out.addAll(f.join());
+      } catch (CompletionException e) {
+        Throwable c = e.getCause();
+        throw c instanceof RuntimeException ? (RuntimeException) c : e;
+      }
+    }
+    return out;
   }
 
   /** A batch whose writes may still be running (REST writes overlap the next batches' correlation). */
@@ -841,7 +870,7 @@ final class SyncRun {
         for (String[] g : todo) {
           keys.add(g[1]);
         }
-        for (ObjectNode u : sink.findUsers(syncKey, keys)) {
+        for (ObjectNode u : find(syncKey, keys)) {
           if (u.hasNonNull(syncKey)) {
             found.put(norm(u.get(syncKey).asText()), u);
           }
