@@ -15,7 +15,7 @@ import org.brexsync.brex.internal.Transport;
  * Webhooks API. Build once with {@link #builder()} and share: immutable and thread-safe.
  *
  * <pre>{@code
- * BrexClient brex = BrexClient.builder().token(System.getenv("BREX_TOKEN")).build();
+ * BrexClient brex = BrexClient.builder().token(System.getenv("BREX_API_TOKEN")).build();
  * for (User u : brex.users().list()) { ... }
  * }</pre>
  */

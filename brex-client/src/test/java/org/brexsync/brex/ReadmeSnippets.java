@@ -20,7 +20,7 @@ final class ReadmeSnippets {
   private ReadmeSnippets() {}
 
   static void quickStartAndUsers() {
-    BrexClient brex = BrexClient.builder().token(System.getenv("BREX_TOKEN")).build();
+    BrexClient brex = BrexClient.builder().token(System.getenv("BREX_API_TOKEN")).build();
     for (User u : brex.users().list()) {
       System.out.println(u.email() + " " + u.status().orElse(UserStatus.UNKNOWN));
     }

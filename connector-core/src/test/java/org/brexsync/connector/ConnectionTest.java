@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class ConnectionTest {
   @Test
   void tokensResolveFromTheEnvironmentOnly() {
-    Connection c = Connection.of(Optional.empty(), "BREX_TOKEN");
-    assertThat(c.resolveToken(Map.of("BREX_TOKEN", "bxt_x")::get)).contains("bxt_x");
+    Connection c = Connection.of(Optional.empty(), "BREX_API_TOKEN");
+    assertThat(c.resolveToken(Map.of("BREX_API_TOKEN", "bxt_x")::get)).contains("bxt_x");
     assertThat(c.resolveToken(Map.<String, String>of()::get)).isEmpty();
     assertThat(c.toString()).doesNotContain("bxt_x");
   }

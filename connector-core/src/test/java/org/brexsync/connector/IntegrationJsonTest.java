@@ -22,7 +22,7 @@ class IntegrationJsonTest {
   static final String DOC =
       "{\n"
           + "  \"name\": \"brex-people\",\n"
-          + "  \"brex\": {\"tokenEnv\": \"BREX_TOKEN\"},\n"
+          + "  \"brex\": {\"tokenEnv\": \"BREX_API_TOKEN\"},\n"
           + "  \"oomnitza\": {\"baseUrl\": \"https://acme.oomnitza.com\", \"tokenEnv\": \"OOMNITZA_TOKEN\"},\n"
           + "  \"mapping\": {\n"
           + "    \"syncKey\": \"email\",\n"
@@ -71,7 +71,7 @@ class IntegrationJsonTest {
     Integration java =
         Integration.builder()
             .name("java-built")
-            .brex(Connection.of(Optional.empty(), "BREX_TOKEN"))
+            .brex(Connection.of(Optional.empty(), "BREX_API_TOKEN"))
             .mapping(Mapping.standard(3).withRule(MappingRule.builder().target("x").source("metadata.x").addTransform(TransformerSpec.of("value_map", Map.of("map", Map.of("a", "b")))).build()))
             .deprovisioning(DeprovisioningPolicy.setField("employee_status", "Left"))
             .recordLimit(10)
@@ -117,12 +117,12 @@ class IntegrationJsonTest {
 
   @Test
   void inlineSecretsAreRejectedWithoutEchoingThem() {
-    String bad = DOC.replace("{\"tokenEnv\": \"BREX_TOKEN\"}", "{\"token\": \"bxt_supersecret\"}");
+    String bad = DOC.replace("{\"tokenEnv\": \"BREX_API_TOKEN\"}", "{\"token\": \"bxt_supersecret\"}");
     IntegrationConfigException e = catchThrowableOfType(IntegrationConfigException.class, () -> IntegrationJson.read(bad));
     assertThat(e.line()).isEqualTo(3);
     assertThat(e.getMessage()).contains("inline secret 'token'").contains("tokenEnv").doesNotContain("supersecret");
     assertThat(e.path()).startsWith("brex");
-    String badEnv = DOC.replace("\"BREX_TOKEN\"", "\"bxt-secret value\"");
+    String badEnv = DOC.replace("\"BREX_API_TOKEN\"", "\"bxt-secret value\"");
     assertThatThrownBy(() -> IntegrationJson.read(badEnv)).hasMessageContaining("tokenEnv must name an environment variable").hasMessageNotContaining("secret value");
   }
 

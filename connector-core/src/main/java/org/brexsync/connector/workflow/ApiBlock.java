@@ -27,7 +27,7 @@ import org.immutables.value.Value;
  *   "name": "Brex Lock Card",
  *   "method": "POST",
  *   "url": "/v2/cards/{{brex_user_card_id}}/lock",
- *   "credential": {"tokenEnv": "BREX_TOKEN"},
+ *   "credential": {"tokenEnv": "BREX_API_TOKEN"},
  *   "brexOperation": "LOCK_CARD",
  *   "body": {"reason": "{{card_reason}}", "description": "{{card_description|optional}}"},
  *   "positive": [{"field": "api_response", "value": "{{response}}"}],

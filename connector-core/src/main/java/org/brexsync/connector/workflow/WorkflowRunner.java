@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * WorkflowRunner runner = WorkflowRunner.builder()
  *     .oomnitza(oomnitzaClient)
- *     .brexCredential(Connection.of(Optional.empty(), "BREX_TOKEN"))
+ *     .brexCredential(Connection.of(Optional.empty(), "BREX_API_TOKEN"))
  *     .build();
  * WorkflowReport r = runner.run(Presets.load("brex-lock-card"), Target.username("jim"),
  *     RunOptions.builder().set("card_reason", "CARD_LOST").build());
@@ -366,7 +366,7 @@ public final class WorkflowRunner {
   public static final class Builder {
     private OomnitzaClient oomnitza;
     private URI brexBaseUri = BrexClient.PRODUCTION;
-    private Connection brexCredential = Connection.of(Optional.empty(), "BREX_TOKEN");
+    private Connection brexCredential = Connection.of(Optional.empty(), "BREX_API_TOKEN");
     private Function<String, String> env = System::getenv;
     private BrexClient brexClient;
     private HttpClient httpClient;
@@ -408,7 +408,7 @@ public final class WorkflowRunner {
       return this;
     }
 
-    /** The default credential of Brex blocks (default: environment variable {@code BREX_TOKEN}). */
+    /** The default credential of Brex blocks (default: environment variable {@code BREX_API_TOKEN}). */
     public Builder brexCredential(Connection credential) {
       this.brexCredential = Objects.requireNonNull(credential);
       return this;

@@ -36,7 +36,7 @@ class ApiBlockRetryTest {
     sb.reset();
     sleeps.clear();
     runner = WorkflowRunner.builder().oomnitza(sb.oomnitzaClient).brexBaseUri(sb.brex.baseUri())
-        .env(Map.of("BREX_TOKEN", sb.brex.token())::get).sleeper(sleeps::add).build();
+        .env(Map.of("BREX_API_TOKEN", sb.brex.token())::get).sleeper(sleeps::add).build();
   }
 
   @Test
@@ -74,7 +74,7 @@ class ApiBlockRetryTest {
   void aWriteWithoutIdempotencyKeyIsNotReplayed() {
     sb.person("pete", "brex_user_id", "cuuser_1");
     ApiBlock custom = ApiBlock.builder().name("custom write").method("POST").url("/v2/users/{{brex_user_id}}/limit")
-        .credential(Connection.of(Optional.empty(), "BREX_TOKEN"))
+        .credential(Connection.of(Optional.empty(), "BREX_API_TOKEN"))
         .body(WorkflowSandbox.JSON.createObjectNode().putNull("monthly_limit")).build();
     sb.brex.faults().failNext(1, 503);
 
@@ -89,7 +89,7 @@ class ApiBlockRetryTest {
   @Test
   void aRejectedTokenIsAFailedStepWithoutTheToken() {
     sb.person("bob", "brex_user_id", "cuuser_1");
-    WorkflowRunner wrong = sb.runner(Map.of("BREX_TOKEN", "bxt_wrong_secret_value"));
+    WorkflowRunner wrong = sb.runner(Map.of("BREX_API_TOKEN", "bxt_wrong_secret_value"));
 
     WorkflowReport report = wrong.run(Presets.load(Presets.GET_USER_DETAILS), Target.username("bob"), RunOptions.defaults());
 
@@ -117,7 +117,7 @@ class ApiBlockRetryTest {
     String id = sb.brex.createUser("Gabe", "Lewis", "gabe@acme.example", "ACTIVE").get("id").asText();
     sb.person("gabe", "brex_user_id", id);
     WorkflowRunner oneCard = WorkflowRunner.builder().oomnitza(sb.oomnitzaClient).brexBaseUri(sb.brex.baseUri())
-        .env(Map.of("BREX_TOKEN", sb.brex.token())::get).sleeper(sleeps::add)
+        .env(Map.of("BREX_API_TOKEN", sb.brex.token())::get).sleeper(sleeps::add)
         .cardCreationLimiter(org.brexsync.brex.RateLimiter.of(1, Duration.ofDays(1))).build();
     WorkflowStep step = PresetsEndToEndTest.step(form, Presets.CREATE_USER_CARD);
 
@@ -137,7 +137,7 @@ class ApiBlockRetryTest {
     sb.person("deangelo", "brex_user_id", id);
     org.brexsync.testkit.MutableClock clock = new org.brexsync.testkit.MutableClock(java.time.Instant.parse("2026-11-27T10:00:00Z"));
     WorkflowRunner limited = WorkflowRunner.builder().oomnitza(sb.oomnitzaClient).brexBaseUri(sb.brex.baseUri())
-        .env(Map.of("BREX_TOKEN", sb.brex.token())::get).sleeper(sleeps::add)
+        .env(Map.of("BREX_API_TOKEN", sb.brex.token())::get).sleeper(sleeps::add)
         .rateLimiter(org.brexsync.brex.RateLimiter.of(1, Duration.ofSeconds(60), clock)).build();
 
     for (int i = 0; i < 2; i++) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The calls WORKFLOWS.md gives the examples CLI, as written there. */
+/** The calls connector-core README (Workflows, "For the examples CLI") gives the examples CLI, as written there. */
 class CliCallsTest {
   static WorkflowSandbox sb;
 

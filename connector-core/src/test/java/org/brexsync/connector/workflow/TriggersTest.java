@@ -158,7 +158,7 @@ class TriggersTest {
     RecordResult r = noToken.run(Presets.load(Presets.GET_USER_DETAILS), Target.username("jan"), RunOptions.defaults())
         .records().get(0);
 
-    assertThat(r.failure().orElseThrow()).contains("BREX_TOKEN").contains("not set");
+    assertThat(r.failure().orElseThrow()).contains("BREX_API_TOKEN").contains("not set");
     assertThat(sb.brexRequests()).isZero();
   }
 
@@ -170,7 +170,7 @@ class TriggersTest {
     RecordResult r = noToken.run(Workflow.of("details", BrexActions.getUserDetails()), Target.username("jan"),
         RunOptions.defaults()).records().get(0);
 
-    assertThat(r.failure().orElseThrow()).contains("BREX_TOKEN");
+    assertThat(r.failure().orElseThrow()).contains("BREX_API_TOKEN");
     assertThat(sb.brexRequests()).isZero();
   }
 

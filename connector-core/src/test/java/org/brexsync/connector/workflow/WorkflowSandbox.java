@@ -32,14 +32,14 @@ final class WorkflowSandbox implements AutoCloseable {
         .start();
     oomnitzaClient = OomnitzaClient.builder().baseUri(oomnitza.baseUri()).apiToken(oomnitza.apiToken())
         .sleeper(d -> {}).build();
-    runner = runner(Map.of("BREX_TOKEN", brex.token()));
+    runner = runner(Map.of("BREX_API_TOKEN", brex.token()));
   }
 
   WorkflowRunner runner(Map<String, String> env) {
     return WorkflowRunner.builder()
         .oomnitza(oomnitzaClient)
         .brexBaseUri(brex.baseUri())
-        .brexCredential(Connection.of(Optional.empty(), "BREX_TOKEN"))
+        .brexCredential(Connection.of(Optional.empty(), "BREX_API_TOKEN"))
         .env(env::get)
         .sleeper(d -> {})
         .build();
