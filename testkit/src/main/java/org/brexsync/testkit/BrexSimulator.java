@@ -1,8 +1,6 @@
 package org.brexsync.testkit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.brexsync.testkit.internal.BrexApi;
 import org.brexsync.testkit.internal.RateLimiter;
-import org.brexsync.testkit.internal.Router;
+import org.brexsync.testkit.internal.SimOptions;
 import org.brexsync.testkit.internal.SimResponse;
 import org.brexsync.testkit.internal.SimServer;
 import org.brexsync.testkit.internal.Webhooks;
@@ -49,29 +47,26 @@ public final class BrexSimulator implements AutoCloseable {
   private final Duration inactivityExpiry;
   private final ConcurrentHashMap<String, Long> lastUsed = new ConcurrentHashMap<>();
 
-  private BrexSimulator(Builder b) throws IOException {
+  private BrexSimulator(Builder b) {
     this.token = b.token;
     this.sendRetryAfter = b.sendRetryAfter;
-    this.clock = b.clock;
+    this.clock = b.options.clock;
     this.inactivityExpiry = b.inactivityExpiry;
     tokens.put(token, TokenState.VALID);
-    this.limiter = new RateLimiter(b.clock, b.rateLimit, b.rateWindow.toMillis());
-    this.webhooks = new Webhooks(b.clock);
+    this.limiter = new RateLimiter(b.options.clock, b.rateLimit, b.rateWindow.toMillis());
+    this.webhooks = new Webhooks(b.options.clock);
     this.api = new BrexApi(webhooks);
-    api.strictFields(b.strictRequestFields);
+    api.strictFields(b.options.strictRequestFields);
     if (b.company != null) {
       api.reset(b.company);
     }
-    SimServer.Config c = new SimServer.Config();
-    c.name = "brex-sim";
-    c.port = b.port;
-    c.threads = b.threads;
-    c.clock = b.clock;
-    c.requestLogLimit = b.requestLogLimit;
-    c.faults = b.faults;
+    this.server = b.options.startServer("brex-sim", this::plugInto, api::register);
+  }
+
+  private void plugInto(SimServer.Config c) {
     c.errors = BrexApi::error;
     c.rateLimited = () -> rateLimited(1);
-    c.decorate = h -> h.set("X-Brex-Trace-Id", traceId());
+    c.decorate = h -> h.set("X-Brex-Trace-Id", SimOptions.randomHex128());
     c.guards.add(req -> {
       String h = req.header("Authorization");
       String t = h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : null;
@@ -94,11 +89,6 @@ public final class BrexSimulator implements AutoCloseable {
       long waitMillis = limiter.acquire(t);
       return waitMillis > 0 ? rateLimited((waitMillis + 999) / 1000) : null;
     });
-    Router router = new Router();
-    api.register(router);
-    this.server = new SimServer(c, router);
-    server.recordRequests(b.recordRequests);
-    server.start();
   }
 
   private SimResponse rateLimited(long retryAfterSeconds) {
@@ -108,11 +98,6 @@ public final class BrexSimulator implements AutoCloseable {
       r.header("Retry-After", Long.toString(Math.max(1, retryAfterSeconds)));
     }
     return r;
-  }
-
-  private static String traceId() {
-    ThreadLocalRandom r = ThreadLocalRandom.current();
-    return Long.toHexString(r.nextLong() | Long.MIN_VALUE) + Long.toHexString(r.nextLong() | Long.MIN_VALUE);
   }
 
   /** Starts a simulator on a random free loopback port with defaults. */
@@ -338,13 +323,7 @@ public final class BrexSimulator implements AutoCloseable {
     private Duration rateWindow = Duration.ofSeconds(60);
     private boolean sendRetryAfter = true;
     private Duration inactivityExpiry;
-    private Clock clock = Clock.systemUTC();
-    private int port;
-    private int threads = 32;
-    private int requestLogLimit = 10_000;
-    private boolean recordRequests = true;
-    private boolean strictRequestFields = true;
-    private FaultInjector faults = new FaultInjector();
+    private final SimOptions options = new SimOptions();
     private SyntheticCompany company;
 
     private Builder() {}
@@ -379,25 +358,25 @@ public final class BrexSimulator implements AutoCloseable {
 
     /** Clock for rate-limit windows, webhook timestamps and the request log (default system UTC). */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock);
+      options.clock = Objects.requireNonNull(clock);
       return this;
     }
 
     /** Port (default 0 = a random free port). */
     public Builder port(int port) {
-      this.port = port;
+      options.port = port;
       return this;
     }
 
     /** Server threads (default 32; raise it when injecting latency under high concurrency). */
     public Builder threads(int threads) {
-      this.threads = threads;
+      options.threads = threads;
       return this;
     }
 
     /** How many requests the log keeps (default 10,000). */
     public Builder requestLogLimit(int limit) {
-      this.requestLogLimit = limit;
+      options.requestLogLimit = limit;
       return this;
     }
 
@@ -406,19 +385,19 @@ public final class BrexSimulator implements AutoCloseable {
      * (default true: a misspelt optional field in a client fails instead of being ignored).
      */
     public Builder strictRequestFields(boolean strict) {
-      this.strictRequestFields = strict;
+      options.strictRequestFields = strict;
       return this;
     }
 
     /** Whether to keep the request log (default true; counters always count). Off for long benchmarks. */
     public Builder recordRequests(boolean enabled) {
-      this.recordRequests = enabled;
+      options.recordRequests = enabled;
       return this;
     }
 
     /** Seed of the fault injector's random source (default 0). */
     public Builder faultSeed(long seed) {
-      this.faults.seed(seed);
+      options.faults.seed(seed);
       return this;
     }
 
@@ -435,14 +414,10 @@ public final class BrexSimulator implements AutoCloseable {
 
     /** Starts the simulator. */
     public BrexSimulator start() {
-      try {
-        BrexSimulator s = new BrexSimulator(this);
-        s.seeded = company;
-        s.initial = company;
-        return s;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      BrexSimulator s = new BrexSimulator(this);
+      s.seeded = company;
+      s.initial = company;
+      return s;
     }
   }
 }

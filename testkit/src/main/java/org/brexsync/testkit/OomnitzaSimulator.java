@@ -1,8 +1,6 @@
 package org.brexsync.testkit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,11 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.brexsync.testkit.internal.OomnitzaApi;
 import org.brexsync.testkit.internal.OomnitzaFields;
-import org.brexsync.testkit.internal.Router;
+import org.brexsync.testkit.internal.SimOptions;
 import org.brexsync.testkit.internal.SimResponse;
 import org.brexsync.testkit.internal.SimServer;
 
@@ -50,18 +47,15 @@ public final class OomnitzaSimulator implements AutoCloseable {
   private final OomnitzaApi api;
   private final Builder config;
 
-  private OomnitzaSimulator(Builder b) throws IOException {
+  private OomnitzaSimulator(Builder b) {
     this.config = b;
-    this.api = new OomnitzaApi(b.clock);
-    api.strictFields(b.strictRequestFields);
+    this.api = new OomnitzaApi(b.options.clock);
+    api.strictFields(b.options.strictRequestFields);
     init();
-    SimServer.Config c = new SimServer.Config();
-    c.name = "oomnitza-sim";
-    c.port = b.port;
-    c.threads = b.threads;
-    c.clock = b.clock;
-    c.requestLogLimit = b.requestLogLimit;
-    c.faults = b.faults;
+    this.server = b.options.startServer("oomnitza-sim", this::plugInto, api::register);
+  }
+
+  private void plugInto(SimServer.Config c) {
     c.errors = OomnitzaApi::error;
     c.rateLimited = () -> SimResponse.json(429, OomnitzaApi.error(429, "Too many requests").body())
         .header("Retry-After", "1");
@@ -76,11 +70,6 @@ public final class OomnitzaSimulator implements AutoCloseable {
       }
       return null;
     });
-    Router router = new Router();
-    api.register(router);
-    this.server = new SimServer(c, router);
-    server.recordRequests(b.recordRequests);
-    server.start();
   }
 
   private void init() {
@@ -94,8 +83,7 @@ public final class OomnitzaSimulator implements AutoCloseable {
   }
 
   private static String newToken() {
-    ThreadLocalRandom r = ThreadLocalRandom.current();
-    return Long.toHexString(r.nextLong() | Long.MIN_VALUE) + Long.toHexString(r.nextLong() | Long.MIN_VALUE);
+    return SimOptions.randomHex128();
   }
 
   /** Starts a simulator on a random free loopback port with defaults. */
@@ -252,13 +240,7 @@ public final class OomnitzaSimulator implements AutoCloseable {
     private final Map<String, String> accounts = new java.util.LinkedHashMap<>();
     private final List<Object[]> customFields = new ArrayList<>();
     private boolean allowUnknownFields;
-    private Clock clock = Clock.systemUTC();
-    private int port;
-    private int threads = 32;
-    private int requestLogLimit = 10_000;
-    private boolean recordRequests = true;
-    private boolean strictRequestFields = true;
-    private final FaultInjector faults = new FaultInjector();
+    private final SimOptions options = new SimOptions();
 
     private Builder() {
       customFields.add(new Object[] {"brex_user_id", customFieldId("brex_user_id"), OomnitzaFields.Type.STRING, true});
@@ -304,25 +286,25 @@ public final class OomnitzaSimulator implements AutoCloseable {
 
     /** Clock for timestamps and the request log. */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock);
+      options.clock = Objects.requireNonNull(clock);
       return this;
     }
 
     /** Port (default 0 = a random free port). */
     public Builder port(int port) {
-      this.port = port;
+      options.port = port;
       return this;
     }
 
     /** Server threads (default 32). */
     public Builder threads(int threads) {
-      this.threads = threads;
+      options.threads = threads;
       return this;
     }
 
     /** How many requests the log keeps (default 10,000). */
     public Builder requestLogLimit(int limit) {
-      this.requestLogLimit = limit;
+      options.requestLogLimit = limit;
       return this;
     }
 
@@ -331,29 +313,25 @@ public final class OomnitzaSimulator implements AutoCloseable {
      * (default true: a misspelt optional field in a client fails instead of being ignored).
      */
     public Builder strictRequestFields(boolean strict) {
-      this.strictRequestFields = strict;
+      options.strictRequestFields = strict;
       return this;
     }
 
     /** Whether to keep the request log (default true; counters always count). Off for long benchmarks. */
     public Builder recordRequests(boolean enabled) {
-      this.recordRequests = enabled;
+      options.recordRequests = enabled;
       return this;
     }
 
     /** Seed of the fault injector's random source (default 0). */
     public Builder faultSeed(long seed) {
-      faults.seed(seed);
+      options.faults.seed(seed);
       return this;
     }
 
     /** Starts the simulator. */
     public OomnitzaSimulator start() {
-      try {
-        return new OomnitzaSimulator(this);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return new OomnitzaSimulator(this);
     }
   }
 }
