@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.brexsync.testkit.internal.BrexApi;
 import org.brexsync.testkit.internal.Json;
 
 /**
@@ -342,8 +343,8 @@ public final class SyntheticCompany {
     if (vendor) {
       ObjectNode sc = c.putObject("spend_controls");
       long limit = (1 + r.nextInt(50)) * 10_000L;
-      sc.set("spend_limit", money(limit));
-      sc.set("spend_available", money(limit - (long) (r.nextDouble() * limit)));
+      sc.set("spend_limit", BrexApi.money(limit));
+      sc.set("spend_available", BrexApi.money(limit - (long) (r.nextDouble() * limit)));
       sc.put("spend_duration", DURATIONS[r.nextInt(DURATIONS.length)]);
       sc.putNull("reason");
       sc.putNull("lock_after_date");
@@ -505,13 +506,6 @@ public final class SyntheticCompany {
   }
 
   // ------------------------------------------------------------------ helpers
-
-  static ObjectNode money(long cents) {
-    ObjectNode m = Json.object();
-    m.put("amount", cents);
-    m.put("currency", "USD");
-    return m;
-  }
 
   private void checkIndex(int i) {
     if (i < 0 || i >= size()) {

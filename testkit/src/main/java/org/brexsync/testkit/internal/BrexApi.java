@@ -645,7 +645,8 @@ public final class BrexApi {
     return amount;
   }
 
-  static ObjectNode money(long cents) {
+  /** A Brex {@code Money} object in USD; the seed generator builds its spend controls with it too. */
+  public static ObjectNode money(long cents) {
     ObjectNode m = Json.object();
     m.put("amount", cents);
     m.put("currency", "USD");
