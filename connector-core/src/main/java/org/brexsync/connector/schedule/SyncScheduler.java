@@ -1,18 +1,12 @@
 package org.brexsync.connector.schedule;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.brexsync.connector.sync.RunControl;
+import org.brexsync.connector.internal.NonOverlappingScheduler;
 import org.brexsync.connector.sync.SyncEngine;
 import org.brexsync.connector.sync.SyncReport;
 import org.slf4j.Logger;
@@ -35,38 +29,21 @@ import org.slf4j.LoggerFactory;
 public final class SyncScheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SyncScheduler.class);
 
-  private final SyncEngine engine;
-  private final Schedule schedule;
-  private final Clock clock;
-  private final ScheduledExecutorService executor;
-  private final boolean ownsExecutor;
-  private final Consumer<SyncReport> onReport;
-  private final Consumer<RuntimeException> onError;
-  private final Object lock = new Object();
-  private final AtomicReference<RunControl> current = new AtomicReference<>();
-  private final AtomicLong skipped = new AtomicLong();
-  private final AtomicLong runs = new AtomicLong();
-  private ScheduledFuture<?> next;
-  private Instant nextRunAt;
-  private boolean started;
-  private boolean stopped;
+  private final NonOverlappingScheduler<SyncReport> scheduler;
 
   private SyncScheduler(Builder b) {
-    this.engine = b.engine;
-    this.schedule = b.schedule != null ? b.schedule : b.engine.integration().schedule();
-    this.clock = b.clock;
-    this.ownsExecutor = b.executor == null;
-    this.executor =
-        b.executor != null
-            ? b.executor
-            : Executors.newSingleThreadScheduledExecutor(
-                r -> {
-                  Thread t = new Thread(r, "brexsync-scheduler-" + b.engine.integration().name());
-                  t.setDaemon(true);
-                  return t;
-                });
-    this.onReport = b.onReport;
-    this.onError = b.onError;
+    SyncEngine engine = b.engine;
+    this.scheduler =
+        new NonOverlappingScheduler<>(
+            LOG,
+            b.schedule != null ? b.schedule : engine.integration().schedule(),
+            b.clock,
+            b.executor,
+            "brexsync-scheduler-" + engine.integration().name(),
+            engine::run,
+            b.onReport,
+            b.onError,
+            () -> LOG.info("integration '{}': a run is in progress; this run is skipped", engine.integration().name()));
   }
 
   /** A builder. */
@@ -76,67 +53,37 @@ public final class SyncScheduler implements AutoCloseable {
 
   /** The schedule in use. */
   public Schedule schedule() {
-    return schedule;
+    return scheduler.schedule();
   }
 
   /** Starts scheduling (idempotent). */
   public void start() {
-    synchronized (lock) {
-      if (stopped) {
-        throw new IllegalStateException("scheduler was stopped");
-      }
-      if (!started) {
-        started = true;
-        scheduleNext();
-      }
-    }
+    scheduler.start();
   }
 
   /** When the next scheduled run starts, if scheduled. */
   public Optional<Instant> nextRunAt() {
-    synchronized (lock) {
-      return Optional.ofNullable(nextRunAt);
-    }
+    return scheduler.nextRunAt();
   }
 
   /** Runs now on the calling thread unless a run is in progress (then returns empty and counts a skip). */
   public Optional<SyncReport> runNow() {
-    RunControl control = RunControl.create();
-    if (!current.compareAndSet(null, control)) {
-      skipped.incrementAndGet();
-      LOG.info("integration '{}': a run is in progress; this run is skipped", engine.integration().name());
-      return Optional.empty();
-    }
-    try {
-      SyncReport r = engine.run(control);
-      runs.incrementAndGet();
-      try {
-        onReport.accept(r);
-      } catch (RuntimeException e) {
-        LOG.warn("report consumer failed: {}", e.toString());
-      }
-      return Optional.of(r);
-    } catch (RuntimeException e) {
-      onError.accept(e);
-      return Optional.empty();
-    } finally {
-      current.set(null);
-    }
+    return scheduler.runNow();
   }
 
   /** Whether a run is in progress. */
   public boolean isRunning() {
-    return current.get() != null;
+    return scheduler.isRunning();
   }
 
   /** Runs started by this scheduler (scheduled and {@link #runNow()}) that finished. */
   public long completedRuns() {
-    return runs.get();
+    return scheduler.completedRuns();
   }
 
   /** Runs skipped because another was in progress. */
   public long skippedRuns() {
-    return skipped.get();
+    return scheduler.skippedRuns();
   }
 
   /** Stops scheduling; a run in progress finishes normally. */
@@ -146,55 +93,13 @@ public final class SyncScheduler implements AutoCloseable {
 
   /** Stops scheduling and, if asked, cancels the run in progress (it ends CANCELLED after its current batch). */
   public void stop(boolean cancelRunning) {
-    synchronized (lock) {
-      stopped = true;
-      if (next != null) {
-        next.cancel(false);
-        next = null;
-      }
-      nextRunAt = null;
-    }
-    if (cancelRunning) {
-      RunControl c = current.get();
-      if (c != null) {
-        c.cancel();
-      }
-    }
-    if (ownsExecutor) {
-      executor.shutdown();
-    }
+    scheduler.stop(cancelRunning);
   }
 
   /** Same as {@link #stop()}. */
   @Override
   public void close() {
     stop(false);
-  }
-
-  private void scheduleNext() {
-    Instant now = clock.instant();
-    Instant at = schedule.nextAfter(now);
-    long delay = Math.max(0, Duration.between(now, at).toMillis());
-    nextRunAt = at;
-    next = executor.schedule(this::fire, delay, TimeUnit.MILLISECONDS);
-  }
-
-  private void fire() {
-    synchronized (lock) {
-      if (stopped) {
-        return;
-      }
-      nextRunAt = null;
-    }
-    try {
-      runNow();
-    } finally {
-      synchronized (lock) {
-        if (!stopped) {
-          scheduleNext();
-        }
-      }
-    }
   }
 
   /** Builds schedulers. */

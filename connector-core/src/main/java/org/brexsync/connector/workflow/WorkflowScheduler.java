@@ -1,18 +1,13 @@
 package org.brexsync.connector.workflow;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.brexsync.connector.internal.NonOverlappingScheduler;
 import org.brexsync.connector.schedule.Schedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,34 +33,21 @@ import org.slf4j.LoggerFactory;
 public final class WorkflowScheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WorkflowScheduler.class);
 
-  private final Supplier<WorkflowReport> job;
-  private final Schedule schedule;
-  private final Clock clock;
-  private final ScheduledExecutorService executor;
-  private final boolean ownsExecutor;
-  private final Consumer<WorkflowReport> onReport;
-  private final Consumer<RuntimeException> onError;
-  private final Object lock = new Object();
-  private final AtomicBoolean running = new AtomicBoolean();
-  private final AtomicLong runs = new AtomicLong();
-  private final AtomicLong skipped = new AtomicLong();
-  private ScheduledFuture<?> next;
-  private Instant nextRunAt;
-  private boolean started;
-  private boolean stopped;
+  private final NonOverlappingScheduler<WorkflowReport> scheduler;
 
   private WorkflowScheduler(Builder b) {
-    this.job = b.job;
-    this.schedule = b.schedule;
-    this.clock = b.clock;
-    this.ownsExecutor = b.executor == null;
-    this.executor = b.executor != null ? b.executor : Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "brexsync-workflow-scheduler");
-      t.setDaemon(true);
-      return t;
-    });
-    this.onReport = b.onReport;
-    this.onError = b.onError;
+    Supplier<WorkflowReport> job = b.job;
+    this.scheduler =
+        new NonOverlappingScheduler<>(
+            LOG,
+            b.schedule,
+            b.clock,
+            b.executor,
+            "brexsync-workflow-scheduler",
+            control -> job.get(),
+            b.onReport,
+            b.onError,
+            () -> LOG.info("a workflow run is in progress; this run is skipped"));
   }
 
   /** A builder. */
@@ -75,107 +57,43 @@ public final class WorkflowScheduler implements AutoCloseable {
 
   /** The schedule. */
   public Schedule schedule() {
-    return schedule;
+    return scheduler.schedule();
   }
 
   /** Starts scheduling (idempotent). */
   public void start() {
-    synchronized (lock) {
-      if (stopped) {
-        throw new IllegalStateException("scheduler was stopped");
-      }
-      if (!started) {
-        started = true;
-        scheduleNext();
-      }
-    }
+    scheduler.start();
   }
 
   /** When the next run is due, if scheduled. */
   public Optional<Instant> nextRunAt() {
-    synchronized (lock) {
-      return Optional.ofNullable(nextRunAt);
-    }
+    return scheduler.nextRunAt();
   }
 
   /** Runs now on the calling thread unless a run is in progress (then empty, counted as skipped). */
   public Optional<WorkflowReport> runNow() {
-    if (!running.compareAndSet(false, true)) {
-      skipped.incrementAndGet();
-      LOG.info("a workflow run is in progress; this run is skipped");
-      return Optional.empty();
-    }
-    try {
-      WorkflowReport r = job.get();
-      runs.incrementAndGet();
-      try {
-        onReport.accept(r);
-      } catch (RuntimeException e) {
-        LOG.warn("report consumer failed: {}", e.toString());
-      }
-      return Optional.of(r);
-    } catch (RuntimeException e) {
-      onError.accept(e);
-      return Optional.empty();
-    } finally {
-      running.set(false);
-    }
+    return scheduler.runNow();
   }
 
   /** Runs that finished. */
   public long completedRuns() {
-    return runs.get();
+    return scheduler.completedRuns();
   }
 
   /** Runs skipped because one was in progress. */
   public long skippedRuns() {
-    return skipped.get();
+    return scheduler.skippedRuns();
   }
 
   /** Stops scheduling; a run in progress finishes. */
   public void stop() {
-    synchronized (lock) {
-      stopped = true;
-      if (next != null) {
-        next.cancel(false);
-        next = null;
-      }
-      nextRunAt = null;
-    }
-    if (ownsExecutor) {
-      executor.shutdown();
-    }
+    scheduler.stop(false);
   }
 
   /** Same as {@link #stop()}. */
   @Override
   public void close() {
     stop();
-  }
-
-  private void scheduleNext() {
-    Instant now = clock.instant();
-    Instant at = schedule.nextAfter(now);
-    nextRunAt = at;
-    next = executor.schedule(this::fire, Math.max(0, Duration.between(now, at).toMillis()), TimeUnit.MILLISECONDS);
-  }
-
-  private void fire() {
-    synchronized (lock) {
-      if (stopped) {
-        return;
-      }
-      nextRunAt = null;
-    }
-    try {
-      runNow();
-    } finally {
-      synchronized (lock) {
-        if (!stopped) {
-          scheduleNext();
-        }
-      }
-    }
   }
 
   /** Builds a {@link WorkflowScheduler}. */
