@@ -2,6 +2,7 @@ package org.brexsync.brex.internal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.brexsync.brex.BrexValidation;
 import org.brexsync.brex.CardService;
 import org.brexsync.brex.CompanyService;
@@ -11,6 +12,7 @@ import org.brexsync.brex.PagedIterable;
 import org.brexsync.brex.RequestOptions;
 import org.brexsync.brex.TitleService;
 import org.brexsync.brex.UserService;
+import org.brexsync.brex.Violation;
 import org.brexsync.brex.WebhookService;
 import org.brexsync.brex.internal.Transport.Call;
 import org.brexsync.brex.model.Card;
@@ -53,6 +55,14 @@ public final class Services {
 
   private static void pageSize(Optional<Integer> limit) {
     BrexValidation.throwIfAny("list request", BrexValidation.validatePageSize(limit));
+  }
+
+  /** A list endpoint that takes only a page size, read from the first page. */
+  private static <T> PagedIterable<T> unfiltered(
+      Transport t, String path, Optional<Integer> pageSize, Class<T> type) {
+    pageSize(pageSize);
+    return new PagedIterable<>(cursor -> t.sendPage(
+        Call.get(path).query("cursor", cursor).query("limit", pageSize), type), Optional.empty());
   }
 
   /** Users. */
@@ -184,90 +194,70 @@ public final class Services {
     }
   }
 
-  /** Departments. */
-  public static final class Departments implements DepartmentService {
+  /**
+   * Departments, locations and titles: the same list (by name), get and create calls, differing
+   * only in path, type and validation.
+   */
+  abstract static class ReferenceData<T, C> {
     private final Transport t;
+    private final String path;
+    private final Class<T> type;
+    private final String what;
+    private final Function<C, List<Violation>> validate;
 
+    ReferenceData(Transport t, String path, Class<T> type, String what,
+        Function<C, List<Violation>> validate) {
+      this.t = t;
+      this.path = path;
+      this.type = type;
+      this.what = what;
+      this.validate = validate;
+    }
+
+    public PagedIterable<T> list(ListReferenceDataRequest r) {
+      pageSize(r.limit());
+      return new PagedIterable<>(cursor -> t.sendPage(
+          Call.get(path).query("cursor", cursor).query("limit", r.limit()).query("name", r.name()),
+          type), r.cursor());
+    }
+
+    public T get(String id) {
+      return t.send(Call.get(path + "/" + seg(id)), type);
+    }
+
+    public T create(C r, RequestOptions o) {
+      BrexValidation.throwIfAny(what, validate.apply(r));
+      return t.send(Call.post(path).body(r).options(o), type);
+    }
+  }
+
+  /** Departments. */
+  public static final class Departments extends ReferenceData<Department, CreateDepartmentRequest>
+      implements DepartmentService {
     /** Creates the service. */
     public Departments(Transport t) {
-      this.t = t;
-    }
-
-    @Override
-    public PagedIterable<Department> list(ListReferenceDataRequest r) {
-      return named(t, "/v2/departments", r, Department.class);
-    }
-
-    @Override
-    public Department get(String id) {
-      return t.send(Call.get("/v2/departments/" + seg(id)), Department.class);
-    }
-
-    @Override
-    public Department create(CreateDepartmentRequest r, RequestOptions o) {
-      BrexValidation.throwIfAny("create department request", BrexValidation.validate(r));
-      return t.send(Call.post("/v2/departments").body(r).options(o), Department.class);
+      super(t, "/v2/departments", Department.class, "create department request",
+          BrexValidation::validate);
     }
   }
 
   /** Locations. */
-  public static final class Locations implements LocationService {
-    private final Transport t;
-
+  public static final class Locations extends ReferenceData<Location, CreateLocationRequest>
+      implements LocationService {
     /** Creates the service. */
     public Locations(Transport t) {
-      this.t = t;
-    }
-
-    @Override
-    public PagedIterable<Location> list(ListReferenceDataRequest r) {
-      return named(t, "/v2/locations", r, Location.class);
-    }
-
-    @Override
-    public Location get(String id) {
-      return t.send(Call.get("/v2/locations/" + seg(id)), Location.class);
-    }
-
-    @Override
-    public Location create(CreateLocationRequest r, RequestOptions o) {
-      BrexValidation.throwIfAny("create location request", BrexValidation.validate(r));
-      return t.send(Call.post("/v2/locations").body(r).options(o), Location.class);
+      super(t, "/v2/locations", Location.class, "create location request",
+          BrexValidation::validate);
     }
   }
 
   /** Titles. */
-  public static final class Titles implements TitleService {
-    private final Transport t;
-
+  public static final class Titles extends ReferenceData<Title, CreateTitleRequest>
+      implements TitleService {
     /** Creates the service. */
     public Titles(Transport t) {
-      this.t = t;
+      super(t, "/v2/titles", Title.class, "create title request", BrexValidation::validate);
     }
-
-    @Override
-    public PagedIterable<Title> list(ListReferenceDataRequest r) {
-      return named(t, "/v2/titles", r, Title.class);
-    }
-
-    @Override
-    public Title get(String id) {
-      return t.send(Call.get("/v2/titles/" + seg(id)), Title.class);
-    }
-
-    @Override
-    public Title create(CreateTitleRequest r, RequestOptions o) {
-      BrexValidation.throwIfAny("create title request", BrexValidation.validate(r));
-      return t.send(Call.post("/v2/titles").body(r).options(o), Title.class);
-    }
-  }
-
-  private static <T> PagedIterable<T> named(
-      Transport t, String path, ListReferenceDataRequest r, Class<T> type) {
-    pageSize(r.limit());
-    return new PagedIterable<>(cursor -> t.sendPage(
-        Call.get(path).query("cursor", cursor).query("limit", r.limit()).query("name", r.name()),
-        type), r.cursor());
   }
 
   /** Legal entities. */
@@ -281,10 +271,7 @@ public final class Services {
 
     @Override
     public PagedIterable<org.brexsync.brex.model.LegalEntity> list(Optional<Integer> pageSize) {
-      pageSize(pageSize);
-      return new PagedIterable<>(cursor -> t.sendPage(
-          Call.get("/v2/legal_entities").query("cursor", cursor).query("limit", pageSize),
-          org.brexsync.brex.model.LegalEntity.class), Optional.empty());
+      return unfiltered(t, "/v2/legal_entities", pageSize, org.brexsync.brex.model.LegalEntity.class);
     }
 
     @Override
@@ -319,10 +306,7 @@ public final class Services {
 
     @Override
     public PagedIterable<WebhookSubscription> list(Optional<Integer> pageSize) {
-      pageSize(pageSize);
-      return new PagedIterable<>(cursor -> t.sendPage(
-          Call.get("/v1/webhooks").query("cursor", cursor).query("limit", pageSize),
-          WebhookSubscription.class), Optional.empty());
+      return unfiltered(t, "/v1/webhooks", pageSize, WebhookSubscription.class);
     }
 
     @Override
