@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.brexsync.connector.workflow.ApiBlock;
 import org.brexsync.connector.workflow.FilterExpression;
 import org.brexsync.connector.workflow.OffboardingWorkflow;
@@ -25,6 +27,7 @@ import org.brexsync.examples.ConfigurationException;
 import org.brexsync.examples.Connections;
 import org.brexsync.oomnitza.filter.Filter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -90,7 +93,7 @@ public final class WorkflowCommand implements Runnable {
   }
 
   /** Runs the workflow; selection problems become usage errors, unreachable systems exit code 3. */
-  static WorkflowReport run(Connections c, java.util.function.Supplier<WorkflowReport> run) {
+  static WorkflowReport run(Connections c, Supplier<WorkflowReport> run) {
     try {
       return run.get();
     } catch (WorkflowException e) {
@@ -104,6 +107,36 @@ public final class WorkflowCommand implements Runnable {
         throw new ConfigurationException(msg + hint, e);
       }
       throw e;
+    }
+  }
+
+  /**
+   * The options and the run that {@code workflow run} and {@code workflow offboard} share, so the two
+   * commands connect, check, print and pick exit codes the same way.
+   */
+  static final class Shared {
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "An integration document whose connections name the token variables and base URLs (as for 'sync').")
+    Path config;
+
+    @Option(names = "--sandbox-users", paramLabel = "N", defaultValue = "500", description = "Users of the sandbox company (default: ${DEFAULT-VALUE}).")
+    int sandboxUsers;
+
+    /**
+     * Connects, fails fast when a system is unreachable, syncs the sandbox first (naming {@code what}),
+     * then runs the job {@code prepare} builds for the connections and prints its report.
+     */
+    int run(CliContext ctx, String what, Function<Connections, Supplier<WorkflowReport>> prepare) {
+      try (Connections c = ctx.connect(Integrations.read(Optional.ofNullable(config)), true, sandboxUsers)) {
+        checkReachable(c);
+        SandboxPrep.syncIfSandbox(ctx, c, what);
+        Supplier<WorkflowReport> job = prepare.apply(c);
+        WorkflowReport r = WorkflowCommand.run(c, job);
+        printReport(ctx, c, r, json);
+        return r.ok() ? Brexsync.OK : Brexsync.FAILED_RECORDS;
+      }
     }
   }
 
@@ -135,14 +168,7 @@ public final class WorkflowCommand implements Runnable {
     @Option(names = "--typed", description = "Use brex-client's typed action for the preset instead of the JSON API block.")
     boolean typed;
 
-    @Option(names = "--json", description = "Print the report as JSON.")
-    boolean json;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "An integration document whose connections name the token variables and base URLs (as for 'sync').")
-    Path config;
-
-    @Option(names = "--sandbox-users", paramLabel = "N", defaultValue = "500", description = "Users of the sandbox company (default: ${DEFAULT-VALUE}).")
-    int sandboxUsers;
+    @Mixin Shared shared;
 
     public Run(CliContext ctx) {
       this.ctx = ctx;
@@ -169,14 +195,10 @@ public final class WorkflowCommand implements Runnable {
       RunOptions options = o.build();
       Target target = user != null ? Target.username(user) : Target.filter(filter(filter));
       WorkflowStep step = step();
-      try (Connections c = ctx.connect(Integrations.read(Optional.ofNullable(config)), true, sandboxUsers)) {
-        checkReachable(c);
-        SandboxPrep.syncIfSandbox(ctx, c, "this workflow");
+      return shared.run(ctx, "this workflow", c -> {
         WorkflowRunner runner = c.workflowRunner();
-        WorkflowReport r = WorkflowCommand.run(c, () -> runner.run(Workflow.of(name(), step), target, options));
-        printReport(ctx, c, r, json);
-        return r.ok() ? Brexsync.OK : Brexsync.FAILED_RECORDS;
-      }
+        return () -> runner.run(Workflow.of(name(), step), target, options);
+      });
     }
 
     private String name() {
@@ -231,14 +253,7 @@ public final class WorkflowCommand implements Runnable {
     @Option(names = "--dry-run", description = "Show what would be sent; send and write nothing.")
     boolean dryRun;
 
-    @Option(names = "--json", description = "Print the report as JSON.")
-    boolean json;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "An integration document whose connections name the token variables and base URLs (as for 'sync').")
-    Path config;
-
-    @Option(names = "--sandbox-users", paramLabel = "N", defaultValue = "500", description = "Users of the sandbox company (default: ${DEFAULT-VALUE}).")
-    int sandboxUsers;
+    @Mixin Shared shared;
 
     public Offboard(CliContext ctx) {
       this.ctx = ctx;
@@ -247,17 +262,13 @@ public final class WorkflowCommand implements Runnable {
     @Override
     public Integer call() {
       Filter f = filter(filter);
-      try (Connections c = ctx.connect(Integrations.read(Optional.ofNullable(config)), true, sandboxUsers)) {
-        checkReachable(c);
-        SandboxPrep.syncIfSandbox(ctx, c, "offboarding");
+      return shared.run(ctx, "offboarding", c -> {
         OffboardingWorkflow w = OffboardingWorkflow.builder().runner(c.workflowRunner())
             .filter(f)
             .cardAction(terminate ? OffboardingWorkflow.CardAction.TERMINATE : OffboardingWorkflow.CardAction.LOCK)
             .build();
-        WorkflowReport r = WorkflowCommand.run(c, () -> w.run(dryRun));
-        printReport(ctx, c, r, json);
-        return r.ok() ? Brexsync.OK : Brexsync.FAILED_RECORDS;
-      }
+        return () -> w.run(dryRun);
+      });
     }
   }
 
