@@ -34,18 +34,7 @@ public interface ShipmentTracker {
 
   /** A tracker that lives as long as the object (tests, one-off runs). */
   static ShipmentTracker inMemory() {
-    Map<String, Instant> seen = new ConcurrentHashMap<>();
-    return new ShipmentTracker() {
-      @Override
-      public Instant shippedSince(String cardId, Instant now) {
-        return seen.computeIfAbsent(cardId, k -> now);
-      }
-
-      @Override
-      public void notShipped(String cardId) {
-        seen.remove(cardId);
-      }
-    };
+    return backedBy(new ConcurrentHashMap<>(), () -> {});
   }
 
   /**
@@ -64,6 +53,28 @@ public interface ShipmentTracker {
       }
       p.forEach((k, v) -> seen.put(k.toString(), Instant.parse(v.toString())));
     }
+    return backedBy(seen, () -> {
+      try {
+        Path parent = path.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, "shipments", ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+          for (Map.Entry<String, Instant> e : new TreeMap<>(seen).entrySet()) {
+            w.write(e.getKey() + "=" + e.getValue() + "\n");
+          }
+        }
+        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write shipment tracker " + path, e);
+      }
+    });
+  }
+
+  /**
+   * The one tracker both factories return: {@code seen} is the state, {@code persist} runs on
+   * {@link #flush()}, one flush at a time.
+   */
+  private static ShipmentTracker backedBy(Map<String, Instant> seen, Runnable persist) {
     return new ShipmentTracker() {
       @Override
       public Instant shippedSince(String cardId, Instant now) {
@@ -77,19 +88,7 @@ public interface ShipmentTracker {
 
       @Override
       public synchronized void flush() {
-        try {
-          Path parent = path.toAbsolutePath().getParent();
-          Files.createDirectories(parent);
-          Path tmp = Files.createTempFile(parent, "shipments", ".tmp");
-          try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            for (Map.Entry<String, Instant> e : new TreeMap<>(seen).entrySet()) {
-              w.write(e.getKey() + "=" + e.getValue() + "\n");
-            }
-          }
-          Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot write shipment tracker " + path, e);
-        }
+        persist.run();
       }
     };
   }
