@@ -10,30 +10,16 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.brexsync.connector.Connection;
 import org.brexsync.testkit.RecordedCall;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The generic executor retries like brex-client: reads always, writes only with an Idempotency-Key. */
-class ApiBlockRetryTest {
-  static WorkflowSandbox sb;
+class ApiBlockRetryTest extends WorkflowSandboxFixture {
   final List<Duration> sleeps = new ArrayList<>();
   WorkflowRunner runner;
 
-  @BeforeAll
-  static void start() {
-    sb = new WorkflowSandbox();
-  }
-
-  @AfterAll
-  static void stop() {
-    sb.close();
-  }
-
   @BeforeEach
-  void reset() {
-    sb.reset();
+  void newRunner() {
     sleeps.clear();
     runner = WorkflowRunner.builder().oomnitza(sb.oomnitzaClient).brexBaseUri(sb.brex.baseUri())
         .env(Map.of("BREX_API_TOKEN", sb.brex.token())::get).sleeper(sleeps::add).build();

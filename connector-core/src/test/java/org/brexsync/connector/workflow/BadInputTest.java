@@ -3,9 +3,6 @@ package org.brexsync.connector.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -13,24 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Bad input gives a clear error and sends nothing: the Brex simulator's request log stays empty,
  * and nothing is written to Oomnitza. Both forms (JSON preset, typed action) are checked.
  */
-class BadInputTest {
-  static WorkflowSandbox sb;
-
-  @BeforeAll
-  static void start() {
-    sb = new WorkflowSandbox();
-  }
-
-  @AfterAll
-  static void stop() {
-    sb.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    sb.reset();
-  }
-
+class BadInputTest extends WorkflowSandboxFixture {
   private static StepOutcome runOne(String form, String preset, String username, RunOptions options) {
     WorkflowStep step = PresetsEndToEndTest.step(form, preset);
     RecordResult r = sb.runner.run(Workflow.of(preset, step), Target.username(username), options).records().get(0);

@@ -3,30 +3,10 @@ package org.brexsync.connector.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The calls connector-core README (Workflows, "For the examples CLI") gives the examples CLI, as written there. */
-class CliCallsTest {
-  static WorkflowSandbox sb;
-
-  @BeforeAll
-  static void start() {
-    sb = new WorkflowSandbox();
-  }
-
-  @AfterAll
-  static void stop() {
-    sb.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    sb.reset();
-  }
-
+class CliCallsTest extends WorkflowSandboxFixture {
   /** brexsync workflow run PRESET --user U|--filter EXPR [--set k=v ...] [--dry-run] [--typed]. */
   static WorkflowReport workflowRun(WorkflowRunner runner, String preset, String user, String filter,
       List<String> sets, boolean dryRun, boolean typed) {

@@ -5,30 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Optional;
 import org.brexsync.brex.model.ChangeCardReason;
 import org.brexsync.oomnitza.filter.Filter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Offboarding people who left: deactivate, lock or terminate their cards; a re-run changes nothing. */
-class OffboardingWorkflowTest {
-  static WorkflowSandbox sb;
-
-  @BeforeAll
-  static void start() {
-    sb = new WorkflowSandbox();
-  }
-
-  @AfterAll
-  static void stop() {
-    sb.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    sb.reset();
-  }
-
+class OffboardingWorkflowTest extends WorkflowSandboxFixture {
   String leaver;
   String active;
   String locked;

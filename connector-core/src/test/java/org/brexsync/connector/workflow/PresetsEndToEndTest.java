@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.brexsync.testkit.RecordedCall;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,24 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and its typed equivalent (brex-client). Variables come from the Oomnitza record; the response is
  * mapped back into the simulated Oomnitza record.
  */
-class PresetsEndToEndTest {
-  static WorkflowSandbox sb;
-
-  @BeforeAll
-  static void start() {
-    sb = new WorkflowSandbox();
-  }
-
-  @AfterAll
-  static void stop() {
-    sb.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    sb.reset();
-  }
-
+class PresetsEndToEndTest extends WorkflowSandboxFixture {
   static WorkflowStep step(String form, String preset) {
     return form.equals("json") ? WorkflowStep.of(Presets.load(preset)) : Presets.typed(preset);
   }

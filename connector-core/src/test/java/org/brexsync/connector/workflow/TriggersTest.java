@@ -18,30 +18,10 @@ import org.brexsync.connector.filter.RecordFilter;
 import org.brexsync.connector.schedule.Schedule;
 import org.brexsync.oomnitza.filter.Filter;
 import org.brexsync.testkit.MutableClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Runs over a filtered set, dry runs, stop-on-failure and the scheduled trigger. */
-class TriggersTest {
-  static WorkflowSandbox sb;
-
-  @BeforeAll
-  static void start() {
-    sb = new WorkflowSandbox();
-  }
-
-  @AfterAll
-  static void stop() {
-    sb.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    sb.reset();
-  }
-
+class TriggersTest extends WorkflowSandboxFixture {
   private static final Target NEW_TO_BREX = Target.filter(Filter.isNull("brex_user_id"));
 
   private void threeNewAndOneKnown() {

@@ -4,30 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Values with quotes and braces travel as literal strings: no field injection, no re-expansion. */
-class ValuesStayLiteralTest {
-  static WorkflowSandbox sb;
-
-  @BeforeAll
-  static void start() {
-    sb = new WorkflowSandbox();
-  }
-
-  @AfterAll
-  static void stop() {
-    sb.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    sb.reset();
-  }
-
+class ValuesStayLiteralTest extends WorkflowSandboxFixture {
   @Test
   void aLastNameWithQuotesAndBracesIsSentAsOneStringAndNothingElse() {
     String evil = "O'Brien\", \"manager_id\": \"cuuser_x\" {{email}}";
