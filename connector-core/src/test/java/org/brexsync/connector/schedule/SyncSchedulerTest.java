@@ -66,11 +66,9 @@ class SyncSchedulerTest {
     assertThat(s.nextRunAt()).isEmpty();
   }
 
-  @Test
-  void neverTwoOverlappingRuns() throws Exception {
-    CountDownLatch inside = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    brex.onListUsers = () -> {
+  /** A list-users hook that signals {@code inside} and then holds the run until {@code release}. */
+  private static Runnable holdUntil(CountDownLatch inside, CountDownLatch release) {
+    return () -> {
       inside.countDown();
       try {
         release.await(10, TimeUnit.SECONDS);
@@ -78,6 +76,13 @@ class SyncSchedulerTest {
         Thread.currentThread().interrupt();
       }
     };
+  }
+
+  @Test
+  void neverTwoOverlappingRuns() throws Exception {
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    brex.onListUsers = holdUntil(inside, release);
     MutableClock clock = new MutableClock(Instant.parse("2026-11-27T00:00:00Z"));
     ManualScheduler exec = new ManualScheduler(clock);
     SyncScheduler s = SyncScheduler.builder().engine(engine(Schedule.every(Duration.ofMinutes(5)))).clock(clock).executor(exec).build();
@@ -102,14 +107,7 @@ class SyncSchedulerTest {
     CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     brex.addMany(2000);
-    brex.onListUsers = () -> {
-      inside.countDown();
-      try {
-        release.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    };
+    brex.onListUsers = holdUntil(inside, release);
     List<SyncReport> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
     SyncScheduler s = SyncScheduler.builder().engine(engine(Schedule.defaults())).onReport(reports::add).build();
     Thread t = new Thread(s::runNow);
