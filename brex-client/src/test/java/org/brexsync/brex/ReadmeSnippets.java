@@ -123,4 +123,12 @@ final class ReadmeSnippets {
         .sleeper(Sleeper.system())
         .build();
   }
+
+  static void builderReportsMissingAttributes() {
+    try {
+      CreateCardRequest.builder().owner(CardOwner.user("cuuser_1")).cardName("Laptop").build();
+    } catch (BrexValidationException e) {
+      e.violations(); // [card_type: is required, limit_type: is required]
+    }
+  }
 }

@@ -7,13 +7,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.brexsync.brex.model.Address;
 import org.brexsync.brex.model.CardOwner;
 import org.brexsync.brex.model.CardType;
+import org.brexsync.brex.model.ChangeCardReason;
 import org.brexsync.brex.model.CreateCardRequest;
+import org.brexsync.brex.model.CreateDepartmentRequest;
+import org.brexsync.brex.model.CreateLocationRequest;
+import org.brexsync.brex.model.CreateTitleRequest;
 import org.brexsync.brex.model.ImmutableAddress;
 import org.brexsync.brex.model.ImmutableCreateCardRequest;
 import org.brexsync.brex.model.ImmutableInviteUserRequest;
@@ -21,12 +27,14 @@ import org.brexsync.brex.model.ImmutableSecureEmailRequest;
 import org.brexsync.brex.model.InviteUserRequest;
 import org.brexsync.brex.model.LimitType;
 import org.brexsync.brex.model.ListUsersRequest;
+import org.brexsync.brex.model.LockCardRequest;
 import org.brexsync.brex.model.Money;
 import org.brexsync.brex.model.OwnerType;
 import org.brexsync.brex.model.SecureEmailRequest;
 import org.brexsync.brex.model.SetUserLimitRequest;
 import org.brexsync.brex.model.SpendControlRequest;
 import org.brexsync.brex.model.SpendDuration;
+import org.brexsync.brex.model.TerminateCardRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -40,7 +48,7 @@ class ValidationTest {
       .city("Scranton").state("PA").country("US").postalCode("18505").build();
 
   static ImmutableCreateCardRequest vendor() {
-    return ImmutableCreateCardRequest.builder().owner(CardOwner.user("cuuser_1"))
+    return CreateCardRequest.builder().owner(CardOwner.user("cuuser_1"))
         .cardName("Vendor card").cardType(CardType.VIRTUAL).limitType(LimitType.CARD)
         .spendControls(SpendControlRequest.builder().spendLimit(Money.usd(1000))
             .spendDuration(SpendDuration.MONTHLY).build())
@@ -48,13 +56,13 @@ class ValidationTest {
   }
 
   static ImmutableCreateCardRequest physical() {
-    return ImmutableCreateCardRequest.builder().owner(CardOwner.user("cuuser_1"))
+    return CreateCardRequest.builder().owner(CardOwner.user("cuuser_1"))
         .cardName("Corporate").cardType(CardType.PHYSICAL).limitType(LimitType.USER)
         .mailingAddress(US).build();
   }
 
   static ImmutableInviteUserRequest invite() {
-    return ImmutableInviteUserRequest.builder().firstName("Karen").lastName("Filippelli")
+    return InviteUserRequest.builder().firstName("Karen").lastName("Filippelli")
         .email("karen@dundermifflin.com").build();
   }
 
@@ -190,7 +198,7 @@ class ValidationTest {
   }
 
   static Stream<Arguments> secureEmailRules() {
-    ImmutableSecureEmailRequest ok = ImmutableSecureEmailRequest.builder()
+    ImmutableSecureEmailRequest ok = SecureEmailRequest.builder()
         .recipientEmail("v@example.com").senderName("IT").expiryDays(30).build();
     return Stream.of(
         Arguments.of(ok, ok.withExpiryDays(31), "expiry_days"),
@@ -236,6 +244,156 @@ class ValidationTest {
         .spendDuration(SpendDuration.ONE_TIME).lockAfterDate(java.time.LocalDate.of(2026, 2, 3))
         .build();
     assertThat(BrexJson.toJsonTree(sc).get("lock_after_date").asText()).isEqualTo("2026-02-03");
+  }
+
+  /** One required attribute of a request builder: its JSON name and how a caller sets it. */
+  record Required<B>(String json, Consumer<B> set) {}
+
+  static <B> Arguments builder(Class<?> type, Supplier<B> newBuilder, Function<B, ?> build,
+      List<Required<B>> required) {
+    return Arguments.of(type.getSimpleName(), type, newBuilder, build, required);
+  }
+
+  static <B> Required<B> req(String json, Consumer<B> set) {
+    return new Required<>(json, set);
+  }
+
+  /** Every request builder whose required attributes BrexValidation relies on, in field order. */
+  static Stream<Arguments> requestBuilders() {
+    return Stream.of(
+        builder(CreateCardRequest.class, CreateCardRequest::builder,
+            CreateCardRequest.Builder::build,
+            List.<Required<CreateCardRequest.Builder>>of(
+                req("owner", b -> b.owner(CardOwner.user("cuuser_1"))),
+                req("card_name", b -> b.cardName("Vendor card")),
+                req("card_type", b -> b.cardType(CardType.VIRTUAL)),
+                req("limit_type", b -> b.limitType(LimitType.USER)))),
+        builder(InviteUserRequest.class, InviteUserRequest::builder,
+            InviteUserRequest.Builder::build,
+            List.<Required<InviteUserRequest.Builder>>of(
+                req("first_name", b -> b.firstName("Karen")),
+                req("last_name", b -> b.lastName("Filippelli")),
+                req("email", b -> b.email("karen@dundermifflin.com")))),
+        builder(SecureEmailRequest.class, SecureEmailRequest::builder,
+            SecureEmailRequest.Builder::build,
+            List.<Required<SecureEmailRequest.Builder>>of(
+                req("recipient_email", b -> b.recipientEmail("v@example.com")),
+                req("sender_name", b -> b.senderName("IT")))),
+        builder(LockCardRequest.class, LockCardRequest::builder, LockCardRequest.Builder::build,
+            List.<Required<LockCardRequest.Builder>>of(
+                req("reason", b -> b.reason(ChangeCardReason.CARD_LOST)))),
+        builder(TerminateCardRequest.class, TerminateCardRequest::builder,
+            TerminateCardRequest.Builder::build,
+            List.<Required<TerminateCardRequest.Builder>>of(
+                req("reason", b -> b.reason(ChangeCardReason.CARD_LOST)))),
+        builder(CreateDepartmentRequest.class, CreateDepartmentRequest::builder,
+            CreateDepartmentRequest.Builder::build,
+            List.<Required<CreateDepartmentRequest.Builder>>of(req("name", b -> b.name("IT")))),
+        builder(CreateLocationRequest.class, CreateLocationRequest::builder,
+            CreateLocationRequest.Builder::build,
+            List.<Required<CreateLocationRequest.Builder>>of(req("name", b -> b.name("Scranton")))),
+        builder(CreateTitleRequest.class, CreateTitleRequest::builder,
+            CreateTitleRequest.Builder::build,
+            List.<Required<CreateTitleRequest.Builder>>of(req("name", b -> b.name("Manager")))),
+        builder(CardOwner.class, CardOwner::builder, CardOwner.Builder::build,
+            List.<Required<CardOwner.Builder>>of(
+                req("type", b -> b.type(OwnerType.USER)),
+                req("user_id", b -> b.userId("cuuser_1")))),
+        builder(SpendControlRequest.class, SpendControlRequest::builder,
+            SpendControlRequest.Builder::build,
+            List.<Required<SpendControlRequest.Builder>>of(
+                req("spend_limit", b -> b.spendLimit(Money.usd(1000))),
+                req("spend_duration", b -> b.spendDuration(SpendDuration.MONTHLY)))),
+        builder(Money.class, Money::builder, Money.Builder::build,
+            List.<Required<Money.Builder>>of(req("amount", b -> b.amount(700)))));
+  }
+
+  static <B> B fill(Supplier<B> newBuilder, List<Required<B>> required, Set<String> omit) {
+    B b = newBuilder.get();
+    required.stream().filter(r -> !omit.contains(r.json())).forEach(r -> r.set().accept(b));
+    return b;
+  }
+
+  static List<Violation> missing(String... fields) {
+    return Stream.of(fields).map(f -> new Violation(f, "is required")).toList();
+  }
+
+  @ParameterizedTest(name = "{0} without each required attribute")
+  @MethodSource("requestBuilders")
+  <B> void buildingWithoutARequiredAttributeNamesIt(String name, Class<?> type,
+      Supplier<B> newBuilder, Function<B, ?> build, List<Required<B>> required) {
+    assertThat(build.apply(fill(newBuilder, required, Set.of()))).as("complete").isInstanceOf(type);
+    for (Required<B> r : required) {
+      B b = fill(newBuilder, required, Set.of(r.json()));
+      assertThatThrownBy(() -> build.apply(b)).as(r.json())
+          .isInstanceOfSatisfying(BrexValidationException.class, e -> {
+            assertThat(e.violations()).containsExactlyElementsOf(missing(r.json()));
+            assertThat(e.getMessage()).isEqualTo(
+                "Invalid " + name + " (1 problem): " + r.json() + ": is required");
+          });
+      r.set().accept(b);
+      assertThat(build.apply(b)).as("same builder after setting " + r.json()).isInstanceOf(type);
+    }
+  }
+
+  @ParameterizedTest(name = "{0} without two required attributes")
+  @MethodSource("requestBuilders")
+  <B> void buildingWithoutTwoRequiredAttributesNamesBoth(String name, Class<?> type,
+      Supplier<B> newBuilder, Function<B, ?> build, List<Required<B>> required) {
+    for (int i = 0; i < required.size(); i++) {
+      for (int j = i + 1; j < required.size(); j++) {
+        String a = required.get(i).json();
+        String c = required.get(j).json();
+        B b = fill(newBuilder, required, Set.of(a, c));
+        assertThatThrownBy(() -> build.apply(b)).as(a + " and " + c)
+            .isInstanceOfSatisfying(BrexValidationException.class,
+                e -> assertThat(e.violations()).containsExactlyElementsOf(missing(a, c)));
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}: empty builder reports what JSON parsing reports")
+  @MethodSource("requestBuilders")
+  <B> void emptyBuilderReportsEveryRequiredAttributeLikeParse(String name, Class<?> type,
+      Supplier<B> newBuilder, Function<B, ?> build, List<Required<B>> required) {
+    // BrexValidation.parse derives "required" from the model's accessors; the builder must agree,
+    // so a required attribute added later without a builder check fails here.
+    List<Violation> fromJson = new java.util.ArrayList<>();
+    try {
+      BrexValidation.parse(BrexJson.shared().createObjectNode(), type);
+    } catch (BrexValidationException e) {
+      fromJson.addAll(e.violations());
+    }
+    assertThat(fromJson).isNotEmpty();
+    assertThatThrownBy(() -> build.apply(newBuilder.get()))
+        .isInstanceOfSatisfying(BrexValidationException.class, e -> {
+          assertThat(e.violations()).containsExactlyInAnyOrderElementsOf(fromJson);
+          assertThat(e.violations()).containsExactlyElementsOf(
+              missing(required.stream().map(Required::json).toArray(String[]::new)));
+        });
+  }
+
+  @Test
+  void builderCopiesAndJsonDeserializationStillWork() {
+    assertThat(CreateCardRequest.builder().from(vendor()).build()).isEqualTo(vendor());
+    assertThat(BrexJson.shared().convertValue(BrexJson.toJsonTree(invite()),
+        InviteUserRequest.class)).isEqualTo(invite());
+    assertThat(LockCardRequest.of(ChangeCardReason.CARD_LOST).reason())
+        .isEqualTo(ChangeCardReason.CARD_LOST);
+  }
+
+  @Test
+  void missingAttributesAreReportedBeforeRulesOfThePresentOnes() {
+    // The builder cannot run BrexValidation on a partial request: it reports the missing ones;
+    // BrexValidation.validate(built) reports the rest once everything is set.
+    CreateCardRequest.Builder b = CreateCardRequest.builder().owner(CardOwner.user("cuuser_1"))
+        .cardName("Café");
+    assertThatThrownBy(b::build).isInstanceOfSatisfying(BrexValidationException.class,
+        e -> assertThat(e.violations())
+            .containsExactlyElementsOf(missing("card_type", "limit_type")));
+    CreateCardRequest built = b.cardType(CardType.VIRTUAL).limitType(LimitType.USER).build();
+    assertThat(BrexValidation.validate(built)).extracting(Violation::field)
+        .containsExactly("card_name");
   }
 
   @Test

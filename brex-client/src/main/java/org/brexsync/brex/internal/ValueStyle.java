@@ -6,7 +6,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.immutables.value.Value;
 
-/** The one Immutables style of this module (identical in every brexsync module). */
+/**
+ * The one Immutables style of this module (identical in every brexsync module, except that
+ * brex-client also sets {@code isSetOnBuilder}: the request builders use the generated
+ * {@code *IsSet()} methods to report missing required attributes as a
+ * {@code BrexValidationException}).
+ */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)
 @Value.Style(
@@ -15,5 +20,6 @@ import org.immutables.value.Value;
     defaults = @Value.Immutable(copy = true),
     optionalAcceptNullable = true,
     builderVisibility = Value.Style.BuilderVisibility.PUBLIC,
+    isSetOnBuilder = true,
     redactedMask = "****")
 public @interface ValueStyle {}

@@ -3,6 +3,7 @@ package org.brexsync.brex.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import org.brexsync.brex.internal.RequiredAttributes;
 import org.immutables.value.Value;
 
 /** Owner of a card; Brex only has user owners ({@code {"type":"USER","user_id":...}}). */
@@ -21,12 +22,38 @@ public abstract class CardOwner {
   public abstract String userId();
 
   /** A new builder. */
-  public static ImmutableCardOwner.Builder builder() {
-    return ImmutableCardOwner.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** A card owned by the user with id {@code userId}. */
   public static CardOwner user(String userId) {
-    return ImmutableCardOwner.builder().type(OwnerType.USER).userId(userId).build();
+    return builder().type(OwnerType.USER).userId(userId).build();
+  }
+
+  /**
+   * Builder of {@link CardOwner} (returned by {@link #builder()}). {@link #build()} throws one
+   * {@link org.brexsync.brex.BrexValidationException} with a violation per missing required
+   * attribute ({@code type}, {@code user_id}), named by its JSON name, instead of Immutables'
+   * {@code IllegalStateException}; the other rules are checked by {@link
+   * org.brexsync.brex.BrexValidation}.
+   */
+  public static class Builder extends ImmutableCardOwner.Builder {
+    /** A new, empty builder; same as {@link CardOwner#builder()}. */
+    public Builder() {}
+
+    /**
+     * Builds the value.
+     *
+     * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
+     */
+    @Override
+    public ImmutableCardOwner build() {
+      RequiredAttributes.of("CardOwner")
+          .require(typeIsSet(), "type")
+          .require(userIdIsSet(), "user_id")
+          .throwIfMissing();
+      return super.build();
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Map;
 import java.util.Optional;
+import org.brexsync.brex.internal.RequiredAttributes;
 import org.immutables.value.Value;
 
 /** Request to create a card ({@code POST /v2/cards}). Checked by {@link org.brexsync.brex.BrexValidation} before sending. */
@@ -49,7 +50,35 @@ public abstract class CreateCardRequest {
   public abstract Optional<CardAttributePreferences> cardAttributePreferences();
 
   /** A new builder. */
-  public static ImmutableCreateCardRequest.Builder builder() {
-    return ImmutableCreateCardRequest.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link CreateCardRequest} (returned by {@link #builder()}). {@link #build()} throws
+   * one {@link org.brexsync.brex.BrexValidationException} with a violation per missing required
+   * attribute ({@code owner}, {@code card_name}, {@code card_type}, {@code limit_type}), named by
+   * its JSON name, instead of Immutables' {@code IllegalStateException}; the other rules are
+   * checked by {@link org.brexsync.brex.BrexValidation}.
+   */
+  public static class Builder extends ImmutableCreateCardRequest.Builder {
+    /** A new, empty builder; same as {@link CreateCardRequest#builder()}. */
+    public Builder() {}
+
+    /**
+     * Builds the request.
+     *
+     * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
+     */
+    @Override
+    public ImmutableCreateCardRequest build() {
+      RequiredAttributes.of("CreateCardRequest")
+          .require(ownerIsSet(), "owner")
+          .require(cardNameIsSet(), "card_name")
+          .require(cardTypeIsSet(), "card_type")
+          .require(limitTypeIsSet(), "limit_type")
+          .throwIfMissing();
+      return super.build();
+    }
   }
 }

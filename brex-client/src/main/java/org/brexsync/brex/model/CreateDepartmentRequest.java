@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Optional;
+import org.brexsync.brex.internal.RequiredAttributes;
 import org.immutables.value.Value;
 
 /** Request to create a department. */
@@ -22,7 +23,32 @@ public abstract class CreateDepartmentRequest {
   public abstract Optional<String> description();
 
   /** A new builder. */
-  public static ImmutableCreateDepartmentRequest.Builder builder() {
-    return ImmutableCreateDepartmentRequest.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link CreateDepartmentRequest} (returned by {@link #builder()}). {@link #build()}
+   * throws one {@link org.brexsync.brex.BrexValidationException} with a violation per missing
+   * required attribute ({@code name}), named by its JSON name, instead of Immutables' {@code
+   * IllegalStateException}; the other rules are checked by {@link
+   * org.brexsync.brex.BrexValidation}.
+   */
+  public static class Builder extends ImmutableCreateDepartmentRequest.Builder {
+    /** A new, empty builder; same as {@link CreateDepartmentRequest#builder()}. */
+    public Builder() {}
+
+    /**
+     * Builds the request.
+     *
+     * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
+     */
+    @Override
+    public ImmutableCreateDepartmentRequest build() {
+      RequiredAttributes.of("CreateDepartmentRequest")
+          .require(nameIsSet(), "name")
+          .throwIfMissing();
+      return super.build();
+    }
   }
 }

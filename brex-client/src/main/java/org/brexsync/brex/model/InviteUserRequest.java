@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Map;
 import java.util.Optional;
+import org.brexsync.brex.internal.RequiredAttributes;
 import org.immutables.value.Value;
 
 /** Request to invite a user as an employee ({@code CreateUserRequest}). */
@@ -49,7 +50,34 @@ public abstract class InviteUserRequest {
   public abstract Map<String, String> metadata();
 
   /** A new builder. */
-  public static ImmutableInviteUserRequest.Builder builder() {
-    return ImmutableInviteUserRequest.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link InviteUserRequest} (returned by {@link #builder()}). {@link #build()} throws
+   * one {@link org.brexsync.brex.BrexValidationException} with a violation per missing required
+   * attribute ({@code first_name}, {@code last_name}, {@code email}), named by its JSON name,
+   * instead of Immutables' {@code IllegalStateException}; the other rules are checked by {@link
+   * org.brexsync.brex.BrexValidation}.
+   */
+  public static class Builder extends ImmutableInviteUserRequest.Builder {
+    /** A new, empty builder; same as {@link InviteUserRequest#builder()}. */
+    public Builder() {}
+
+    /**
+     * Builds the request.
+     *
+     * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
+     */
+    @Override
+    public ImmutableInviteUserRequest build() {
+      RequiredAttributes.of("InviteUserRequest")
+          .require(firstNameIsSet(), "first_name")
+          .require(lastNameIsSet(), "last_name")
+          .require(emailIsSet(), "email")
+          .throwIfMissing();
+      return super.build();
+    }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Optional;
+import org.brexsync.brex.internal.RequiredAttributes;
 import org.immutables.value.Value;
 
 /** Request to lock a card. */
@@ -22,12 +23,37 @@ public abstract class LockCardRequest {
   public abstract Optional<String> description();
 
   /** A new builder. */
-  public static ImmutableLockCardRequest.Builder builder() {
-    return ImmutableLockCardRequest.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** Lock for {@code reason} without a description. */
   public static LockCardRequest of(ChangeCardReason reason) {
-    return ImmutableLockCardRequest.builder().reason(reason).build();
+    return builder().reason(reason).build();
+  }
+
+  /**
+   * Builder of {@link LockCardRequest} (returned by {@link #builder()}). {@link #build()} throws
+   * one {@link org.brexsync.brex.BrexValidationException} with a violation per missing required
+   * attribute ({@code reason}), named by its JSON name, instead of Immutables' {@code
+   * IllegalStateException}; the other rules are checked by {@link
+   * org.brexsync.brex.BrexValidation}.
+   */
+  public static class Builder extends ImmutableLockCardRequest.Builder {
+    /** A new, empty builder; same as {@link LockCardRequest#builder()}. */
+    public Builder() {}
+
+    /**
+     * Builds the request.
+     *
+     * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
+     */
+    @Override
+    public ImmutableLockCardRequest build() {
+      RequiredAttributes.of("LockCardRequest")
+          .require(reasonIsSet(), "reason")
+          .throwIfMissing();
+      return super.build();
+    }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Optional;
+import org.brexsync.brex.internal.RequiredAttributes;
 import org.immutables.value.Value;
 
 /** An amount of money in the currency's minor units (cents for USD), as Brex sends and expects it. */
@@ -22,17 +23,41 @@ public abstract class Money {
   public abstract Optional<String> currency();
 
   /** A new builder. */
-  public static ImmutableMoney.Builder builder() {
-    return ImmutableMoney.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** {@code amount} minor units of {@code currency} (ISO 4217), e.g. {@code Money.of(700, "USD")} is 7.00 USD. */
   public static Money of(long amount, String currency) {
-    return ImmutableMoney.builder().amount(amount).currency(currency).build();
+    return builder().amount(amount).currency(currency).build();
   }
 
   /** {@code cents} US cents. */
   public static Money usd(long cents) {
     return of(cents, "USD");
+  }
+
+  /**
+   * Builder of {@link Money} (returned by {@link #builder()}). {@link #build()} throws one {@link
+   * org.brexsync.brex.BrexValidationException} with a violation per missing required attribute
+   * ({@code amount}), named by its JSON name, instead of Immutables' {@code IllegalStateException};
+   * the other rules are checked by {@link org.brexsync.brex.BrexValidation}.
+   */
+  public static class Builder extends ImmutableMoney.Builder {
+    /** A new, empty builder; same as {@link Money#builder()}. */
+    public Builder() {}
+
+    /**
+     * Builds the value.
+     *
+     * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
+     */
+    @Override
+    public ImmutableMoney build() {
+      RequiredAttributes.of("Money")
+          .require(amountIsSet(), "amount")
+          .throwIfMissing();
+      return super.build();
+    }
   }
 }

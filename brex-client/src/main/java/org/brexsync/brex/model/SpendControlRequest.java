@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.brexsync.brex.internal.RequiredAttributes;
 import org.immutables.value.Value;
 
 /** Spend controls for a new vendor card ({@code SpendControlRequest}). */
@@ -39,7 +40,33 @@ public abstract class SpendControlRequest {
   public abstract Optional<String> policyId();
 
   /** A new builder. */
-  public static ImmutableSpendControlRequest.Builder builder() {
-    return ImmutableSpendControlRequest.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link SpendControlRequest} (returned by {@link #builder()}). {@link #build()}
+   * throws one {@link org.brexsync.brex.BrexValidationException} with a violation per missing
+   * required attribute ({@code spend_limit}, {@code spend_duration}), named by its JSON name,
+   * instead of Immutables' {@code IllegalStateException}; the other rules are checked by {@link
+   * org.brexsync.brex.BrexValidation}.
+   */
+  public static class Builder extends ImmutableSpendControlRequest.Builder {
+    /** A new, empty builder; same as {@link SpendControlRequest#builder()}. */
+    public Builder() {}
+
+    /**
+     * Builds the request.
+     *
+     * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
+     */
+    @Override
+    public ImmutableSpendControlRequest build() {
+      RequiredAttributes.of("SpendControlRequest")
+          .require(spendLimitIsSet(), "spend_limit")
+          .require(spendDurationIsSet(), "spend_duration")
+          .throwIfMissing();
+      return super.build();
+    }
   }
 }

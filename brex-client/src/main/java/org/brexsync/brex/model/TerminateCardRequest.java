@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Optional;
+import org.brexsync.brex.internal.RequiredAttributes;
 import org.immutables.value.Value;
 
 /** Request to terminate a card (irreversible). */
@@ -22,12 +23,37 @@ public abstract class TerminateCardRequest {
   public abstract Optional<String> description();
 
   /** A new builder. */
-  public static ImmutableTerminateCardRequest.Builder builder() {
-    return ImmutableTerminateCardRequest.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** Terminate for {@code reason} without a description. */
   public static TerminateCardRequest of(ChangeCardReason reason) {
-    return ImmutableTerminateCardRequest.builder().reason(reason).build();
+    return builder().reason(reason).build();
+  }
+
+  /**
+   * Builder of {@link TerminateCardRequest} (returned by {@link #builder()}). {@link #build()}
+   * throws one {@link org.brexsync.brex.BrexValidationException} with a violation per missing
+   * required attribute ({@code reason}), named by its JSON name, instead of Immutables' {@code
+   * IllegalStateException}; the other rules are checked by {@link
+   * org.brexsync.brex.BrexValidation}.
+   */
+  public static class Builder extends ImmutableTerminateCardRequest.Builder {
+    /** A new, empty builder; same as {@link TerminateCardRequest#builder()}. */
+    public Builder() {}
+
+    /**
+     * Builds the request.
+     *
+     * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
+     */
+    @Override
+    public ImmutableTerminateCardRequest build() {
+      RequiredAttributes.of("TerminateCardRequest")
+          .require(reasonIsSet(), "reason")
+          .throwIfMissing();
+      return super.build();
+    }
   }
 }
