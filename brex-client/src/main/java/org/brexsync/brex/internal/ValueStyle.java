@@ -7,10 +7,9 @@ import java.lang.annotation.Target;
 import org.immutables.value.Value;
 
 /**
- * The one Immutables style of this module (identical in every brexsync module, except that
- * brex-client also sets {@code isSetOnBuilder}: the request builders use the generated
- * {@code *IsSet()} methods to report missing required attributes as a
- * {@code BrexValidationException}).
+ * The one Immutables style of this module (identical in every brexsync module). {@code isSetOnBuilder}
+ * generates {@code *IsSet()} on builders, so a builder can report missing required attributes as the
+ * module's typed validation error instead of Immutables' {@code IllegalStateException}.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)

@@ -6,7 +6,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.immutables.value.Value;
 
-/** The one Immutables style of this module (identical across brexsync modules). */
+/**
+ * The one Immutables style of this module (identical in every brexsync module). {@code isSetOnBuilder}
+ * generates {@code *IsSet()} on builders, so a builder can report missing required attributes as the
+ * module's typed validation error instead of Immutables' {@code IllegalStateException}.
+ */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)
 @Value.Style(
@@ -15,5 +19,6 @@ import org.immutables.value.Value;
     defaults = @Value.Immutable(copy = true),
     optionalAcceptNullable = true,
     builderVisibility = Value.Style.BuilderVisibility.PUBLIC,
+    isSetOnBuilder = true,
     redactedMask = "****")
 public @interface ValueStyle {}

@@ -6,10 +6,19 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.immutables.value.Value;
 
-/** The one Immutables style of this module (identical in every brexsync module). */
+/**
+ * The one Immutables style of this module (identical in every brexsync module). {@code isSetOnBuilder}
+ * generates {@code *IsSet()} on builders, so a builder can report missing required attributes as the
+ * module's typed validation error instead of Immutables' {@code IllegalStateException}.
+ */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)
-@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PUBLIC,
-    defaults = @Value.Immutable(copy = true), optionalAcceptNullable = true,
-    builderVisibility = Value.Style.BuilderVisibility.PUBLIC, redactedMask = "****")
+@Value.Style(
+    jdkOnly = true,
+    visibility = Value.Style.ImplementationVisibility.PUBLIC,
+    defaults = @Value.Immutable(copy = true),
+    optionalAcceptNullable = true,
+    builderVisibility = Value.Style.BuilderVisibility.PUBLIC,
+    isSetOnBuilder = true,
+    redactedMask = "****")
 public @interface ValueStyle {}
