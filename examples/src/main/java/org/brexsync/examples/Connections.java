@@ -71,8 +71,14 @@ public final class Connections implements AutoCloseable {
    * (from $OOMNITZA_URL)}. Never a token.
    */
   public String describeEndpoints() {
-    return "Brex " + brex.baseUri() + " (" + brexSource + "); Oomnitza "
-        + oomnitza.map(o -> o.baseUri() + " (" + oomnitzaSource.orElse("?") + ")").orElse("not configured");
+    return "Brex " + shown(brex.baseUri()) + " (" + brexSource + "); Oomnitza "
+        + oomnitza.map(o -> shown(o.baseUri()) + " (" + oomnitzaSource.orElse("?") + ")").orElse("not configured");
+  }
+
+  /** Scheme, host, port and path only: credentials in a URL's user info or query are never printed. */
+  private static String shown(URI u) {
+    return u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "")
+        + (u.getRawPath() == null ? "" : u.getRawPath());
   }
 
   /** Brex and Oomnitza from {@code System.getenv()}, or a default sandbox. */

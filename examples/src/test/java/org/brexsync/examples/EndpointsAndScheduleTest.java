@@ -100,6 +100,15 @@ class EndpointsAndScheduleTest {
   }
 
   @Test
+  void credentialsInAnEndpointUrlAreNeverPrinted() {
+    try (Connections c = Connections.builder().environment(Map.of("BREX_API_TOKEN", "t")).requireOomnitza(false)
+        .brexUrl(java.util.Optional.of("https://proxy-user:s3cret@proxy.example:8443/brex?sig=s3cret")).open()) {
+      assertThat(c.describeEndpoints()).startsWith("Brex https://proxy.example:8443/brex (from --brex-url)")
+          .doesNotContain("s3cret");
+    }
+  }
+
+  @Test
   void validateShowsTheEndpointsInTheSameOrderAndTheDefault() throws IOException {
     Path config = document("https://from-the-document.example", "");
 

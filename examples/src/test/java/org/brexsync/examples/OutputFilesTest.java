@@ -87,6 +87,20 @@ class OutputFilesTest {
   }
 
   @Test
+  void aReplacedFileKeepsItsPermissionsAndANewOneIsReadableByOthers() throws IOException {
+    Path old = dir.resolve("old.html");
+    Files.writeString(old, PREVIOUS);
+    Files.setPosixFilePermissions(old, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+
+    OutputFile.write(old, w -> w.write("new"));
+    OutputFile.write(dir.resolve("new.html"), w -> w.write("new"));
+
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(old))).isEqualTo("rw-rw----");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("new.html"))))
+        .isEqualTo("rw-r--r--");
+  }
+
+  @Test
   void aWriterThatFailsHalfWayLeavesThePreviousContent() throws IOException {
     Path out = dir.resolve("report.json");
     Files.writeString(out, PREVIOUS);

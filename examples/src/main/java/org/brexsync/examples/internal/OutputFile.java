@@ -184,6 +184,7 @@ public final class OutputFile implements AutoCloseable {
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         ch.force(true);
       }
+      keepPermissions();
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -194,6 +195,20 @@ public final class OutputFile implements AutoCloseable {
       close();
       throw new ConfigurationException("cannot write " + target + ": " + e, e);
     }
+  }
+
+  /**
+   * A temporary file is private (rw-------): give the result the previous file's permissions, or
+   * the usual rw-r--r-- of a new file, so replacing a report does not hide it from its readers.
+   */
+  private void keepPermissions() throws IOException {
+    if (!temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+        ? Files.getPosixFilePermissions(target)
+        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+    Files.setPosixFilePermissions(temp, perms);
   }
 
   /** Deletes the temporary file unless {@link #commit()} moved it into place. */
