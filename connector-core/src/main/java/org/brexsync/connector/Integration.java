@@ -6,8 +6,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.brexsync.connector.filter.RecordFilter;
 import org.brexsync.connector.internal.ValueStyle;
 import org.brexsync.connector.mapping.Mapping;
@@ -110,6 +113,30 @@ public abstract class Integration {
   @JsonProperty("uniqueFields")
   public abstract List<String> uniqueFields();
 
+  /**
+   * For the {@link SinkType#BULK} sink: the Oomnitza Field ID of a target field, by its External ID
+   * ({@code {"brex_user_id": "E622E72FC31F4946A77C95828FD1DBC3"}}), for fields whose Field ID the
+   * standard catalog does not know and the tenant does not serve (see oomnitza-client's
+   * {@code users().fieldCatalog()}). Both ids are shown in Oomnitza's Customization / Data model. An
+   * entry here wins over the served and the standard ids. Unused by the REST sink.
+   */
+  @JsonProperty("fieldIds")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public abstract Map<String, String> fieldIds();
+
+  /**
+   * The Oomnitza fields a run writes or matches on, by External ID: every rule's target, the sync key
+   * and the deprovisioning write-back field. A {@link SinkType#BULK} run needs a Field ID for each.
+   */
+  @JsonIgnore
+  public Set<String> writtenFields() {
+    Set<String> out = new LinkedHashSet<>();
+    mapping().rules().forEach(r -> out.add(r.target()));
+    out.add(mapping().syncKey());
+    deprovisioning().write().ifPresent(w -> out.add(w.getKey()));
+    return out;
+  }
+
   /** Re-read Oomnitza for every record (not only changed ones) to catch edits made there. */
   @JsonProperty("reconcile")
   @Value.Default
@@ -180,5 +207,14 @@ public abstract class Integration {
     if (recordLimit().isPresent() && recordLimit().get() < 0) {
       throw new IllegalStateException("recordLimit must be >= 0");
     }
+    fieldIds().forEach((external, field) -> {
+      if (!external.matches("[A-Za-z0-9_]+")) {
+        throw new IllegalStateException("fieldIds: '" + external + "' is not an Oomnitza External ID (letters, digits, '_')");
+      }
+      if (!field.matches("[A-Za-z0-9_]+")) {
+        throw new IllegalStateException("fieldIds: the Field ID of '" + external + "' must be letters, digits and '_' "
+            + "(e.g. USER or a 32-hex custom id), got '" + field + "'");
+      }
+    });
   }
 }

@@ -113,6 +113,7 @@ public final class Brexsync implements Runnable {
     private boolean terminal;
     private boolean retries = true;
     private Runnable awaitInterrupt = () -> {};
+    private int maxReportedOutcomes = org.brexsync.connector.sync.SyncEngine.DEFAULT_MAX_REPORTED_OUTCOMES;
 
     private Runner() {}
 
@@ -146,6 +147,19 @@ public final class Brexsync implements Runnable {
       return this;
     }
 
+    /**
+     * Outcomes a sync keeps in memory for its report object and console table (default
+     * {@value org.brexsync.connector.sync.SyncEngine#DEFAULT_MAX_REPORTED_OUTCOMES}); the
+     * {@code --report} file always gets every one.
+     */
+    public Runner maxReportedOutcomes(int max) {
+      if (max < 0) {
+        throw new IllegalArgumentException("maxReportedOutcomes must be >= 0");
+      }
+      this.maxReportedOutcomes = max;
+      return this;
+    }
+
     /** How {@code brexsync sandbox} waits for Ctrl-C (default: it does not wait). */
     public Runner awaitInterrupt(Runnable await) {
       this.awaitInterrupt = Objects.requireNonNull(await, "await");
@@ -154,7 +168,7 @@ public final class Brexsync implements Runnable {
 
     /** Runs the command line and returns its exit code. */
     public int execute(String... args) {
-      CliContext ctx = new CliContext(env, out, err, terminal, retries, awaitInterrupt);
+      CliContext ctx = new CliContext(env, out, err, terminal, retries, awaitInterrupt, maxReportedOutcomes);
       CommandLine cmd = new CommandLine(new Brexsync(), new Factory(ctx));
       cmd.setOut(out);
       cmd.setErr(err);

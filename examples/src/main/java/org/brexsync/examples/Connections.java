@@ -10,18 +10,22 @@ import java.util.Optional;
 import org.brexsync.brex.BrexClient;
 import org.brexsync.connector.Connection;
 import org.brexsync.connector.Integration;
+import org.brexsync.connector.ProgressListener;
 import org.brexsync.connector.adapter.BrexUserSource;
 import org.brexsync.connector.adapter.OomnitzaUserSink;
 import org.brexsync.connector.source.UserSource;
 import org.brexsync.connector.sync.UserSink;
 import org.brexsync.connector.workflow.WorkflowRunner;
+import org.brexsync.oomnitza.FieldCatalog;
 import org.brexsync.oomnitza.OomnitzaClient;
 
 /**
  * Clients for Brex and Oomnitza from the environment, or the built-in {@link Sandbox} when no
  * credentials are set. Variables: {@value #BREX_API_TOKEN}, {@value #BREX_BASE_URL} (default Brex
  * production), {@value #OOMNITZA_URL}, {@value #OOMNITZA_API_TOKEN}. An integration document's
- * connections may name other variables ({@code tokenEnv}) and base URLs; those win.
+ * connections may name other token variables ({@code tokenEnv}); its base URLs are used only when
+ * neither the command line ({@link Builder#brexUrl}, {@link Builder#oomnitzaUrl}) nor the environment
+ * gives one: command line &gt; environment &gt; document &gt; default.
  *
  * <pre>{@code
  * try (Connections c = Connections.fromEnvironment()) {
@@ -46,15 +50,35 @@ public final class Connections implements AutoCloseable {
   private final Connection brexCredential;
   private final Map<String, String> env;
   private final boolean retries;
+  private final String brexSource;
+  private final Optional<String> oomnitzaSource;
 
   private Connections(BrexClient brex, Optional<OomnitzaClient> oomnitza, Optional<Sandbox> sandbox,
-      Connection brexCredential, Map<String, String> env, boolean retries) {
+      Connection brexCredential, Map<String, String> env, boolean retries, String brexSource, Optional<String> oomnitzaSource) {
     this.brex = brex;
     this.oomnitza = oomnitza;
     this.sandbox = sandbox;
     this.brexCredential = brexCredential;
     this.env = env;
     this.retries = retries;
+    this.brexSource = brexSource;
+    this.oomnitzaSource = oomnitzaSource;
+  }
+
+  /**
+   * Which endpoints these connections talk to and where each came from, for the start of every
+   * command, e.g. {@code Brex https://platform.brexapis.com (default); Oomnitza https://acme.oomnitza.com
+   * (from $OOMNITZA_URL)}. Never a token.
+   */
+  public String describeEndpoints() {
+    return "Brex " + shown(brex.baseUri()) + " (" + brexSource + "); Oomnitza "
+        + oomnitza.map(o -> shown(o.baseUri()) + " (" + oomnitzaSource.orElse("?") + ")").orElse("not configured");
+  }
+
+  /** Scheme, host, port and path only: credentials in a URL's user info or query are never printed. */
+  private static String shown(URI u) {
+    return u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "")
+        + (u.getRawPath() == null ? "" : u.getRawPath());
   }
 
   /** Brex and Oomnitza from {@code System.getenv()}, or a default sandbox. */
@@ -102,9 +126,17 @@ public final class Connections implements AutoCloseable {
     return BrexUserSource.of(brex);
   }
 
-  /** connector-core's Oomnitza port over {@link #oomnitza()}. */
+  /** connector-core's Oomnitza port over {@link #oomnitza()}, with the standard field catalog. */
   public UserSink userSink() {
     return OomnitzaUserSink.of(oomnitza());
+  }
+
+  /**
+   * connector-core's Oomnitza port over {@link #oomnitza()} whose bulk uploads (the BULK sink)
+   * translate External IDs to Field IDs through {@code catalog}.
+   */
+  public UserSink userSink(FieldCatalog catalog) {
+    return OomnitzaUserSink.of(oomnitza(), catalog);
   }
 
   /**
@@ -116,7 +148,13 @@ public final class Connections implements AutoCloseable {
    * @throws ConfigurationException when Oomnitza is not configured
    */
   public WorkflowRunner workflowRunner() {
+    return workflowRunner(ProgressListener.NONE);
+  }
+
+  /** {@link #workflowRunner()} telling {@code progress} how many of the selected people are done. */
+  public WorkflowRunner workflowRunner(ProgressListener progress) {
     WorkflowRunner.Builder b = WorkflowRunner.builder()
+        .progress(progress)
         .oomnitza(oomnitza())
         .brexBaseUri(brex.baseUri())
         .brexCredential(brexCredential)
@@ -141,8 +179,28 @@ public final class Connections implements AutoCloseable {
     private boolean requireOomnitza = true;
     private int sandboxUsers = Sandbox.DEFAULT_USERS;
     private boolean retries = true;
+    private Optional<String> brexUrlFlag = Optional.empty();
+    private Optional<String> oomnitzaUrlFlag = Optional.empty();
 
     private Builder() {}
+
+    /**
+     * A Brex base URL given on the command line: it wins over {@value #BREX_BASE_URL} and the
+     * integration's {@code baseUrl}.
+     */
+    public Builder brexUrl(Optional<String> url) {
+      this.brexUrlFlag = Objects.requireNonNull(url, "url").map(String::trim).filter(u -> !u.isEmpty());
+      return this;
+    }
+
+    /**
+     * An Oomnitza URL given on the command line: it wins over {@value #OOMNITZA_URL} and the
+     * integration's {@code baseUrl}.
+     */
+    public Builder oomnitzaUrl(Optional<String> url) {
+      this.oomnitzaUrlFlag = Objects.requireNonNull(url, "url").map(String::trim).filter(u -> !u.isEmpty());
+      return this;
+    }
 
     /** The environment (default {@code System.getenv()}). */
     public Builder environment(Map<String, String> env) {
@@ -185,17 +243,19 @@ public final class Connections implements AutoCloseable {
       String brexTokenVar = brexConn.map(Connection::tokenEnv).orElse(BREX_API_TOKEN);
       String oomTokenVar = oomConn.map(Connection::tokenEnv).orElse(OOMNITZA_API_TOKEN);
       Optional<String> brexToken = get(brexTokenVar);
-      Optional<String> brexUrl = brexConn.flatMap(Connection::baseUrl).map(URI::toString).or(() -> get(BREX_BASE_URL));
       Optional<String> oomToken = get(oomTokenVar);
-      Optional<String> oomUrl = oomConn.flatMap(Connection::baseUrl).map(URI::toString).or(() -> get(OOMNITZA_URL));
+      // The conventional order: command line > environment > integration document > default.
+      Optional<String[]> brexUrl = endpoint(brexUrlFlag, "--brex-url", BREX_BASE_URL, brexConn);
+      Optional<String[]> oomUrl = endpoint(oomnitzaUrlFlag, "--oomnitza-url", OOMNITZA_URL, oomConn);
 
-      boolean anyBrex = brexToken.isPresent() || get(BREX_BASE_URL).isPresent();
-      boolean anyOomnitza = oomToken.isPresent() || get(OOMNITZA_URL).isPresent();
+      boolean anyBrex = brexToken.isPresent() || get(BREX_BASE_URL).isPresent() || brexUrlFlag.isPresent();
+      boolean anyOomnitza = oomToken.isPresent() || get(OOMNITZA_URL).isPresent() || oomnitzaUrlFlag.isPresent();
       if (!anyBrex && !(requireOomnitza && anyOomnitza)) {
         Sandbox s = Sandbox.start(sandboxUsers);
         try {
           return new Connections(s.brexClient(), Optional.of(s.oomnitzaClient()), Optional.of(s),
-              Connection.of(Optional.empty(), BREX_API_TOKEN), Map.of(BREX_API_TOKEN, s.brexToken()), retries);
+              Connection.of(Optional.empty(), BREX_API_TOKEN), Map.of(BREX_API_TOKEN, s.brexToken()), retries,
+              "sandbox", Optional.of("sandbox"));
         } catch (RuntimeException e) {
           s.close();
           throw e;
@@ -218,7 +278,7 @@ public final class Connections implements AutoCloseable {
             + ", or none of them to use the built-in sandbox.");
       }
       BrexClient.Builder bb = BrexClient.builder().token(brexToken.get());
-      brexUrl.ifPresent(u -> bb.baseUri(uri(BREX_BASE_URL, u)));
+      brexUrl.ifPresent(u -> bb.baseUri(uri(u[1], u[0])));
       if (!retries) {
         bb.retryPolicy(org.brexsync.brex.RetryPolicy.none());
       }
@@ -231,7 +291,7 @@ public final class Connections implements AutoCloseable {
       Optional<OomnitzaClient> oomnitza = Optional.empty();
       if (oomUrl.isPresent() && oomToken.isPresent()) {
         try {
-          OomnitzaClient.Builder ob = OomnitzaClient.builder().baseUri(uri(OOMNITZA_URL, oomUrl.get())).apiToken(oomToken.get());
+          OomnitzaClient.Builder ob = OomnitzaClient.builder().baseUri(uri(oomUrl.get()[1], oomUrl.get()[0])).apiToken(oomToken.get());
           if (!retries) {
             ob.retryPolicy(org.brexsync.oomnitza.RetryPolicy.none());
           }
@@ -241,22 +301,36 @@ public final class Connections implements AutoCloseable {
         }
       }
       return new Connections(brex, oomnitza, Optional.empty(),
-          Connection.of(Optional.empty(), brexTokenVar), env, retries);
+          Connection.of(Optional.empty(), brexTokenVar), env, retries,
+          brexUrl.map(u -> u[1]).orElse("default"), oomUrl.map(u -> u[1]));
+    }
+
+    /** The URL and where it came from ("from --flag", "from $VAR", "from the integration document"). */
+    private Optional<String[]> endpoint(Optional<String> flag, String flagName, String var, Optional<Connection> doc) {
+      if (flag.isPresent()) {
+        return Optional.of(new String[] {flag.get(), "from " + flagName});
+      }
+      Optional<String> fromEnv = get(var);
+      if (fromEnv.isPresent()) {
+        return Optional.of(new String[] {fromEnv.get(), "from $" + var});
+      }
+      return doc.flatMap(Connection::baseUrl).map(u -> new String[] {u.toString(), "from the integration document"});
     }
 
     private Optional<String> get(String name) {
       return Optional.ofNullable(env.get(name)).map(String::trim).filter(s -> !s.isEmpty());
     }
 
-    private static URI uri(String var, String value) {
+    /** {@code source} says where the value came from, for the message. */
+    private static URI uri(String source, String value) {
       try {
         URI u = new URI(value);
         if (u.getScheme() == null || u.getHost() == null) {
-          throw new ConfigurationException(var + " must be an absolute http(s) URL, got '" + value + "'");
+          throw new ConfigurationException("the URL " + source + " must be an absolute http(s) URL, got '" + value + "'");
         }
         return u;
       } catch (URISyntaxException e) {
-        throw new ConfigurationException(var + " is not a valid URL: '" + value + "'", e);
+        throw new ConfigurationException("the URL " + source + " is not a valid URL: '" + value + "'", e);
       }
     }
   }

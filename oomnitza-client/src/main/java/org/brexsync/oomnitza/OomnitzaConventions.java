@@ -51,6 +51,27 @@ public abstract class OomnitzaConventions {
   }
 
   /**
+   * The users data model ({@code GET}), read by {@code users().fieldCatalog()}: an object keyed by
+   * each field's External ID whose values are the REST v3 description's {@code Metadata field}
+   * objects. The path is not in the REST v3 description (third-party clients call
+   * {@code /api/v3/<module>/meta}).
+   */
+  @Value.Default
+  public String usersMetaPath() {
+    return "/api/v3/users/meta";
+  }
+
+  /**
+   * The property of a {@code Metadata field} object that holds the field's Field ID (the bulk API's
+   * key, e.g. {@code USER} or a 32-hex custom id). The description lists {@code internal_id} without
+   * saying what it holds.
+   */
+  @Value.Default
+  public String metaFieldIdProperty() {
+    return "internal_id";
+  }
+
+  /**
    * The user field whose value is the {@code {ident}} in {@code /api/v3/users/{ident}}: Oomnitza
    * only says "ID of system object"; third-party clients use {@code username}.
    */

@@ -99,6 +99,22 @@ public interface UsersApi {
   /** {@link #update(String, FieldRecord)} with per-call options. */
   OomnitzaUser update(String ident, FieldRecord changes, RequestOptions options);
 
+  /**
+   * The users data model as a {@link FieldCatalog}: every field's External ID with its Field ID, as
+   * the tenant defines them (custom fields such as {@code brex_user_id} included), read from
+   * {@link OomnitzaConventions#usersMetaPath()}. Fields without a usable Field ID are left out.
+   *
+   * @throws OomnitzaNotFoundException when the tenant does not serve the path (then give the Field IDs
+   *     yourself, e.g. {@code FieldCatalog.standardUsers().toBuilder().put(...)})
+   * @throws OomnitzaResponseException when the answer is not an object of field descriptions
+   */
+  default FieldCatalog fieldCatalog() {
+    return fieldCatalog(RequestOptions.none());
+  }
+
+  /** {@link #fieldCatalog()} with per-call options. */
+  FieldCatalog fieldCatalog(RequestOptions options);
+
   /** {@code DELETE /api/v3/users/{ident}}. */
   default void delete(String ident) {
     delete(ident, RequestOptions.none());

@@ -74,6 +74,17 @@ class SimulatorIntegrationTest {
     return u;
   }
 
+  // ------------------------------------------------------------------------------- data model
+
+  @Test
+  void fieldCatalogFromTheSimulatorTranslatesBulkKeysOfCustomFields() {
+    FieldCatalog served = client().users().fieldCatalog();
+
+    assertThat(served.fieldId(ExternalId.of("brex_user_id"))).isEqualTo(CATALOG.fieldId(ExternalId.of("brex_user_id")));
+    assertThat(served.fieldId(ExternalId.of("username"))).contains(FieldId.USER);
+    assertThat(served.fieldId(ExternalId.of("role"))).contains(FieldId.PERMISSIONS_ID);
+  }
+
   // ------------------------------------------------------------------------------- users
 
   @Test

@@ -313,4 +313,41 @@ class UsersApiTest extends WireTestSupport {
         .users().list().toList();
     assertThat(take().getTarget()).startsWith("/api/v4/users?");
   }
+
+  @Test
+  void fieldCatalogReadsTheDataModelKeyedByExternalIdWithTheFieldIdInInternalId() throws Exception {
+    enqueueJson("{\"username\": {\"uid\": 3, \"internal_id\": \"USER\", \"unique\": \"1\"},"
+        + " \"brex_user_id\": {\"uid\": 30, \"internal_id\": \"e622e72fc31f4946a77c95828fd1dbc3\", \"unique\": \"1\"},"
+        + " \"no_id\": {\"uid\": 31, \"internal_id\": null, \"unique\": \"0\"},"
+        + " \"odd\": {\"uid\": 32, \"internal_id\": \"not an id\", \"unique\": \"0\"}}");
+
+    FieldCatalog c = client().users().fieldCatalog();
+
+    assertThat(take().getTarget()).isEqualTo("/api/v3/users/meta");
+    assertThat(c.entries()).containsOnlyKeys(ExternalId.of("username"), ExternalId.of("brex_user_id"));
+    assertThat(c.fieldId(ExternalId.of("brex_user_id"))).contains(FieldId.of("E622E72FC31F4946A77C95828FD1DBC3"));
+  }
+
+  @Test
+  void fieldCatalogPathAndIdPropertyAreConventions() throws Exception {
+    enqueueJson("[{\"external_id\": \"email\", \"field_id\": \"EMAIL\"}]");
+    OomnitzaClient c = clientBuilder().conventions(OomnitzaConventions.builder()
+        .usersMetaPath("/api/v3/users/metadata").metaFieldIdProperty("field_id").build()).build();
+
+    assertThat(c.users().fieldCatalog().fieldId(ExternalId.of("email"))).contains(FieldId.EMAIL);
+    assertThat(take().getTarget()).isEqualTo("/api/v3/users/metadata");
+  }
+
+  @Test
+  void fieldCatalogOfATenantWithoutTheEndpointIsNotFound() {
+    enqueueJson(404, "{}");
+    assertThatThrownBy(() -> client().users().fieldCatalog()).isInstanceOf(OomnitzaNotFoundException.class);
+  }
+
+  @Test
+  void fieldCatalogThatIsNotAnObjectIsAResponseError() {
+    enqueueJson("\"fields\"");
+    assertThatThrownBy(() -> client().users().fieldCatalog()).isInstanceOf(OomnitzaResponseException.class)
+        .hasMessageContaining("keyed by External ID");
+  }
 }

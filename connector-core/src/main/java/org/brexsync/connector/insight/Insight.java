@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.brexsync.brex.BrexClient;
+import org.brexsync.connector.ProgressListener;
 import org.brexsync.connector.adapter.BrexUserSource;
 import org.brexsync.connector.insight.internal.Csv;
 import org.brexsync.connector.insight.internal.DashboardPage;
@@ -37,6 +38,10 @@ import org.brexsync.oomnitza.OomnitzaClient;
 public final class Insight {
   /** Default number of records kept per insight for listing (the count is always complete). */
   public static final int DEFAULT_MEMBER_LIMIT = 500;
+  /** The {@link ProgressListener} phase of reading Brex users. */
+  public static final String USERS_READ = "Brex users read";
+  /** The {@link ProgressListener} phase of listing Brex cards. */
+  public static final String CARDS_READ = "Brex cards read";
 
   private final UserSource users;
   private final CardSource cards;
@@ -53,6 +58,7 @@ public final class Insight {
   private final int sortBuffer;
   private final List<String> personFields;
   private final int managerCacheSize;
+  private final ProgressListener progress;
 
   private Insight(Builder b) {
     this.users = Objects.requireNonNull(b.users, "users (or brex) is required");
@@ -70,6 +76,7 @@ public final class Insight {
     this.sortBuffer = b.sortBuffer;
     this.personFields = List.copyOf(b.personFields);
     this.managerCacheSize = b.managerCacheSize;
+    this.progress = b.progress;
   }
 
   /** A builder. */
@@ -200,7 +207,7 @@ public final class Insight {
 
   private Snapshot snapshot() {
     return new Snapshot(users, cards, people, brexKey, oomnitzaKey, clock, shippedAfter, tracker, pageSize, personFields,
-        managerCacheSize);
+        managerCacheSize, progress);
   }
 
   private static void flush(Writer out) {
@@ -233,6 +240,7 @@ public final class Insight {
     private int sortBuffer = ViewEvaluator.DEFAULT_SORT_BUFFER;
     private List<String> personFields = List.of();
     private int managerCacheSize = 10_000;
+    private ProgressListener progress = ProgressListener.NONE;
 
     private Builder() {}
 
@@ -363,6 +371,16 @@ public final class Insight {
     /** The dashboard title. */
     public Builder title(String title) {
       this.title = Objects.requireNonNull(title);
+      return this;
+    }
+
+    /**
+     * Told how many Brex users and cards each call has read so far (phases {@value #USERS_READ}
+     * and {@value #CARDS_READ}; Brex gives no totals): once per users page and once per page
+     * size of cards, plus once at the end of each listing (default: nobody).
+     */
+    public Builder progress(ProgressListener listener) {
+      this.progress = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

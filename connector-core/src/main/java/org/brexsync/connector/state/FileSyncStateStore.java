@@ -64,14 +64,25 @@ public final class FileSyncStateStore implements SyncStateStore {
     return root.resolve(integration.replaceAll("[^A-Za-z0-9._-]", "_"));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A read-only session (a dry run) creates nothing on disk: without a directory it starts empty.
+   *
+   * @throws CorruptStateException when the snapshot or journal cannot be read (the lock is released)
+   * @throws StateStoreException when the directory cannot be created or locked
+   */
   @Override
   public StateSession open(String integration, boolean readOnly) {
     Path dir = directoryOf(integration);
     try {
+      if (readOnly && !Files.isDirectory(dir)) {
+        return new Session(dir, true, false);
+      }
       Files.createDirectories(dir);
-      return new Session(dir, readOnly);
+      return new Session(dir, readOnly, true);
     } catch (IOException e) {
-      throw new StateStoreException("cannot open sync state in " + dir, e);
+      throw new StateStoreException("cannot open sync state in " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -85,7 +96,7 @@ public final class FileSyncStateStore implements SyncStateStore {
     private FileChannel journal;
     private final StringBuilder pending = new StringBuilder();
 
-    Session(Path dir, boolean readOnly) throws IOException {
+    Session(Path dir, boolean readOnly, boolean exists) throws IOException {
       this.dir = dir;
       this.readOnly = readOnly;
       if (!readOnly) {
@@ -94,13 +105,41 @@ public final class FileSyncStateStore implements SyncStateStore {
           lock = lockChannel.tryLock();
         } catch (OverlappingFileLockException e) {
           lock = null;
+        } catch (IOException | RuntimeException e) {
+          lockChannel.close();
+          throw e;
         }
         if (lock == null) {
           lockChannel.close();
           throw new StateStoreException("sync state in " + dir + " is in use by another run");
         }
       }
-      load();
+      if (!exists) {
+        return;
+      }
+      try {
+        load();
+      } catch (IOException | RuntimeException | Error e) {
+        // Whatever stops the open, the caller gets no session to close: release the lock now, or an
+        // embedding application stays locked out of this integration until garbage collection.
+        releaseQuietly(e);
+        throw e;
+      }
+    }
+
+    private void releaseQuietly(Throwable failure) {
+      try {
+        if (lock != null) {
+          lock.release();
+        }
+        if (lockChannel != null) {
+          lockChannel.close();
+        }
+      } catch (IOException e) {
+        failure.addSuppressed(e);
+      }
+      lock = null;
+      lockChannel = null;
     }
 
     private void load() throws IOException {
@@ -108,51 +147,92 @@ public final class FileSyncStateStore implements SyncStateStore {
       if (Files.exists(snap)) {
         try (BufferedReader r = Files.newBufferedReader(snap, StandardCharsets.UTF_8)) {
           String header = r.readLine();
-          if (header != null) {
-            JsonNode h = Json.mapper().readTree(header);
-            if (h.hasNonNull("lastSuccessfulRun")) {
+          if (header == null) {
+            throw new CorruptStateException(snap, "the file is empty", null);
+          }
+          JsonNode h = parse(snap, 1, header);
+          if (!h.isObject()) {
+            throw new CorruptStateException(snap, "line 1 is not the header object", null);
+          }
+          if (h.hasNonNull("lastSuccessfulRun")) {
+            try {
               lastRun = Instant.parse(h.get("lastSuccessfulRun").asText());
+            } catch (java.time.format.DateTimeParseException e) {
+              throw new CorruptStateException(snap, "line 1 has an unreadable lastSuccessfulRun", e);
             }
           }
           String line;
+          int n = 1;
           while ((line = r.readLine()) != null) {
-            JsonNode a = Json.mapper().readTree(line);
+            n++;
+            JsonNode a = parse(snap, n, line);
+            if (!isRecord(a, 0)) {
+              throw new CorruptStateException(snap, "line " + n + " is not a state record", null);
+            }
             records.put(a.get(0).asText(), state(a, 1));
           }
-        } catch (RuntimeException e) {
-          throw new StateStoreException("corrupt sync state snapshot " + snap, e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+          throw new CorruptStateException(snap, "the file is not UTF-8 text", e);
         }
       }
       Path jr = dir.resolve(JOURNAL);
       if (Files.exists(jr)) {
         try (BufferedReader r = Files.newBufferedReader(jr, StandardCharsets.UTF_8)) {
-          String line;
-          while ((line = r.readLine()) != null) {
+          String line = r.readLine();
+          int n = 0;
+          while (line != null) {
+            n++;
+            String next = r.readLine();
             JsonNode a;
             try {
               a = Json.mapper().readTree(line);
             } catch (IOException e) {
-              break; // torn last line of a crashed run
+              a = null;
             }
-            if (a == null || !a.isArray() || a.size() < 2) {
-              break;
+            boolean valid = a != null && a.isArray() && a.size() >= 2 && a.get(1).isTextual()
+                && ("P".equals(a.get(0).asText()) && isRecord(a, 1) || "D".equals(a.get(0).asText()));
+            if (!valid) {
+              if (next == null) {
+                break; // the torn last line of a crashed run: its batch was never confirmed
+              }
+              throw new CorruptStateException(jr, "line " + n + " is not a journal entry", null);
             }
-            switch (a.get(0).asText()) {
-              case "P":
-                if (a.size() < 5) {
-                  break;
-                }
-                records.put(a.get(1).asText(), state(a, 2));
-                break;
-              case "D":
-                records.remove(a.get(1).asText());
-                break;
-              default:
-                break;
+            if ("P".equals(a.get(0).asText())) {
+              records.put(a.get(1).asText(), state(a, 2));
+            } else {
+              records.remove(a.get(1).asText());
             }
+            line = next;
           }
+        } catch (java.nio.charset.CharacterCodingException e) {
+          throw new CorruptStateException(jr, "the file is not UTF-8 text", e);
         }
       }
+    }
+
+    private static JsonNode parse(Path file, int line, String text) {
+      try {
+        JsonNode n = Json.mapper().readTree(text);
+        if (n == null) {
+          throw new CorruptStateException(file, "line " + line + " is empty", null);
+        }
+        return n;
+      } catch (IOException e) {
+        throw new CorruptStateException(file, "line " + line + " is not JSON" + (line > 1 ? " (truncated?)" : ""), e);
+      }
+    }
+
+    /** Whether {@code a} holds four strings from {@code from}: id, fingerprint, sync key, target id. */
+    private static boolean isRecord(JsonNode a, int from) {
+      if (!a.isArray() || a.size() != from + 4) {
+        return false;
+      }
+      for (int i = from; i < from + 4; i++) {
+        if (!a.get(i).isTextual()) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static RecordState state(JsonNode a, int from) {

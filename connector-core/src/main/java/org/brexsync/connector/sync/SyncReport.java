@@ -89,6 +89,17 @@ public abstract class SyncReport {
   @JsonProperty("outcomesTruncated")
   public abstract boolean outcomesTruncated();
 
+  /**
+   * How many reported outcomes (every situation but UNCHANGED) the cap left out of {@link #outcomes()}:
+   * stream them with {@link SyncListener#onRecord} to keep them all.
+   */
+  @JsonProperty("outcomesOmitted")
+  @Value.Default
+  public long outcomesOmitted() {
+    long reported = processed() - count(Situation.UNCHANGED);
+    return Math.max(0, reported - outcomes().size());
+  }
+
   /** The count of one situation. */
   public long count(Situation s) {
     return totals().getOrDefault(s, 0L);
@@ -195,6 +206,10 @@ public abstract class SyncReport {
       }
       o.reason().ifPresent(r -> sb.append(" (").append(r).append(')'));
       sb.append(System.lineSeparator());
+    }
+    if (outcomesOmitted() > 0) {
+      sb.append(String.format(Locale.ROOT, "  (%d more outcomes are not kept in this report: it holds at most %d)%n",
+          outcomesOmitted(), outcomes().size()));
     }
     return sb.toString();
   }

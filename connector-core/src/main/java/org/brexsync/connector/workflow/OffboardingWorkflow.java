@@ -102,10 +102,14 @@ public final class OffboardingWorkflow {
   public WorkflowReport run(boolean dryRun) {
     Instant start = runner.clock().instant();
     List<RecordResult> results = new ArrayList<>();
-    for (OomnitzaUser u : runner.records(target)) {
+    List<OomnitzaUser> selected = runner.records(target);
+    long done = 0;
+    runner.progress(0, selected.size());
+    for (OomnitzaUser u : selected) {
       if (target.localFilter().test(RecordView.of(u.toObjectNode()))) {
         results.add(runFor(u, dryRun));
       }
+      runner.progress(++done, selected.size());
     }
     WorkflowReport report = new WorkflowReport(name(), dryRun, start, runner.clock().instant(), results);
     LOG.info("{}", report.summary());

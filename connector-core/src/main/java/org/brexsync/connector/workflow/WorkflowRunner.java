@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import org.brexsync.brex.BrexClient;
 import org.brexsync.brex.RateLimiter;
 import org.brexsync.brex.Sleeper;
 import org.brexsync.connector.Connection;
+import org.brexsync.connector.ProgressListener;
 import org.brexsync.connector.record.RecordView;
 import org.brexsync.connector.workflow.internal.HttpSender;
 import org.brexsync.connector.workflow.internal.Renderer;
@@ -57,10 +59,15 @@ public final class WorkflowRunner {
   private final Optional<OomnitzaClient> oomnitza;
   private final Services services;
   private final Clock clock;
+  private final ProgressListener progress;
+
+  /** The {@link ProgressListener} phase of running a workflow over the selected people. */
+  public static final String PEOPLE_DONE = "people done";
 
   private WorkflowRunner(Builder b) {
     this.oomnitza = Optional.ofNullable(b.oomnitza);
     this.clock = b.clock;
+    this.progress = b.progress;
     HttpClient http = b.httpClient != null ? b.httpClient
         : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     HttpSender sender = new HttpSender(http, b.sleeper, b.maxAttempts, b.initialBackoff, b.requestTimeout);
@@ -119,18 +126,31 @@ public final class WorkflowRunner {
   public WorkflowReport run(Workflow workflow, Target target, RunOptions options) {
     Instant start = clock.instant();
     List<RecordResult> results = new ArrayList<>();
-    for (OomnitzaUser user : records(target)) {
+    List<OomnitzaUser> selected = records(target);
+    long done = 0;
+    progress(0, selected.size());
+    for (OomnitzaUser user : selected) {
       String ident = ident(user);
       Optional<String> rejected = target.localFilter().rejection(RecordView.of(user.toObjectNode()));
       if (rejected.isPresent()) {
         LOG.debug("record {} {}", ident, rejected.get());
-        continue;
+      } else {
+        results.add(runFor(workflow, user, options));
       }
-      results.add(runFor(workflow, user, options));
+      progress(++done, selected.size());
     }
     WorkflowReport report = new WorkflowReport(workflow.name(), options.dryRun(), start, clock.instant(), results);
     LOG.info("{}", report.summary());
     return report;
+  }
+
+  /** Tells the progress listener; its failures never stop the run. */
+  void progress(long done, long total) {
+    try {
+      progress.onProgress(PEOPLE_DONE, done, OptionalLong.of(total));
+    } catch (RuntimeException e) {
+      LOG.warn("progress listener failed: {}", e.toString());
+    }
   }
 
   /** The records of a target (reads Oomnitza for username and filter targets). */
@@ -377,8 +397,18 @@ public final class WorkflowRunner {
     private Duration requestTimeout = Duration.ofSeconds(30);
     private RateLimiter rateLimiter = RateLimiter.brexDefault();
     private RateLimiter cardCreationLimiter = RateLimiter.brexCardCreationDefault();
+    private ProgressListener progress = ProgressListener.NONE;
 
     private Builder() {}
+
+    /**
+     * Told, in phase {@value WorkflowRunner#PEOPLE_DONE}, how many of the selected people a run (or an
+     * offboarding) has done, of how many, after each person (default: nobody).
+     */
+    public Builder progress(ProgressListener listener) {
+      this.progress = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
 
     /**
      * The client-side Brex request budget shared by API blocks to the Brex origin and the built Brex

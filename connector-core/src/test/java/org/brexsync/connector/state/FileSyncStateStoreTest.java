@@ -86,6 +86,98 @@ class FileSyncStateStoreTest {
   }
 
   @Test
+  void aReadOnlySessionCreatesNothingOnDisk() {
+    Path stateRoot = root.resolve("not-yet");
+    FileSyncStateStore store = FileSyncStateStore.at(stateRoot);
+
+    try (StateSession s = store.open("i", true)) {
+      assertThat(s.size()).isZero();
+      assertThat(s.lastSuccessfulRun()).isEmpty();
+      s.put("u1", RecordState.of("fp1", "a@x", Optional.empty()));
+      s.commit(T);
+    }
+
+    assertThat(stateRoot).doesNotExist();
+  }
+
+  @Test
+  void aReadOnlySessionReadsExistingStateWithoutLocking() {
+    FileSyncStateStore store = FileSyncStateStore.at(root);
+    try (StateSession s = store.open("i", false)) {
+      s.put("u1", RecordState.of("fp1", "a@x", Optional.empty()));
+      s.commit(T);
+    }
+    try (StateSession writer = store.open("i", false); StateSession dry = store.open("i", true)) {
+      assertThat(dry.get("u1")).isPresent();
+      assertThat(dry.lastSuccessfulRun()).contains(T);
+    }
+  }
+
+  @Test
+  void aTruncatedSnapshotIsReportedAsCorruptNamingTheFileAndTheWayOut() throws Exception {
+    FileSyncStateStore store = FileSyncStateStore.at(root);
+    Path snapshot = committedSnapshot(store);
+    String text = Files.readString(snapshot, StandardCharsets.UTF_8);
+    Files.writeString(snapshot, text.substring(0, text.length() - 7), StandardCharsets.UTF_8); // cut mid-record
+
+    assertThatThrownBy(() -> store.open("i", false))
+        .isInstanceOf(CorruptStateException.class)
+        .hasMessageContaining(snapshot.toString())
+        .hasMessageContaining("corrupt")
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("move the directory " + store.directoryOf("i").toAbsolutePath())
+        .satisfies(e -> assertThat(((CorruptStateException) e).file()).isEqualTo(snapshot));
+  }
+
+  @Test
+  void garbageInTheSnapshotIsCorruptNotAnIoFailure() throws Exception {
+    FileSyncStateStore store = FileSyncStateStore.at(root);
+    Path snapshot = committedSnapshot(store);
+    Files.write(snapshot, new byte[] {'{', '"', 'f', 0x00, (byte) 0xC3, 0x28, '\n', '[', '1', ']', '\n'});
+
+    assertThatThrownBy(() -> store.open("i", true)).isInstanceOf(CorruptStateException.class)
+        .hasMessageContaining(snapshot.toString());
+  }
+
+  @Test
+  void aBadJournalLineBeforeTheLastIsCorrupt() throws Exception {
+    FileSyncStateStore store = FileSyncStateStore.at(root);
+    try (StateSession s = store.open("i", false)) {
+      s.put("u1", RecordState.of("fp1", "a@x", Optional.empty()));
+      s.flush();
+    }
+    Path journal = store.directoryOf("i").resolve("journal.jsonl");
+    Files.writeString(journal, "not json\n[\"D\",\"u1\"]\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+    assertThatThrownBy(() -> store.open("i", false)).isInstanceOf(CorruptStateException.class)
+        .hasMessageContaining(journal.toString()).hasMessageContaining("line 2");
+  }
+
+  @Test
+  void aFailedOpenReleasesTheLockAtOnce() throws Exception {
+    FileSyncStateStore store = FileSyncStateStore.at(root);
+    Path snapshot = committedSnapshot(store);
+    Files.writeString(snapshot, "{\"format\":1}\n[\"u1\",", StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> store.open("i", false)).isInstanceOf(CorruptStateException.class);
+
+    // The application recovers as the message says, in the same JVM, without waiting for GC.
+    Files.delete(snapshot);
+    try (StateSession s = store.open("i", false)) {
+      assertThat(s.size()).isZero();
+    }
+  }
+
+  private static Path committedSnapshot(FileSyncStateStore store) {
+    try (StateSession s = store.open("i", false)) {
+      s.put("u1", RecordState.of("fp1", "a@x", Optional.empty()));
+      s.put("u2", RecordState.of("fp2", "b@x", Optional.of("bob")));
+      s.commit(T);
+    }
+    return store.directoryOf("i").resolve("state.jsonl");
+  }
+
+  @Test
   void oneWriterPerIntegration() {
     FileSyncStateStore store = FileSyncStateStore.at(root);
     try (StateSession first = store.open("i", false)) {

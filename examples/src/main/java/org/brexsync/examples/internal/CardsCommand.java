@@ -43,6 +43,8 @@ public final class CardsCommand implements Runnable {
     @Option(names = "--sandbox-users", paramLabel = "N", defaultValue = "500", description = "Users of the sandbox company (default: ${DEFAULT-VALUE}).")
     int sandboxUsers;
 
+    @picocli.CommandLine.Mixin EndpointOptions endpoints;
+
     public ListCards(CliContext ctx) {
       this.ctx = ctx;
     }
@@ -55,7 +57,7 @@ public final class CardsCommand implements Runnable {
       if (user != null && user.isBlank()) {
         throw new ConfigurationException("--user needs a Brex user id");
       }
-      try (Connections c = ctx.connect(Optional.empty(), false, sandboxUsers)) {
+      try (Connections c = ctx.connect(Optional.empty(), false, sandboxUsers, endpoints)) {
         if (c.isSandbox()) {
           ctx.notice("SANDBOX: " + Connections.BREX_API_TOKEN + " is not set; listing the built-in simulated company ("
               + c.sandbox().orElseThrow().company().size() + " users, " + c.sandbox().orElseThrow().cardCount() + " cards).");

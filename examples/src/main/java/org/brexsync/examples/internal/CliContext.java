@@ -14,9 +14,11 @@ public final class CliContext {
   private final boolean terminal;
   private final boolean retries;
   private final Runnable awaitInterrupt;
+  private final int maxReportedOutcomes;
 
   public CliContext(Map<String, String> env, PrintWriter out, PrintWriter err, boolean terminal, boolean retries,
-      Runnable awaitInterrupt) {
+      Runnable awaitInterrupt, int maxReportedOutcomes) {
+    this.maxReportedOutcomes = maxReportedOutcomes;
     this.env = Map.copyOf(env);
     this.out = out;
     this.err = err;
@@ -42,20 +44,39 @@ public final class CliContext {
     return terminal;
   }
 
+  /** Outcomes a sync keeps in memory for its report object. */
+  public int maxReportedOutcomes() {
+    return maxReportedOutcomes;
+  }
+
   /** Blocks until the operator presses Ctrl-C. */
   public void awaitInterrupt() {
     awaitInterrupt.run();
   }
 
-  /** Connections for this invocation. */
-  public Connections connect(Optional<Integration> integration, boolean requireOomnitza, int sandboxUsers) {
-    return Connections.builder()
+  /**
+   * Connections for this invocation; says on stderr which Brex and Oomnitza endpoints the command
+   * talks to (never a token).
+   */
+  public Connections connect(Optional<Integration> integration, boolean requireOomnitza, int sandboxUsers,
+      EndpointOptions endpoints) {
+    Connections c = Connections.builder()
         .environment(env)
         .integration(integration)
         .requireOomnitza(requireOomnitza)
         .sandboxUsers(sandboxUsers)
         .retries(retries)
+        .brexUrl(endpoints.brexUrl())
+        .oomnitzaUrl(endpoints.oomnitzaUrl())
         .open();
+    notice("Endpoints: " + c.describeEndpoints());
+    return c;
+  }
+
+  /** Whether an environment variable is set to something. */
+  public boolean isSet(String name) {
+    String v = env.get(name);
+    return v != null && !v.isBlank();
   }
 
   /** Prints a notice line to stderr (kept off stdout so JSON output stays clean). */

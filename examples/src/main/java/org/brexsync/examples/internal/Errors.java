@@ -8,6 +8,7 @@ import org.brexsync.brex.BrexTokenExpiredException;
 import org.brexsync.connector.IntegrationConfigException;
 import org.brexsync.connector.IntegrationNotLaunchableException;
 import org.brexsync.connector.mapping.MappingException;
+import org.brexsync.connector.state.CorruptStateException;
 import org.brexsync.examples.Brexsync;
 import org.brexsync.examples.ConfigurationException;
 import org.brexsync.oomnitza.OomnitzaApiException;
@@ -61,7 +62,8 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler {
   /** The exit code of a failure. */
   public static int exitCode(Throwable ex) {
     if (ex instanceof ConfigurationException || ex instanceof IntegrationConfigException
-        || ex instanceof IntegrationNotLaunchableException || ex instanceof MappingException) {
+        || ex instanceof IntegrationNotLaunchableException || ex instanceof MappingException
+        || ex instanceof CorruptStateException) {
       return Brexsync.USAGE;
     }
     if (isUnreachable(ex)) {

@@ -1,10 +1,5 @@
 package org.brexsync.examples.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
@@ -18,6 +13,7 @@ import org.brexsync.examples.Brexsync;
 import org.brexsync.examples.ConfigurationException;
 import org.brexsync.examples.Connections;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,8 +32,8 @@ public final class InsightCommands {
     }
   }
 
-  static Insight insight(CliContext ctx, Connections c) {
-    Insight.Builder b = Insight.builder().brex(c.brex());
+  static Insight insight(CliContext ctx, Connections c, Progress progress) {
+    Insight.Builder b = Insight.builder().brex(c.brex()).progress(progress.listener());
     c.oomnitzaIfConfigured().ifPresent(b::oomnitza);
     if (c.oomnitzaIfConfigured().isEmpty()) {
       ctx.notice("Oomnitza is not configured (" + Connections.OOMNITZA_URL + ", " + Connections.OOMNITZA_API_TOKEN
@@ -46,16 +42,16 @@ public final class InsightCommands {
     return b.build();
   }
 
-  static Connections connect(CliContext ctx, int sandboxUsers, String what) {
+  static Connections connect(CliContext ctx, int sandboxUsers, String what, EndpointOptions endpoints) {
     // Oomnitza is optional here, but half of its configuration is a mistake worth naming.
-    boolean url = set(ctx, Connections.OOMNITZA_URL);
-    boolean token = set(ctx, Connections.OOMNITZA_API_TOKEN);
+    boolean url = ctx.isSet(Connections.OOMNITZA_URL) || endpoints.oomnitzaUrl().isPresent();
+    boolean token = ctx.isSet(Connections.OOMNITZA_API_TOKEN);
     if (url != token) {
       throw new ConfigurationException("incomplete Oomnitza credentials: " + (url ? Connections.OOMNITZA_API_TOKEN
-          : Connections.OOMNITZA_URL) + " is not set. Set both " + Connections.OOMNITZA_URL + " and "
+          : Connections.OOMNITZA_URL + " (or --oomnitza-url)") + " is not set. Set both " + Connections.OOMNITZA_URL + " and "
           + Connections.OOMNITZA_API_TOKEN + " to join Oomnitza people, or neither.");
     }
-    Connections c = ctx.connect(Optional.empty(), url && token, sandboxUsers);
+    Connections c = ctx.connect(Optional.empty(), url && token, sandboxUsers, endpoints);
     try {
       SandboxPrep.syncIfSandbox(ctx, c, what);
       return c;
@@ -65,20 +61,13 @@ public final class InsightCommands {
     }
   }
 
-  private static boolean set(CliContext ctx, String name) {
-    String v = ctx.env().get(name);
-    return v != null && !v.isBlank();
-  }
-
-  static Writer open(Path file) {
+  /** Runs {@code body} with a progress display that is ended whatever happens. */
+  static <T> T withProgress(CliContext ctx, java.util.function.Function<Progress, T> body) {
+    Progress progress = new Progress(ctx.err(), ctx.terminal());
     try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null && !Files.isDirectory(parent)) {
-        throw new ConfigurationException("cannot write " + file + ": the directory " + parent + " does not exist");
-      }
-      return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConfigurationException("cannot write " + file + ": " + e.getMessage(), e);
+      return body.apply(progress);
+    } finally {
+      progress.finish();
     }
   }
 
@@ -103,6 +92,8 @@ public final class InsightCommands {
     @Option(names = "--sandbox-users", paramLabel = "N", defaultValue = "500", description = "Users of the sandbox company (default: ${DEFAULT-VALUE}).")
     int sandboxUsers;
 
+    @Mixin EndpointOptions endpoints;
+
     public Report(CliContext ctx) {
       this.ctx = ctx;
     }
@@ -116,17 +107,22 @@ public final class InsightCommands {
       } catch (IllegalArgumentException | IllegalStateException e) {
         throw new ConfigurationException(e.getMessage(), e);
       }
-      try (Connections c = connect(ctx, sandboxUsers, "this report")) {
-        Insight insight = insight(ctx, c);
-        if (out == null) {
-          insight.report(v, f, ctx.out());
-          ctx.out().flush();
-        } else {
-          try (Writer w = open(out)) {
-            insight.report(v, f, w);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
+      if (out != null) {
+        OutputFile.check(out, "--out", false);
+      }
+      try (Connections c = connect(ctx, sandboxUsers, "this report", endpoints)) {
+        withProgress(ctx, progress -> {
+          Insight insight = insight(ctx, c, progress);
+          if (out == null) {
+            insight.report(v, f, ctx.out());
+            ctx.out().flush();
+          } else {
+            // Written beside the target and moved into place only when complete.
+            OutputFile.write(out, w -> insight.report(v, f, w));
           }
+          return null;
+        });
+        if (out != null) {
           ctx.out().println("Report '" + v.name() + "' written to " + out + " (" + f.name() + ")");
         }
         return Brexsync.OK;
@@ -163,19 +159,21 @@ public final class InsightCommands {
     @Option(names = "--sandbox-users", paramLabel = "N", defaultValue = "500", description = "Users of the sandbox company (default: ${DEFAULT-VALUE}).")
     int sandboxUsers;
 
+    @Mixin EndpointOptions endpoints;
+
     public Dashboard(CliContext ctx) {
       this.ctx = ctx;
     }
 
     @Override
     public Integer call() {
-      try (Connections c = connect(ctx, sandboxUsers, "the dashboard")) {
-        Insight insight = insight(ctx, c);
-        try (Writer w = open(out)) {
-          insight.dashboard(w);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+      OutputFile.check(out, "--out", false);
+      try (Connections c = connect(ctx, sandboxUsers, "the dashboard", endpoints)) {
+        withProgress(ctx, progress -> {
+          Insight insight = insight(ctx, c, progress);
+          OutputFile.write(out, insight::dashboard);
+          return null;
+        });
         ctx.out().println("Dashboard written to " + out + " (open it in a browser; it prints on one A4 page per section)");
         return Brexsync.OK;
       }
@@ -193,15 +191,17 @@ public final class InsightCommands {
     @Option(names = "--sandbox-users", paramLabel = "N", defaultValue = "500", description = "Users of the sandbox company (default: ${DEFAULT-VALUE}).")
     int sandboxUsers;
 
+    @Mixin EndpointOptions endpoints;
+
     public Insights(CliContext ctx) {
       this.ctx = ctx;
     }
 
     @Override
     public Integer call() {
-      try (Connections c = connect(ctx, sandboxUsers, "the insights")) {
-        Insight insight = insight(ctx, c);
-        ctx.out().print(Insight.table(insight.insights()));
+      try (Connections c = connect(ctx, sandboxUsers, "the insights", endpoints)) {
+        var found = withProgress(ctx, progress -> insight(ctx, c, progress).insights());
+        ctx.out().print(Insight.table(found));
         ctx.out().println("List an insight's members with: brexsync report NAME [--format csv|json|html] [--out FILE]");
         return Brexsync.OK;
       }

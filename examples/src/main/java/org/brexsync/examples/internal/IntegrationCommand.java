@@ -46,6 +46,8 @@ public final class IntegrationCommand implements Runnable {
     @Option(names = "--config", paramLabel = "FILE", description = "Integration document (JSON). Default: the built-in integration.")
     Path config;
 
+    @picocli.CommandLine.Mixin EndpointOptions endpoints;
+
     public Validate(CliContext ctx) {
       this.ctx = ctx;
     }
@@ -63,14 +65,25 @@ public final class IntegrationCommand implements Runnable {
       for (String m : v.missing()) {
         out.println("  missing: " + m);
       }
-      out.println("  Brex:     " + endpoint(in.brex(), Connections.BREX_BASE_URL, "https://platform.brexapis.com")
+      out.println("  Brex:     " + endpoint(endpoints.brexUrl(), "--brex-url", in.brex(), Connections.BREX_BASE_URL,
+          org.brexsync.brex.BrexClient.PRODUCTION + " (default)")
           + ", token from $" + in.brex().map(Connection::tokenEnv).orElse(Connections.BREX_API_TOKEN) + " "
           + isSet(in.brex().map(Connection::tokenEnv).orElse(Connections.BREX_API_TOKEN)));
-      out.println("  Oomnitza: " + endpoint(in.oomnitza(), Connections.OOMNITZA_URL, "(not set)")
+      out.println("  Oomnitza: " + endpoint(endpoints.oomnitzaUrl(), "--oomnitza-url", in.oomnitza(), Connections.OOMNITZA_URL,
+          "(not set)")
           + ", token from $" + in.oomnitza().map(Connection::tokenEnv).orElse(Connections.OOMNITZA_API_TOKEN) + " "
           + isSet(in.oomnitza().map(Connection::tokenEnv).orElse(Connections.OOMNITZA_API_TOKEN)));
       out.printf(Locale.ROOT, "  Preference %s, mode %s, sink %s, sync key '%s'%n", in.preference(), in.mode(), in.sink(),
           in.mapping().syncKey());
+      if (in.sink() == org.brexsync.connector.SinkType.BULK) {
+        java.util.List<String> unknown = in.writtenFields().stream()
+            .filter(f -> !in.fieldIds().containsKey(f) && !isStandardField(f)).collect(java.util.stream.Collectors.toList());
+        out.println("  BULK Field IDs: " + (unknown.isEmpty() ? "every written field is standard or in \"fieldIds\""
+            : "looked up in Oomnitza's users data model at sync time for " + String.join(", ", unknown)
+                + " (or name them in \"fieldIds\")"));
+      }
+      out.println("  Schedule: " + (config != null && Integrations.declaresSchedule(config) ? "" : "(default) ")
+          + Integrations.scheduleNote(in));
       out.println("  Mapping:");
       for (MappingRule r : in.mapping().rules()) {
         out.println("    " + r.describe());
@@ -78,10 +91,20 @@ public final class IntegrationCommand implements Runnable {
       return v.isLaunchable() ? Brexsync.OK : Brexsync.USAGE;
     }
 
-    private String endpoint(Optional<Connection> c, String var, String fallback) {
-      return c.flatMap(Connection::baseUrl).map(Object::toString)
+    /** The endpoint a command would use, in the CLI's order: flag > environment > document > default. */
+    private String endpoint(Optional<String> flag, String flagName, Optional<Connection> c, String var, String fallback) {
+      return flag.map(u -> u + " (from " + flagName + ")")
           .or(() -> Optional.ofNullable(ctx.env().get(var)).filter(s -> !s.isBlank()).map(s -> s + " (from $" + var + ")"))
+          .or(() -> c.flatMap(Connection::baseUrl).map(u -> u + " (from the document)"))
           .orElse(fallback);
+    }
+
+    private static boolean isStandardField(String f) {
+      try {
+        return org.brexsync.oomnitza.FieldCatalog.standardUsers().fieldId(org.brexsync.oomnitza.ExternalId.of(f)).isPresent();
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
     }
 
     private String isSet(String var) {

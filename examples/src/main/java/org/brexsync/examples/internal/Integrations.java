@@ -8,6 +8,7 @@ import org.brexsync.connector.IntegrationConfigException;
 import org.brexsync.connector.IntegrationJson;
 import org.brexsync.connector.mapping.Mapping;
 import org.brexsync.connector.mapping.MappingRule;
+import org.brexsync.connector.schedule.Schedule;
 import org.brexsync.examples.ConfigurationException;
 
 /** Reading integration documents, and the built-in default integration. */
@@ -44,6 +45,25 @@ public final class Integrations {
     } catch (java.io.UncheckedIOException e) {
       throw new ConfigurationException("cannot read config " + file + ": " + e.getCause().getMessage(), e);
     }
+  }
+
+  /** Whether the document at {@code file} names a {@code schedule} of its own. */
+  public static boolean declaresSchedule(Path file) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()).has("schedule");
+    } catch (java.io.IOException e) {
+      return false; // read() already accepted the document; nothing more to say
+    }
+  }
+
+  /** What the CLI does with an integration's schedule: nothing yet, and where it is used. */
+  public static String scheduleNote(Integration in) {
+    Schedule s = in.schedule();
+    String when = s.every().map(d -> "every " + d).orElseGet(() -> "daily at " + s.dailyAt().map(Object::toString).orElse("?")
+        + " " + s.zone());
+    return "the schedule (" + when + ") is not run by 'brexsync sync', which runs once, now. It is used only by "
+        + "connector-core's SyncScheduler (the Java API) and a future 'brexsync serve'; until then run 'brexsync sync' "
+        + "from cron or another scheduler.";
   }
 
   /** The document at {@code file}, if given. */

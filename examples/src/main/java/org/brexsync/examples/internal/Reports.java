@@ -1,9 +1,6 @@
 package org.brexsync.examples.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +26,14 @@ public final class Reports {
 
   /** The report as a readable table: totals, timing and calls, then the first changed or failed records. */
   public static String table(SyncReport r) {
+    return table(r, Optional.empty());
+  }
+
+  /**
+   * {@link #table(SyncReport)}, saying where the records beyond the first ones are: in the report
+   * file when one was written (it holds every reported record), else how to get them.
+   */
+  static String table(SyncReport r, Optional<ReportFile> file) {
     StringBuilder sb = new StringBuilder();
     String nl = System.lineSeparator();
     sb.append(String.format(Locale.ROOT, "Run %s of '%s'%s: %s%n", r.runId(), r.integration(),
@@ -59,9 +64,20 @@ public final class Reports {
         t.row(o.situation(), o.sourceId(), o.syncKey().orElse(""), shorten(brief(o), o.situation() == Situation.FAILED ? 200 : 80));
       }
       sb.append(nl).append(t.render());
-      if (shown.size() > SHOWN_OUTCOMES) {
-        sb.append(String.format(Locale.ROOT, "... and %d more (write them all with --report FILE.json or FILE.csv)%n",
-            shown.size() - SHOWN_OUTCOMES));
+      long more = shown.size() - Math.min(SHOWN_OUTCOMES, shown.size());
+      if (more > 0 || r.outcomesOmitted() > 0) {
+        // Outcomes beyond the in-memory cap are not in the report object: count them, and never
+        // claim a file holds them unless it was written from the full stream.
+        List<String> parts = new ArrayList<>();
+        if (more > 0) {
+          parts.add(more + " more");
+        }
+        if (r.outcomesOmitted() > 0) {
+          parts.add(r.outcomesOmitted() + " not kept in memory");
+        }
+        String count = String.join(" and ", parts);
+        sb.append(file.map(f -> String.format(Locale.ROOT, "... and %s: all %d reported records are in %s%n", count, f.rows(), f.target()))
+            .orElseGet(() -> String.format(Locale.ROOT, "... and %s (write every one with --report FILE.json or FILE.csv)%n", count)));
       }
     }
     return sb.toString();
@@ -91,7 +107,7 @@ public final class Reports {
     return String.join("; ", parts);
   }
 
-  private static String describe(Situation s, FieldChange c) {
+  static String describe(Situation s, FieldChange c) {
     if (s == Situation.UPDATE) {
       return c.field() + ": " + text(c.from()) + " -> " + text(c.to());
     }
@@ -106,21 +122,17 @@ public final class Reports {
     return s.length() <= max ? s : s.substring(0, max - 3) + "...";
   }
 
-  /** Writes the report as JSON ({@code .json}) or CSV ({@code .csv}), chosen by the file's extension. */
+  /**
+   * Writes the report object as JSON ({@code .json}) or CSV ({@code .csv}), chosen by the file's
+   * extension, replacing the file only once complete. It holds the outcomes the object kept; the
+   * {@code sync} command streams every outcome instead.
+   */
   public static void write(SyncReport r, Path file) {
     String content = switch (format(file)) {
       case "json" -> r.toJson() + System.lineSeparator();
       default -> csv(r);
     };
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(file, content, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConfigurationException("cannot write the report to " + file + ": " + e.getMessage(), e);
-    }
+    OutputFile.write(file, w -> w.write(content));
   }
 
   /**

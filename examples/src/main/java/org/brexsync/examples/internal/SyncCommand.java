@@ -9,9 +9,14 @@ import org.brexsync.connector.ValidationResult;
 import org.brexsync.connector.state.FileSyncStateStore;
 import org.brexsync.connector.state.InMemorySyncStateStore;
 import org.brexsync.connector.state.SyncStateStore;
+import org.brexsync.connector.SinkType;
+import org.brexsync.connector.sync.RecordOutcome;
 import org.brexsync.connector.sync.RunStatus;
 import org.brexsync.connector.sync.SyncEngine;
+import org.brexsync.connector.sync.SyncListener;
+import org.brexsync.connector.sync.SyncProgress;
 import org.brexsync.connector.sync.SyncReport;
+import org.brexsync.connector.sync.UserSink;
 import org.brexsync.examples.Brexsync;
 import org.brexsync.examples.ConfigurationException;
 import org.brexsync.examples.Connections;
@@ -41,7 +46,7 @@ public final class SyncCommand implements java.util.concurrent.Callable<Integer>
   @Option(names = "--limit", paramLabel = "N", description = "Process only the first N Brex users.")
   Integer limit;
 
-  @Option(names = "--report", paramLabel = "FILE", description = "Also write the report to FILE.json (full JSON) or FILE.csv (one row per record).")
+  @Option(names = "--report", paramLabel = "FILE", description = "Also write the report to FILE.json (full JSON) or FILE.csv (one row per record): every reported record, however many.")
   Path report;
 
   @Option(names = "--role", paramLabel = "ID", description = "Oomnitza role id for people the built-in integration creates (required without --config against real Oomnitza).")
@@ -53,6 +58,8 @@ public final class SyncCommand implements java.util.concurrent.Callable<Integer>
   @Option(names = "--sandbox-users", paramLabel = "N", defaultValue = "500", description = "Users of the sandbox company (default: ${DEFAULT-VALUE}).")
   int sandboxUsers;
 
+  @picocli.CommandLine.Mixin EndpointOptions endpoints;
+
   public SyncCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -63,9 +70,16 @@ public final class SyncCommand implements java.util.concurrent.Callable<Integer>
       throw new ConfigurationException("--limit must be at least 1, got " + limit);
     }
     Optional<Path> reportFile = Optional.ofNullable(report);
-    reportFile.ifPresent(Reports::format);
+    // Every output path is checked before the first request, so a typo costs nothing in Oomnitza.
+    reportFile.ifPresent(f -> {
+      Reports.format(f);
+      OutputFile.check(f, "--report");
+    });
     Optional<Integration> configured = Integrations.read(Optional.ofNullable(config));
-    try (Connections c = ctx.connect(configured, true, sandboxUsers)) {
+    if (config != null && Integrations.declaresSchedule(config)) {
+      ctx.notice("Note: " + Integrations.scheduleNote(configured.orElseThrow()));
+    }
+    try (Connections c = ctx.connect(configured, true, sandboxUsers, endpoints)) {
       Integration integration = configured.orElseGet(() -> {
         if (role == null && !c.isSandbox()) {
           throw new ConfigurationException("choose the Oomnitza role of synced people: --role ID, or give an integration with --config FILE");
@@ -85,15 +99,22 @@ public final class SyncCommand implements java.util.concurrent.Callable<Integer>
   }
 
   private int real(Connections c, Integration integration, Optional<Path> reportFile) {
+    FileSyncStateStore store = FileSyncStateStore.at(stateDir);
+    if (!dryRun) {
+      OutputFile.checkDirectory(stateDir, "--state-dir");
+    }
+    // Read the state once before any request: a corrupt file stops the command here (exit 2, the file
+    // named and the way out), never in the middle of a run. Read-only: no lock taken, nothing created.
+    store.open(integration.name(), true).close();
     // Fail fast, with exit code 3, when a system cannot be reached or refuses the credentials.
     c.brex().users().me();
     c.oomnitza().verifyCredentials();
+    UserSink sink = sink(c, integration);
     ctx.notice(String.format(Locale.ROOT, "Syncing Brex (%s) into Oomnitza (%s)%s...", c.brex().baseUri(),
         c.oomnitza().baseUri(), dryRun ? " as a dry run" : ""));
-    SyncReport r = run(c, integration, FileSyncStateStore.at(stateDir), Optional.empty());
-    ctx.out().print(Reports.table(r));
-    reportFile.ifPresent(f -> writeReport(r, f));
-    return exitCode(r);
+    Run r = run(c, integration, sink, store, Optional.empty(), reportFile);
+    r.print(ctx);
+    return exitCode(r.report);
   }
 
   private int sandbox(Connections c, Integration integration, Optional<Path> reportFile) {
@@ -106,19 +127,19 @@ public final class SyncCommand implements java.util.concurrent.Callable<Integer>
         s.company().size(), s.cardCount(), s.oomnitza().userCount());
     out.println();
     long expected = Math.min(s.company().size(), integration.recordLimit().orElse(Integer.MAX_VALUE));
+    UserSink sink = sink(c, integration);
     SyncStateStore state = InMemorySyncStateStore.create();
     out.println(dryRun ? "== Dry run (nothing is written) ==" : "== First sync: a full run ==");
     out.flush();
-    SyncReport first = run(c, integration, state, Optional.of(expected));
-    out.print(Reports.table(first));
-    reportFile.ifPresent(f -> writeReport(first, f));
-    int code = exitCode(first);
-    if (!dryRun && first.status() == RunStatus.SUCCEEDED) {
+    Run first = run(c, integration, sink, state, Optional.of(expected), reportFile);
+    first.print(ctx);
+    int code = exitCode(first.report);
+    if (!dryRun && first.report.status() == RunStatus.SUCCEEDED) {
       out.println();
       out.println("== Second sync: nothing changed in Brex, so nothing is written ==");
       out.flush();
-      SyncReport second = run(c, integration, state, Optional.of(expected));
-      out.print(Reports.table(second));
+      SyncReport second = run(c, integration, sink, state, Optional.of(expected), Optional.empty()).report;
+      out.print(Reports.table(second, Optional.empty()));
       code = Math.max(code, exitCode(second));
     }
     out.println();
@@ -127,26 +148,83 @@ public final class SyncCommand implements java.util.concurrent.Callable<Integer>
     return code;
   }
 
-  private SyncReport run(Connections c, Integration integration, SyncStateStore state, Optional<Long> expected) {
-    Progress progress = new Progress(ctx.err(), ctx.terminal(), expected);
-    SyncEngine engine = SyncEngine.builder()
-        .integration(integration)
-        .source(c.userSource())
-        .sink(c.userSink())
-        .stateStore(state)
-        .listener(progress)
-        .dryRun(dryRun)
-        .build();
-    try {
-      return engine.run();
-    } finally {
-      progress.finish();
+  /** The Oomnitza port: with the BULK sink, one whose field catalog knows every field the run writes. */
+  private UserSink sink(Connections c, Integration integration) {
+    if (integration.sink() != SinkType.BULK) {
+      return c.userSink();
+    }
+    return c.userSink(BulkCatalog.resolve(ctx, c.oomnitza(), integration));
+  }
+
+  /** A finished run: its report, and the report file when one was written. */
+  private static final class Run {
+    final SyncReport report;
+    final Optional<ReportFile> file;
+    final Optional<RuntimeException> fileFailure;
+
+    Run(SyncReport report, Optional<ReportFile> file, Optional<RuntimeException> fileFailure) {
+      this.report = report;
+      this.file = file;
+      this.fileFailure = fileFailure;
+    }
+
+    /** Prints the report and says where the file is; a file that could not be written fails the command after. */
+    void print(CliContext ctx) {
+      ctx.out().print(Reports.table(report, file));
+      file.ifPresent(f -> ctx.out().printf(Locale.ROOT, "Report written to %s (%s, every reported record: %d)%n", f.target(),
+          Reports.format(f.target()).toUpperCase(Locale.ROOT), f.rows()));
+      ctx.out().flush();
+      fileFailure.ifPresent(e -> {
+        throw e;
+      });
     }
   }
 
-  private void writeReport(SyncReport r, Path file) {
-    Reports.write(r, file);
-    ctx.out().println("Report written to " + file + " (" + Reports.format(file).toUpperCase(Locale.ROOT) + ")");
+  private Run run(Connections c, Integration integration, UserSink sink, SyncStateStore state, Optional<Long> expected,
+      Optional<Path> reportFile) {
+    Progress progress = new Progress(ctx.err(), ctx.terminal(), expected);
+    Optional<ReportFile> file = reportFile.map(f -> ReportFile.start(f, Reports.format(f)));
+    try {
+      SyncEngine engine = SyncEngine.builder()
+          .integration(integration)
+          .source(c.userSource())
+          .sink(sink)
+          .stateStore(state)
+          .listener(file.isPresent() ? both(progress, file.get()) : progress)
+          .dryRun(dryRun)
+          .maxReportedOutcomes(ctx.maxReportedOutcomes())
+          .build();
+      SyncReport r;
+      try {
+        r = engine.run();
+      } finally {
+        progress.finish();
+      }
+      try {
+        file.ifPresent(f -> f.complete(r));
+      } catch (RuntimeException e) {
+        return new Run(r, Optional.empty(), Optional.of(e));
+      }
+      return new Run(r, file, Optional.empty());
+    } finally {
+      file.ifPresent(ReportFile::close);
+    }
+  }
+
+  private static SyncListener both(SyncListener a, SyncListener b) {
+    return new SyncListener() {
+      @Override
+      public void onProgress(SyncProgress p) {
+        a.onProgress(p);
+        b.onProgress(p);
+      }
+
+      @Override
+      public void onRecord(RecordOutcome o) {
+        a.onRecord(o);
+        b.onRecord(o);
+      }
+    };
   }
 
   private static int exitCode(SyncReport r) {

@@ -45,6 +45,8 @@ public final class UsersCommand implements Runnable {
     @Option(names = "--sandbox-users", paramLabel = "N", defaultValue = "500", description = "Users of the sandbox company (default: ${DEFAULT-VALUE}).")
     int sandboxUsers;
 
+    @picocli.CommandLine.Mixin EndpointOptions endpoints;
+
     public ListUsers(CliContext ctx) {
       this.ctx = ctx;
     }
@@ -54,7 +56,7 @@ public final class UsersCommand implements Runnable {
       if (limit != null && limit < 1) {
         throw new ConfigurationException("--limit must be at least 1, got " + limit);
       }
-      try (Connections c = ctx.connect(Optional.empty(), false, sandboxUsers)) {
+      try (Connections c = ctx.connect(Optional.empty(), false, sandboxUsers, endpoints)) {
         if (c.isSandbox()) {
           ctx.notice("SANDBOX: " + Connections.BREX_API_TOKEN + " is not set; listing the built-in simulated company ("
               + c.sandbox().orElseThrow().company().size() + " users).");

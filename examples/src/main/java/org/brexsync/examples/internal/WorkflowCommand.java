@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.brexsync.connector.ProgressListener;
 import org.brexsync.connector.workflow.ApiBlock;
 import org.brexsync.connector.workflow.FilterExpression;
 import org.brexsync.connector.workflow.OffboardingWorkflow;
@@ -124,16 +125,24 @@ public final class WorkflowCommand implements Runnable {
     @Option(names = "--sandbox-users", paramLabel = "N", defaultValue = "500", description = "Users of the sandbox company (default: ${DEFAULT-VALUE}).")
     int sandboxUsers;
 
+    @picocli.CommandLine.Mixin EndpointOptions endpoints;
+
     /**
      * Connects, fails fast when a system is unreachable, syncs the sandbox first (naming {@code what}),
      * then runs the job {@code prepare} builds for the connections and prints its report.
      */
-    int run(CliContext ctx, String what, Function<Connections, Supplier<WorkflowReport>> prepare) {
-      try (Connections c = ctx.connect(Integrations.read(Optional.ofNullable(config)), true, sandboxUsers)) {
+    int run(CliContext ctx, String what, BiFunction<Connections, ProgressListener, Supplier<WorkflowReport>> prepare) {
+      try (Connections c = ctx.connect(Integrations.read(Optional.ofNullable(config)), true, sandboxUsers, endpoints)) {
         checkReachable(c);
         SandboxPrep.syncIfSandbox(ctx, c, what);
-        Supplier<WorkflowReport> job = prepare.apply(c);
-        WorkflowReport r = WorkflowCommand.run(c, job);
+        Progress progress = new Progress(ctx.err(), ctx.terminal());
+        WorkflowReport r;
+        try {
+          Supplier<WorkflowReport> job = prepare.apply(c, progress.listener());
+          r = WorkflowCommand.run(c, job);
+        } finally {
+          progress.finish();
+        }
         printReport(ctx, c, r, json);
         return r.ok() ? Brexsync.OK : Brexsync.FAILED_RECORDS;
       }
@@ -195,8 +204,8 @@ public final class WorkflowCommand implements Runnable {
       RunOptions options = o.build();
       Target target = user != null ? Target.username(user) : Target.filter(filter(filter));
       WorkflowStep step = step();
-      return shared.run(ctx, "this workflow", c -> {
-        WorkflowRunner runner = c.workflowRunner();
+      return shared.run(ctx, "this workflow", (c, progress) -> {
+        WorkflowRunner runner = c.workflowRunner(progress);
         return () -> runner.run(Workflow.of(name(), step), target, options);
       });
     }
@@ -262,8 +271,8 @@ public final class WorkflowCommand implements Runnable {
     @Override
     public Integer call() {
       Filter f = filter(filter);
-      return shared.run(ctx, "offboarding", c -> {
-        OffboardingWorkflow w = OffboardingWorkflow.builder().runner(c.workflowRunner())
+      return shared.run(ctx, "offboarding", (c, progress) -> {
+        OffboardingWorkflow w = OffboardingWorkflow.builder().runner(c.workflowRunner(progress))
             .filter(f)
             .cardAction(terminate ? OffboardingWorkflow.CardAction.TERMINATE : OffboardingWorkflow.CardAction.LOCK)
             .build();

@@ -1,5 +1,6 @@
 package org.brexsync.oomnitza.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,9 +10,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.brexsync.oomnitza.ExternalId;
+import org.brexsync.oomnitza.FieldCatalog;
+import org.brexsync.oomnitza.FieldId;
 import org.brexsync.oomnitza.ListQuery;
 import org.brexsync.oomnitza.OomnitzaException;
 import org.brexsync.oomnitza.OomnitzaNotFoundException;
+import org.brexsync.oomnitza.OomnitzaResponseException;
 import org.brexsync.oomnitza.FieldRecord;
 import org.brexsync.oomnitza.OomnitzaUser;
 import org.brexsync.oomnitza.PagedIterable;
@@ -117,6 +121,40 @@ public final class UsersApiImpl implements UsersApi {
   @Override
   public void delete(String ident, RequestOptions options) {
     t.execute(Call.of("DELETE", base() + "/" + Transport.segment(ident)).options(options).build());
+  }
+
+  @Override
+  public FieldCatalog fieldCatalog(RequestOptions options) {
+    Objects.requireNonNull(options, "options");
+    Response r = t.execute(Call.of("GET", t.conventions().usersMetaPath()).options(options).build());
+    JsonNode body = t.readTree(r);
+    String idProperty = t.conventions().metaFieldIdProperty();
+    FieldCatalog.Builder b = FieldCatalog.builder();
+    if (body.isObject()) {
+      // The description's "Metadata fields": {"<external_id>": {<Metadata field>}, ...}
+      body.fields().forEachRemaining(e -> put(b, e.getKey(), e.getValue(), idProperty));
+    } else if (body.isArray()) {
+      // Tolerated: a list of field descriptions that carry their own external_id.
+      for (JsonNode f : body) {
+        put(b, f.path("external_id").asText(""), f, idProperty);
+      }
+    } else {
+      throw new OomnitzaResponseException(r.status(), r.call().method(), r.call().path(),
+          "expected the users data model as a JSON object keyed by External ID, found " + body.getNodeType(), null);
+    }
+    return b.build();
+  }
+
+  private static void put(FieldCatalog.Builder b, String externalId, JsonNode field, String idProperty) {
+    JsonNode id = field.path(idProperty);
+    if (externalId.isBlank() || !id.isTextual() || id.asText().isBlank()) {
+      return;
+    }
+    try {
+      b.put(ExternalId.of(externalId), FieldId.of(id.asText()));
+    } catch (IllegalArgumentException e) {
+      // Not a usable id (the property holds something else for this field): leave the field out.
+    }
   }
 
   @Override

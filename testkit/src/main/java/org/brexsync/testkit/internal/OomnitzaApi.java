@@ -121,12 +121,33 @@ public final class OomnitzaApi {
     }
   }
 
+  /**
+   * The users data model in the REST v3 description's "Metadata fields" shape: an object keyed by
+   * External ID; {@code internal_id} holds the Field ID (the bulk API's key).
+   */
+  private ObjectNode usersMeta() {
+    ObjectNode out = Json.object();
+    for (OomnitzaFields.Field f : fields.all()) {
+      ObjectNode m = out.putObject(f.externalId);
+      m.put("internal_id", f.fieldId);
+      m.put("uid", f.slot + 1);
+      m.put("label", f.externalId);
+      m.put("belongs_to", "users");
+      m.put("data_type", f.type.name().toLowerCase(Locale.ROOT));
+      m.put("editable", f.readOnly ? "0" : "1");
+      m.put("unique", f.unique ? "1" : "0");
+      m.put("dropdown_help_text_enabled", "0");
+    }
+    return out;
+  }
+
   // ================================================================== routes
 
   public void register(Router r) {
     r.add("POST", "/api/request_token", this::requestToken);
     r.add("GET", "/api/v2/mappings", req -> SimResponse.ok(Json.object()));
     r.add("GET", "/api/v3/users", this::listUsers);
+    r.add("GET", "/api/v3/users/meta", req -> SimResponse.ok(usersMeta()));
     r.add("POST", "/api/v3/users", this::createUser);
     r.add("GET", "/api/v3/users/{ident}", req -> SimResponse.ok(render(requireUser(req), null)));
     r.add("PATCH", "/api/v3/users/{ident}", this::patchUser);

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import org.brexsync.connector.ProgressListener;
 import org.brexsync.connector.insight.CardSource;
 import org.brexsync.connector.insight.PeopleLookup;
 import org.brexsync.connector.insight.RowSource;
@@ -63,10 +65,15 @@ public final class Snapshot {
   private long cardListings;
   private long peopleCalls;
   private int peakIndexEntries;
+  private final ProgressListener progress;
+  private static final String USERS_READ = org.brexsync.connector.insight.Insight.USERS_READ;
+  private static final String CARDS_READ = org.brexsync.connector.insight.Insight.CARDS_READ;
 
   /** A snapshot over the given ports. */
   public Snapshot(UserSource users, CardSource cards, Optional<PeopleLookup> people, String brexKey, String oomnitzaKey,
-      Clock clock, Duration shippedAfter, ShipmentTracker tracker, int pageSize, List<String> personFields, int managerCacheSize) {
+      Clock clock, Duration shippedAfter, ShipmentTracker tracker, int pageSize, List<String> personFields, int managerCacheSize,
+      ProgressListener progress) {
+    this.progress = progress;
     this.personFields = List.copyOf(personFields);
     this.managerCacheSize = managerCacheSize;
     this.users = users;
@@ -102,13 +109,21 @@ public final class Snapshot {
     BrexLookups lookups = BrexLookups.over(users, managerCacheSize);
     if (needCardStats) {
       cardListings++;
-      cards.forEachCard(this::countCard);
+      long[] read = {0};
+      cards.forEachCard(c -> {
+        countCard(c);
+        cardRead(++read[0]);
+      });
+      progress.onProgress(CARDS_READ, read[0], OptionalLong.of(read[0]));
     }
     if (!userViews.isEmpty() || needOwners) {
       Optional<String> cursor = Optional.empty();
+      long usersRead = 0;
+      progress.onProgress(USERS_READ, 0, OptionalLong.empty());
       do {
         UserPage page = users.listUsers(cursor, pageSize);
         userPagesRead++;
+        usersRead += page.items().size();
         page.items().forEach(lookups::remember);
         Map<String, ObjectNode> persons = needPeople ? people(page.items()) : Map.of();
         for (ObjectNode u : page.items()) {
@@ -125,16 +140,20 @@ public final class Snapshot {
         }
         peakIndexEntries = Math.max(peakIndexEntries, owners.size() + cardStats.size());
         cursor = page.nextCursor();
+        progress.onProgress(USERS_READ, usersRead, cursor.isPresent() ? OptionalLong.empty() : OptionalLong.of(usersRead));
       } while (cursor.isPresent());
     }
     if (!cardViews.isEmpty()) {
       cardListings++;
+      long[] read = {0};
       cards.forEachCard(c -> {
         RecordView row = new OverlayRecord(RecordView.of(c), cardOverlay(c));
         for (ViewEvaluator e : cardViews) {
           e.accept(row);
         }
+        cardRead(++read[0]);
       });
+      progress.onProgress(CARDS_READ, read[0], OptionalLong.of(read[0]));
       tracker.flush();
     }
     peakIndexEntries = Math.max(peakIndexEntries, owners.size() + cardStats.size());
@@ -142,6 +161,12 @@ public final class Snapshot {
     cardStats.clear();
     for (ViewEvaluator e : evaluators) {
       e.finish();
+    }
+  }
+
+  private void cardRead(long n) {
+    if (n == 1 || n % pageSize == 0) {
+      progress.onProgress(CARDS_READ, n, OptionalLong.empty());
     }
   }
 
