@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import org.brexsync.testkit.CountingHttpClient;
 import org.junit.jupiter.api.Test;
 
 class ClientBehaviourTest extends MockServerTestBase {
@@ -63,9 +64,13 @@ class ClientBehaviourTest extends MockServerTestBase {
 
   @Test
   void injectedHttpClientIsUsed() {
-    client = clientBuilder().httpClient(HttpClient.newBuilder().build()).build();
+    CountingHttpClient injected = CountingHttpClient.of(HttpClient.newBuilder().build());
+    client = clientBuilder().httpClient(injected).build();
     enqueue(Fixtures.USER_JIM);
     assertThat(client.users().get("u").id()).isEqualTo("cuuser_jim");
+    // Every attempt goes through the injected client, not one the SDK builds for itself.
+    assertThat(injected.sent()).isEqualTo(server.getRequestCount()).isEqualTo(1);
+    assertThat(injected.lastRequest().orElseThrow().uri().getPath()).isEqualTo("/v2/users/u");
   }
 
   @Test

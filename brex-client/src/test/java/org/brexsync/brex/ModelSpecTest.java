@@ -6,19 +6,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.Method;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.brexsync.brex.model.*;
 import org.brexsync.brex.webhook.*;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -74,8 +71,8 @@ class ModelSpecTest {
         Map.entry(WebhookSecretStatus.class, "WebhookSecretStatus"),
         Map.entry(UserAttribute.class, "UserAttributes"));
     List<Arguments> out = new ArrayList<>();
-    team.forEach((c, s) -> out.add(Arguments.of(c.getSimpleName(), c, "brex-team-api.2025-03.json", s)));
-    hooks.forEach((c, s) -> out.add(Arguments.of(c.getSimpleName(), c, "brex-webhooks-api.2024-06.json", s)));
+    team.forEach((c, s) -> out.add(Arguments.of(c.getSimpleName(), c, Specs.TEAM, s)));
+    hooks.forEach((c, s) -> out.add(Arguments.of(c.getSimpleName(), c, Specs.WEBHOOKS, s)));
     return out.stream();
   }
 
@@ -83,9 +80,7 @@ class ModelSpecTest {
   @MethodSource("models")
   void modelMatchesSpecSchema(String name, Class<?> type, String file, String schemaName)
       throws Exception {
-    Optional<Path> specs = SpecConformanceTest.findSpecs();
-    Assumptions.assumeTrue(specs.isPresent(), "Brex specs not found; skipping");
-    JsonNode spec = JSON.readTree(specs.get().resolve(file).toFile());
+    JsonNode spec = Specs.brex(file);
     JsonNode schema = spec.path("components").path("schemas").path(schemaName);
     assertThat(schema.isMissingNode()).as("schema %s exists", schemaName).isFalse();
     if (type.isEnum()) {

@@ -11,12 +11,12 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import org.brexsync.brex.model.InviteUserRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class RetryTest extends MockServerTestBase {
 
@@ -190,29 +190,42 @@ class RetryTest extends MockServerTestBase {
     assertThat(client.users().get("cuuser_jim").id()).isEqualTo("cuuser_jim");
   }
 
+  /**
+   * A response that never comes: the server reads the request and stalls, so only the client's
+   * timeout can end the attempt, however slow the machine. Timeouts are wall-clock in
+   * java.net.http (no clock to inject), so the margin is the other way round: {@link #TIMEOUT} is
+   * hundreds of times what a loopback answer takes, so a prompt answer never times out either.
+   */
+  private static MockResponse neverAnswered() {
+    return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
+  }
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(1);
+
   @Test
   void timeoutIsRetriedThenReported() {
-    server.enqueue(new MockResponse.Builder().code(200).body(Fixtures.USER_JIM)
-        .headersDelay(3, TimeUnit.SECONDS).build());
+    server.enqueue(neverAnswered());
     enqueue(Fixtures.USER_JIM);
-    client = clientBuilder().requestTimeout(Duration.ofMillis(200)).build();
+    client = clientBuilder().requestTimeout(TIMEOUT).build();
     assertThat(client.users().get("cuuser_jim").id()).isEqualTo("cuuser_jim");
+    assertThat(server.getRequestCount()).isEqualTo(2);
 
-    client = clientBuilder().requestTimeout(Duration.ofMillis(200))
-        .retryPolicy(RetryPolicy.none()).build();
-    server.enqueue(new MockResponse.Builder().code(200).body(Fixtures.USER_JIM)
-        .headersDelay(3, TimeUnit.SECONDS).build());
+    client = clientBuilder().requestTimeout(TIMEOUT).retryPolicy(RetryPolicy.none()).build();
+    server.enqueue(neverAnswered());
     assertThatThrownBy(() -> client.users().get("cuuser_jim"))
         .isInstanceOf(BrexTimeoutException.class).hasMessageContaining("timeout");
+    assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
   @Test
+  @Timeout(30)
   void perCallTimeoutApplies() {
-    server.enqueue(new MockResponse.Builder().code(200).body(Fixtures.USER_JIM)
-        .headersDelay(3, TimeUnit.SECONDS).build());
-    client = clientBuilder().retryPolicy(RetryPolicy.none()).build();
+    server.enqueue(neverAnswered());
+    // With a ten-minute client-wide timeout only the per-call one can end the call within the
+    // test's own timeout.
+    client = clientBuilder().requestTimeout(Duration.ofMinutes(10)).retryPolicy(RetryPolicy.none()).build();
     assertThatThrownBy(() -> client.users().invite(invite(),
-        RequestOptions.builder().timeout(Duration.ofMillis(200)).build()))
+        RequestOptions.builder().timeout(TIMEOUT).build()))
         .isInstanceOf(BrexTimeoutException.class);
   }
 

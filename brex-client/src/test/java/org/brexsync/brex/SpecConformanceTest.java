@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,7 +47,6 @@ import org.brexsync.brex.webhook.CreateWebhookSubscriptionRequest;
 import org.brexsync.brex.webhook.UpdateWebhookSubscriptionRequest;
 import org.brexsync.brex.webhook.UpdateWebhookSubscriptionStatus;
 import org.brexsync.brex.webhook.WebhookEventType;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,25 +59,10 @@ import org.junit.jupiter.api.Test;
 class SpecConformanceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static Optional<Path> findSpecs() {
-    Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    for (Path p = dir; p != null; p = p.getParent()) {
-      Path candidate = p.resolve("shared/specs/brex");
-      if (Files.isRegularFile(candidate.resolve("brex-team-api.2025-03.json"))) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
-  }
-
   @Test
   void everyRequestBodyAndPathMatchesTheSpec() throws Exception {
-    Optional<Path> specs = findSpecs();
-    Assumptions.assumeTrue(specs.isPresent(),
-        "Brex specs not found (looked for shared/specs/brex above " + System.getProperty("user.dir")
-            + "); skipping spec conformance");
-    JsonNode team = JSON.readTree(specs.get().resolve("brex-team-api.2025-03.json").toFile());
-    JsonNode hooks = JSON.readTree(specs.get().resolve("brex-webhooks-api.2024-06.json").toFile());
+    JsonNode team = Specs.brex(Specs.TEAM);
+    JsonNode hooks = Specs.brex(Specs.WEBHOOKS);
 
     List<RecordedRequest> sent = new ArrayList<>();
     try (MockWebServer server = new MockWebServer()) {
@@ -404,9 +386,7 @@ class SpecConformanceTest {
 
   @Test
   void checkerCatchesAWrongFieldName() throws IOException {
-    Optional<Path> specs = findSpecs();
-    Assumptions.assumeTrue(specs.isPresent(), "Brex specs not found; skipping");
-    JsonNode team = JSON.readTree(specs.get().resolve("brex-team-api.2025-03.json").toFile());
+    JsonNode team = Specs.brex(Specs.TEAM);
     JsonNode schema = operation(team, "POST", "/v2/cards").get().getValue().path("requestBody")
         .path("content").path("application/json").path("schema");
     List<String> problems = new ArrayList<>();

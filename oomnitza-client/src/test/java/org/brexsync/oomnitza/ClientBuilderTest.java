@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpClient;
 import javax.net.ssl.SSLContext;
+import org.brexsync.testkit.CountingHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,11 +53,15 @@ class ClientBuilderTest extends WireTestSupport {
   @Test
   void anInjectedHttpClientIsUsed() throws Exception {
     enqueueJson("{}");
-    clientBuilder().httpClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build())
+    CountingHttpClient injected = CountingHttpClient.of(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+    clientBuilder().httpClient(injected)
         .connectorSource("brexsync-test").userAgent("ua/1").build().verifyCredentials();
     var r = take();
     assertThat(r.getHeaders().get("X-Connector-Source")).isEqualTo("brexsync-test");
     assertThat(r.getHeaders().get("User-Agent")).isEqualTo("ua/1");
+    // The request went through the injected client, not one the SDK built for itself.
+    assertThat(injected.sent()).isEqualTo(server.getRequestCount()).isEqualTo(1);
+    assertThat(injected.lastRequest().orElseThrow().uri().getPath()).isEqualTo("/api/v2/mappings");
   }
 
   @Test

@@ -141,10 +141,17 @@ class SimulatorIntegrationTest {
   @Test
   void listPagesThroughAllUsersLazily() {
     sim.seedUsers(IntStream.range(0, 250).mapToObj(SimulatorIntegrationTest::user));
-    List<OomnitzaUser> all = client().users()
-        .list(ListQuery.builder().pageSize(100).sortBy(Sort.asc("username")).build()).toList();
-    assertThat(all).hasSize(250);
-    assertThat(all.stream().map(u -> u.username().orElseThrow()).distinct().count()).isEqualTo(250);
+    java.util.Iterator<OomnitzaUser> it = client().users()
+        .list(ListQuery.builder().pageSize(100).sortBy(Sort.asc("username")).build()).iterator();
+    assertThat(sim.count("GET", "/api/v3/users")).as("nothing fetched before iteration").isZero();
+    List<String> names = new java.util.ArrayList<>();
+    while (it.hasNext()) {
+      names.add(it.next().username().orElseThrow());
+      // lazily: the page holding user n is requested when user n is reached, not before
+      assertThat(sim.count("GET", "/api/v3/users")).as("pages fetched at user %d", names.size())
+          .isEqualTo((names.size() + 99) / 100);
+    }
+    assertThat(names).hasSize(250).doesNotHaveDuplicates();
     assertThat(sim.count("GET", "/api/v3/users")).isEqualTo(3);
   }
 

@@ -55,7 +55,12 @@ class UsersApiTest extends WireTestSupport {
     PagedIterable<OomnitzaUser> it = client().users().list(ListQuery.builder().pageSize(2).build());
     assertThat(server.getRequestCount()).isZero();
 
-    List<String> names = it.stream().map(u -> u.username().orElseThrow()).collect(Collectors.toList());
+    java.util.Iterator<OomnitzaUser> users = it.iterator();
+    List<String> names = new java.util.ArrayList<>();
+    names.add(users.next().username().orElseThrow());
+    names.add(users.next().username().orElseThrow());
+    assertThat(server.getRequestCount()).as("second page not requested before it is needed").isEqualTo(1);
+    users.forEachRemaining(u -> names.add(u.username().orElseThrow()));
 
     assertThat(names).containsExactly("u0", "u1", "u2", "u3", "u4");
     assertThat(take().getTarget()).isEqualTo("/api/v3/users?limit=2&skip=0");

@@ -299,6 +299,16 @@ public final class BrexSimulator implements AutoCloseable {
     return webhooks.await(count, timeout);
   }
 
+  /**
+   * Waits until every webhook queued so far has been attempted (delivered, refused or failed):
+   * afterwards a receiver has seen all the simulator will ever send for the changes made before
+   * the call, so a test can assert that something was <em>not</em> delivered without racing the
+   * background sender. Returns false when {@code timeout} passed first.
+   */
+  public boolean awaitWebhooksIdle(Duration timeout) throws InterruptedException {
+    return webhooks.awaitIdle(timeout);
+  }
+
   /** Secure-email requests ({@code POST /v2/cards/{id}/secure_email}) received. */
   public List<ObjectNode> secureEmails() {
     return api.secureEmails();

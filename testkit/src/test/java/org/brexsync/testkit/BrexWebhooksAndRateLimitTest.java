@@ -111,10 +111,14 @@ class BrexWebhooksAndRateLimitTest {
 
       http.put("/v1/webhooks/" + subId, Http.obj("{'url':'" + rcv.url() + "','event_types':['USER_UPDATED'],'status':'INACTIVE'}"));
       brex.setUserStatus(uid, "ACTIVE");
+      // Wait until the sender has attempted everything queued so far; only then can "nothing
+      // arrived" mean "nothing was sent" rather than "not sent yet".
+      assertThat(brex.awaitWebhooksIdle(Duration.ofSeconds(10))).as("webhook queue drained").isTrue();
+      assertThat(rcv.received).isEmpty();
+      assertThat(brex.webhookDeliveries()).hasSize(1);
       assertThat(http.get("/v1/webhooks/" + subId).json().get("status").asText()).isEqualTo("INACTIVE");
       assertThat(http.delete("/v1/webhooks/" + subId).status()).isEqualTo(200);
       assertThat(http.get("/v1/webhooks/" + subId).status()).isEqualTo(404);
-      assertThat(rcv.received).isEmpty();
     }
   }
 

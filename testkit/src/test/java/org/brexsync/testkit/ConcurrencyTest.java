@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ConcurrencyTest {
@@ -26,7 +27,7 @@ class ConcurrencyTest {
           fs.add(pool.submit(() -> ids.add(http.post("/v2/cards", Http.obj(body), "Idempotency-Key", "same").json().get("id").asText())));
         }
         for (Future<?> f : fs) {
-          f.get();
+          f.get(30, TimeUnit.SECONDS); // bounded: a lost request fails the test instead of hanging it
         }
         assertThat(ids).hasSize(1);
         assertThat(brex.cardsOf(brex.adminUserId())).hasSize(1);
@@ -54,7 +55,7 @@ class ConcurrencyTest {
           fs.add(pool.submit(() -> assertThat(http.post("/api/v3/bulk", Http.obj(payload)).status()).isEqualTo(200)));
         }
         for (Future<?> f : fs) {
-          f.get();
+          f.get(30, TimeUnit.SECONDS); // bounded: a lost request fails the test instead of hanging it
         }
       } finally {
         pool.shutdownNow();

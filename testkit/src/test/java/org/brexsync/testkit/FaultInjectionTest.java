@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -131,22 +135,29 @@ class FaultInjectionTest {
   }
 
   @Test
-  void latencyIsAdded() {
-    brex.faults().latency(java.time.Duration.ofMillis(30));
-    long t0 = System.nanoTime();
-    http.get("/v2/users/me");
-    assertThat(System.nanoTime() - t0).isGreaterThanOrEqualTo(30_000_000L);
+  void latencyHoldsTheAnswerBackAndOnlyOnItsEndpoint() throws Exception {
+    // No stopwatch: a latency far longer than the client's timeout must turn a loopback call that
+    // takes milliseconds into a timeout, and a request to another endpoint must not wait at all.
+    brex.faults().on("GET", "/v2/users/me").latency(Duration.ofMinutes(10));
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpRequest me = HttpRequest.newBuilder(brex.baseUri().resolve("/v2/users/me"))
+        .header("Authorization", "Bearer " + brex.token()).timeout(Duration.ofSeconds(1)).build();
+    assertThatThrownBy(() -> client.send(me, HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(HttpTimeoutException.class);
+    assertThat(http.get("/v2/company").status()).isEqualTo(200);
+    assertThat(brex.faults().injectedCount()).as("latency is not counted as a fault").isZero();
   }
 
   @Test
   void resetsWorkOnFreshConnectionsToo() {
-    HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    Http h = new Http(brex.baseUri(), "Authorization", "Bearer " + brex.token());
     brex.faults().resetNext(1);
+    // A new Http is a new HttpClient: the reset hits the first request of a fresh connection.
     assertThatThrownBy(() -> new Http(brex.baseUri(), "Authorization", "Bearer " + brex.token())
         .post("/v2/users", Http.obj("{'first_name':'a','last_name':'b','email':'reset@acme.example'}")))
         .isInstanceOf(UncheckedIOException.class);
-    assertThat(fresh).isNotNull();
-    assertThat(h.get("/v2/users?email=reset@acme.example").json().get("items")).isEmpty();
+    RecordedCall dropped = brex.requests().get(0);
+    assertThat(dropped.status()).isZero();
+    assertThat(dropped.fault()).contains("RESET_BEFORE");
+    assertThat(http.get("/v2/users?email=reset@acme.example").json().get("items")).isEmpty();
   }
 }

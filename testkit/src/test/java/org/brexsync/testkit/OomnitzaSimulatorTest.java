@@ -157,6 +157,7 @@ class OomnitzaSimulatorTest {
     create("jim", "jim@acme.example", "'position':'Sales'");
     create("pam", "pam@acme.example", "'position':'Reception'");
     assertThat(http.get("/api/v3/users?filter=" + q("username eq 'o''neil'")).json()).hasSize(1);
+    assertThat(http.get("/api/v3/users?filter=" + q("last_name eq \"O'Neil\"")).json()).hasSize(1);
     assertThat(http.get("/api/v3/users?filter=" + q("username IN ('jim','pam')")).json()).hasSize(2);
     assertThat(http.get("/api/v3/users?filter=" + q("email LIKE '%@acme.example'")).json()).hasSize(3);
     assertThat(http.get("/api/v3/users?filter=" + q("position IS NULL")).json()).hasSize(1);
@@ -164,7 +165,8 @@ class OomnitzaSimulatorTest {
         .hasSize(1);
     assertThat(http.get("/api/v3/users?filter=" + q("username BETWEEN 'a' AND 'k'")).json()).hasSize(1);
     for (String bad : new String[] {"username eq", "username ~ 'x'", "nofield eq 'x'", "(username eq 'x'",
-        "username eq 'unterminated", "username eq 'a' xor email eq 'b'"}) {
+        "username eq 'unterminated", "username eq 'a' xor email eq 'b'", "last_name eq \"O\"\"Neil\"",
+        "last_name eq \"O\\'Neil\""}) {
       Http.Resp r = http.get("/api/v3/users?filter=" + q(bad));
       assertThat(r.status()).as(bad).isEqualTo(400);
       assertThat(r.json().at("/errors/0/message").asText()).startsWith("Invalid filter");

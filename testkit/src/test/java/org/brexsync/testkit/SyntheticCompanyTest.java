@@ -91,6 +91,15 @@ class SyntheticCompanyTest {
       assertThat(page.get("next_cursor").isNull()).isFalse();
       JsonNode byEmail = http.get("/v2/users?email=" + co.email(654_321)).json();
       assertThat(byEmail.at("/items/0/id").asText()).isEqualTo(co.userId(654_321));
+      assertThat(http.get("/v2/cards?user_id=" + co.userId(999_999)).json().get("items"))
+          .hasSize(co.cardCount(999_999));
+      // Serving generated users and cards stored none of them: the simulator holds only what the
+      // API created or changed, so a million users cost no memory (SyntheticCompany stores nothing).
+      JsonNode held = brex.snapshot();
+      assertThat(held.get("seeded_users").asInt()).isEqualTo(1_000_000);
+      assertThat(held.get("changed_users")).isEmpty();
+      assertThat(held.get("changed_cards")).isEmpty();
+      assertThat(held.get("limits")).isEmpty();
     }
   }
 

@@ -278,17 +278,19 @@ class SimulatorIntegrationTest {
   }
 
   @Test
-  void listingALargeCompanyKeepsOnePageInFlight() {
+  void listingALargeCompanyFetchesOnePageAtATime() {
     sim.seed(SyntheticCompany.of(CompanySpec.of(7, 1200)));
     List<String> ids = new ArrayList<>();
-    int pages = 0;
-    for (org.brexsync.brex.Page<User> page
-        : brex.users().list(ListUsersRequest.builder().limit(1000).build()).pages()) {
-      assertThat(page.items()).hasSizeLessThanOrEqualTo(1000);
-      page.items().forEach(u -> ids.add(u.id()));
-      pages++;
+    java.util.Iterator<User> users = brex.users().list(ListUsersRequest.builder().limit(1000).build()).iterator();
+    assertThat(sim.count("GET", "/v2/users")).as("nothing fetched before iteration").isZero();
+    while (users.hasNext()) {
+      ids.add(users.next().id());
+      // The page holding item n is fetched when item n is reached, never earlier: one page at a
+      // time, not the whole company and not a page ahead.
+      assertThat(sim.count("GET", "/v2/users")).as("pages fetched at item %d", ids.size())
+          .isEqualTo((ids.size() + 999) / 1000);
     }
     assertThat(ids).hasSize(sim.userCount()).doesNotHaveDuplicates();
-    assertThat(pages).isEqualTo(2);
+    assertThat(sim.count("GET", "/v2/users")).isEqualTo(2);
   }
 }

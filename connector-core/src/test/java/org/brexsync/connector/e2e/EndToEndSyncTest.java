@@ -1,28 +1,49 @@
 package org.brexsync.connector.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.brexsync.connector.ImmutableIntegration;
 import org.brexsync.connector.Integration;
 import org.brexsync.connector.SinkType;
 import org.brexsync.connector.SyncMode;
 import org.brexsync.connector.SyncPreference;
+import org.brexsync.connector.adapter.BrexUserSource;
 import org.brexsync.connector.filter.FilterRule;
 import org.brexsync.connector.filter.RecordFilter;
 import org.brexsync.connector.mapping.Mapping;
 import org.brexsync.connector.mapping.MappingRule;
+import org.brexsync.connector.source.UserPage;
+import org.brexsync.connector.source.UserSource;
 import org.brexsync.connector.state.FileSyncStateStore;
 import org.brexsync.connector.state.InMemorySyncStateStore;
+import org.brexsync.connector.state.RecordState;
+import org.brexsync.connector.state.StateSession;
+import org.brexsync.connector.sync.BulkUpload;
+import org.brexsync.connector.sync.RecordOutcome;
 import org.brexsync.connector.sync.RunStatus;
 import org.brexsync.connector.sync.SafetyPolicy;
 import org.brexsync.connector.sync.Situation;
 import org.brexsync.connector.sync.SyncListener;
 import org.brexsync.connector.sync.SyncReport;
-import org.brexsync.connector.sync.RecordOutcome;
+import org.brexsync.connector.sync.UserSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,36 +191,241 @@ class EndToEndSyncTest {
   }
 
   @Test
-  void crashMidRunThenReRunConvergesWithoutDuplicates() {
+  void crashMidRunThenReRunConvergesWithoutDuplicates() throws Exception {
     Integration in = integration().build();
+    // Batches follow Brex's listing order: two full batches of 50, then the rest.
+    List<String> order = brexIdsInListingOrder(in.pageSize());
+    assertThat(order).hasSizeGreaterThan(2 * 50);
+    Set<String> firstTwoBatches = new LinkedHashSet<>(order.subList(0, 100));
+    Set<String> thirdBatch = new LinkedHashSet<>(order.subList(100, order.size()));
+    int landed = 5;
+
+    // The process dies right after the second batch is finished. To make "in flight" exact, the
+    // third batch is writing by then: its first 5 creates reach Oomnitza, the others never do.
+    // At that instant the state directory is what a killed process leaves on disk; the engine's
+    // cleanup after the Error (closing the store) would not run in a real crash, so the disk is
+    // put back to that image before anything is checked.
+    FileSyncStateStore store = FileSyncStateStore.at(dir);
+    Path stateDir = store.directoryOf(in.name());
+    Map<String, byte[]> diskAtDeath = new java.util.HashMap<>();
     AtomicInteger batches = new AtomicInteger();
+    AtomicBoolean dead = new AtomicBoolean();
     SyncListener crashAfterTwoBatches = new SyncListener() {
       @Override
       public void onProgress(org.brexsync.connector.sync.SyncProgress p) {
+        if (dead.get()) {
+          throw new Crash();
+        }
         if (batches.incrementAndGet() == 2) {
+          diskAtDeath.putAll(files(stateDir));
+          dead.set(true);
           throw new Crash();
         }
       }
+
+      @Override
+      public void onRecord(RecordOutcome o) {
+        if (dead.get()) {
+          throw new Crash(); // a dead process runs no more code, not even the engine's cleanup
+        }
+      }
     };
-    FileSyncStateStore store = FileSyncStateStore.at(dir);
+    CrashingSink sink = new CrashingSink(box.sink(), firstTwoBatches, thirdBatch, landed);
+    ExecutorService writers = Executors.newFixedThreadPool(in.concurrency());
     try {
-      box.engine(in, store).listener(crashAfterTwoBatches).build().run();
-    } catch (Crash expected) {
-      // the process "died" after two batches: no commit
+      assertThatThrownBy(() -> box.engine(in, store).sink(sink).executor(writers).listener(crashAfterTwoBatches)
+          .build().run())
+          .as("the run dies after two batches instead of returning").isInstanceOf(Crash.class);
+    } finally {
+      sink.die();
+      writers.shutdown();
     }
+    assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).as("writes in flight ended").isTrue();
+    assertThat(batches.get()).as("died when the second batch was finished").isEqualTo(2);
+    restore(stateDir, diskAtDeath);
+
+    // What the crash left behind: Oomnitza holds the two finished batches plus the 5 creates that
+    // were in flight, nobody else; the journal on disk knows exactly the two finished batches (each
+    // batch is made durable when it finishes) and no successful run.
+    List<String> inOomnitza = syncedBrexIds();
+    assertThat(sink.landed()).hasSize(landed);
+    assertThat(inOomnitza).doesNotHaveDuplicates().hasSize(100 + landed)
+        .containsAll(firstTwoBatches).containsAll(sink.landed());
+    Map<String, RecordState> journaled = new java.util.HashMap<>();
+    try (StateSession journal = FileSyncStateStore.at(dir).open(in.name(), true)) {
+      assertThat(journal.lastSuccessfulRun()).as("nothing committed").isEmpty();
+      journal.forEach(journaled::put);
+    }
+    assertThat(journaled.keySet()).as("journaled at the crash").containsExactlyInAnyOrderElementsOf(firstTwoBatches);
+    journaled.forEach((id, st) -> assertThat(st.targetId()).as(id).isPresent());
     int afterCrash = box.oomnitza.userCount();
-    long afterCrashSynced = box.oomnitza.users().stream().filter(u -> u.hasNonNull("brex_user_id")).count();
-    SyncReport rerun = box.engine(in, FileSyncStateStore.at(dir)).build().run();
+
+    CrashingSink observed = new CrashingSink(box.sink(), Set.of(), Set.of(), 0);
+    SyncReport rerun = box.engine(in, FileSyncStateStore.at(dir)).sink(observed).build().run();
     assertThat(rerun.status()).isEqualTo(RunStatus.SUCCEEDED);
-    // The two finished batches are known from the journal; writes that were in flight when the
-    // process died are found by correlation (UNCHANGED), the rest are created: nothing twice.
-    assertThat(rerun.count(Situation.UNCHANGED)).isGreaterThanOrEqualTo(100);
-    assertThat(rerun.count(Situation.UNCHANGED) + rerun.count(Situation.CREATE)).isEqualTo(box.brex.userCount());
-    assertThat(rerun.count(Situation.CREATE)).isEqualTo(box.brex.userCount() - afterCrashSynced);
-    assertThat(Sandbox.project(box.oomnitza.users(), "email").values()).noneMatch(v -> v.contains("DUPLICATE"));
-    assertThat(box.oomnitza.userCount()).isEqualTo(afterCrash + (int) rerun.count(Situation.CREATE));
-    assertThat(box.oomnitza.users().stream().filter(u -> u.hasNonNull("brex_user_id")).count()).isEqualTo(box.brex.userCount());
+    // What the journal knows costs no Oomnitza lookup; the writes that were in flight are found by
+    // correlation (UNCHANGED); the rest are created: nothing twice.
+    assertThat(observed.lookedUp()).as("only the third batch is correlated").isEqualTo(thirdBatch.size());
+    assertThat(rerun.count(Situation.UNCHANGED)).isEqualTo(100 + landed);
+    assertThat(rerun.count(Situation.CREATE)).isEqualTo(thirdBatch.size() - landed);
+    assertThat(box.oomnitza.userCount()).isEqualTo(afterCrash + thirdBatch.size() - landed);
+    assertThat(syncedBrexIds()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(order);
     assertThat(box.engine(in, FileSyncStateStore.at(dir)).build().run().writes()).isZero();
+  }
+
+  private List<String> brexIdsInListingOrder(int pageSize) {
+    List<String> ids = new ArrayList<>();
+    UserSource source = BrexUserSource.of(box.brexClient);
+    Optional<String> cursor = Optional.empty();
+    for (int page = 0; page < 100; page++) {
+      UserPage p = source.listUsers(cursor, pageSize);
+      p.items().forEach(u -> ids.add(u.get("id").asText()));
+      cursor = p.nextCursor();
+      if (cursor.isEmpty() || p.items().isEmpty()) {
+        return ids;
+      }
+    }
+    throw new AssertionError("more than 100 pages");
+  }
+
+  /** The regular files of a directory but the lock, by name. */
+  static Map<String, byte[]> files(Path directory) {
+    Map<String, byte[]> out = new java.util.HashMap<>();
+    try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(directory)) {
+      for (Path f : list.collect(Collectors.toList())) {
+        if (java.nio.file.Files.isRegularFile(f) && !f.getFileName().toString().equals("lock")) {
+          out.put(f.getFileName().toString(), java.nio.file.Files.readAllBytes(f));
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** Puts a directory back to an image taken by {@link #files}. */
+  static void restore(Path directory, Map<String, byte[]> image) throws java.io.IOException {
+    for (String name : files(directory).keySet()) {
+      java.nio.file.Files.delete(directory.resolve(name));
+    }
+    for (Map.Entry<String, byte[]> f : image.entrySet()) {
+      java.nio.file.Files.write(directory.resolve(f.getKey()), f.getValue());
+    }
+  }
+
+  private List<String> syncedBrexIds() {
+    return box.oomnitza.users().stream().filter(u -> u.hasNonNull("brex_user_id"))
+        .map(u -> u.get("brex_user_id").asText()).collect(Collectors.toList());
+  }
+
+  /**
+   * The Oomnitza sink of a process that is about to die. One create of the second batch waits until
+   * {@code landed} creates of the third batch have reached Oomnitza, so the second batch finishes
+   * (and the listener kills the run) while the third is in flight; the third batch's other creates
+   * fail without reaching Oomnitza, and after {@link #die()} every call does. Counts the sync-key
+   * values it is asked to correlate.
+   */
+  static final class CrashingSink implements UserSink {
+    private final UserSink delegate;
+    private final Set<String> secondHalf;
+    private final Set<String> third;
+    private final int landedMax;
+    private final AtomicBoolean holdOne = new AtomicBoolean(true);
+    private final CountDownLatch thirdLanded;
+    private final AtomicBoolean died = new AtomicBoolean();
+    private final Set<String> landed = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger thirdStarted = new AtomicInteger();
+    private final AtomicInteger lookedUp = new AtomicInteger();
+
+    CrashingSink(UserSink delegate, Set<String> firstTwoBatches, Set<String> third, int landed) {
+      this.delegate = delegate;
+      this.secondHalf = new java.util.HashSet<>(new ArrayList<>(firstTwoBatches).subList(firstTwoBatches.size() / 2,
+          firstTwoBatches.size()));
+      this.third = third;
+      this.landedMax = landed;
+      this.thirdLanded = new CountDownLatch(landed);
+    }
+
+    void die() {
+      died.set(true);
+    }
+
+    Set<String> landed() {
+      return landed;
+    }
+
+    int lookedUp() {
+      return lookedUp.get();
+    }
+
+    private void alive() {
+      if (died.get()) {
+        throw new IllegalStateException("the process died");
+      }
+    }
+
+    @Override
+    public List<ObjectNode> findUsers(String field, Collection<String> values) {
+      alive();
+      lookedUp.addAndGet(values.size());
+      return delegate.findUsers(field, values);
+    }
+
+    @Override
+    public ObjectNode createUser(ObjectNode fields) {
+      alive();
+      String id = fields.path("brex_user_id").asText();
+      try {
+        if (secondHalf.contains(id) && holdOne.compareAndSet(true, false)) {
+          assertThat(thirdLanded.await(30, TimeUnit.SECONDS)).as("third batch started writing").isTrue();
+        } else if (third.contains(id) && thirdStarted.incrementAndGet() > landedMax) {
+          throw new IllegalStateException("the process dies before this create reaches Oomnitza");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      ObjectNode created = delegate.createUser(fields);
+      if (third.contains(id)) {
+        landed.add(id);
+        thirdLanded.countDown();
+      }
+      return created;
+    }
+
+    @Override
+    public ObjectNode updateUser(ObjectNode existing, ObjectNode changes) {
+      alive();
+      return delegate.updateUser(existing, changes);
+    }
+
+    @Override
+    public String idOf(ObjectNode user) {
+      return delegate.idOf(user);
+    }
+
+    @Override
+    public void bulkUpload(BulkUpload upload) {
+      alive();
+      delegate.bulkUpload(upload);
+    }
+
+    @Override
+    public void finalizeBulk(String portion) {
+      alive();
+      delegate.finalizeBulk(portion);
+    }
+
+    @Override
+    public void assignSaasUsers(String saasId, List<String> userIds) {
+      alive();
+      delegate.assignSaasUsers(saasId, userIds);
+    }
+
+    @Override
+    public boolean isTransient(RuntimeException failure) {
+      return delegate.isTransient(failure);
+    }
   }
 
   /** Simulates the process dying: an Error the engine does not catch. */

@@ -141,7 +141,7 @@ class InsightSimulatorTest {
   }
 
   @Test
-  void readsCardsOnceAndOomnitzaOncePerUsersPage() {
+  void readsCardsInTwoListCallsAndOomnitzaOncePerUsersPage() {
     brex.recordRequests(true);
     long cardsBefore = brex.count("GET", "/v2/cards");
     long usersBefore = brex.count("GET", "/v2/users");

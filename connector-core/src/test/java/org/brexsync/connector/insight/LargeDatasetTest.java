@@ -90,9 +90,47 @@ class LargeDatasetTest {
   @Test
   void unsortedReportStreamsEveryRowWithoutHoldingAny() {
     CountingWriter w = new CountingWriter();
+    // Lines already written each time the report asks Brex for the next page of 1,000 users.
+    List<Long> writtenAtFetch = new ArrayList<>();
+    UserSource lazy = lazyUsers();
+    UserSource watched = new UserSource() {
+      @Override
+      public UserPage listUsers(Optional<String> cursor, int limit) {
+        writtenAtFetch.add(w.lines);
+        return lazy.listUsers(cursor, limit);
+      }
+
+      @Override
+      public Optional<ObjectNode> getUser(String id) {
+        return lazy.getUser(id);
+      }
+
+      @Override
+      public List<ObjectNode> listDepartments() {
+        return lazy.listDepartments();
+      }
+
+      @Override
+      public List<ObjectNode> listLocations() {
+        return lazy.listLocations();
+      }
+
+      @Override
+      public List<ObjectNode> listTitles() {
+        return lazy.listTitles();
+      }
+    };
     ListView all = ListView.builder().name("all").addColumns(Column.of("email", "Email"), Column.of("status", "Status")).build();
-    insight().report(all, ReportFormat.CSV, w);
+    Insight.builder().users(watched).cards(a -> CO.cards().forEach(a)).pageSize(1000)
+        .clock(Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC)).build()
+        .report(all, ReportFormat.CSV, w);
     assertThat(w.lines).isEqualTo(USERS + 1);
+    // Streamed: by the time page p is requested, the rows of the pages before it are out (allowing
+    // one page read ahead and a writer buffer), instead of every row arriving at the end.
+    assertThat(writtenAtFetch).hasSize(USERS / 1000);
+    for (int p = 2; p < writtenAtFetch.size(); p++) {
+      assertThat(writtenAtFetch.get(p)).as("lines written before page %d was read", p).isGreaterThanOrEqualTo((p - 2) * 1000L);
+    }
     assertThat(insight().evaluate(ListView.builder().from(all).limit(10).build()).peakRetainedRows()).isZero();
   }
 

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.brexsync.connector.Integration;
 import org.brexsync.connector.IntegrationNotLaunchableException;
@@ -357,20 +358,27 @@ class SyncEngineTest {
     brex.onListUsers = () -> {
       inside.countDown();
       try {
-        release.await();
+        // bounded, so a test that never releases cannot leave the run (and the build) hanging
+        release.await(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     };
     SyncEngine e = engine();
-    Thread t = new Thread(e::run);
+    Thread t = new Thread(e::run, "first-run");
+    t.setDaemon(true);
     t.start();
-    inside.await();
-    assertThat(e.isRunning()).isTrue();
-    assertThatThrownBy(e::run).isInstanceOf(SyncAlreadyRunningException.class);
-    assertThatThrownBy(() -> e.withDryRun(true).run()).isInstanceOf(SyncAlreadyRunningException.class);
-    release.countDown();
-    t.join();
+    try {
+      assertThat(inside.await(30, TimeUnit.SECONDS)).as("the first run reached Brex").isTrue();
+      assertThat(e.isRunning()).isTrue();
+      assertThatThrownBy(e::run).isInstanceOf(SyncAlreadyRunningException.class);
+      assertThatThrownBy(() -> e.withDryRun(true).run()).isInstanceOf(SyncAlreadyRunningException.class);
+    } finally {
+      release.countDown();
+      t.join(TimeUnit.SECONDS.toMillis(30));
+    }
+    assertThat(t.isAlive()).as("the first run ended").isFalse();
+    assertThat(e.isRunning()).isFalse();
   }
 
   @Test

@@ -131,7 +131,7 @@ class TriggersTest extends WorkflowSandboxFixture {
   }
 
   @Test
-  void aMissingTokenFailsTheStepWithTheVariableNameAndNoSecret() {
+  void aMissingTokenFailsTheStepWithTheVariableNameBeforeAnyBrexCall() {
     sb.person("jan", "brex_user_id", "cuuser_1");
     WorkflowRunner noToken = sb.runner(Map.of());
 

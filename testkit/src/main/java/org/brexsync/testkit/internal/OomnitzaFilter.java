@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *             | field ['not'] 'like' value
  *             | field ['not'] 'between' value 'and' value
  * op         := eq | ne | lt | lte | gt | gte | = | != | &lt;&gt; | &lt; | &lt;= | &gt; | &gt;=
- * value      := 'single quoted' ('' escapes a quote) | "double quoted" | number | true | false | bare-word
+ * value      := 'single quoted' ('' escapes a quote) | "double quoted" (\" and \\ are the only escapes)
+ *             | number | true | false | bare-word
  * </pre>
  *
  * Keywords and operators are case-insensitive. String comparison ({@code eq}, {@code in},
@@ -408,7 +409,7 @@ public final class OomnitzaFilter {
         while (p < n) {
           char d = s.charAt(p);
           if (d == c) {
-            if (p + 1 < n && s.charAt(p + 1) == c) {
+            if (c == '\'' && p + 1 < n && s.charAt(p + 1) == c) {
               sb.append(c);
               p += 2;
               continue;
@@ -417,8 +418,15 @@ public final class OomnitzaFilter {
             closed = true;
             break;
           }
-          if (d == '\\' && c == '"' && p + 1 < n) {
-            sb.append(s.charAt(p + 1));
+          if (d == '\\' && c == '"') {
+            // Double-quoted text knows one escaping style, oomnitza-client's: \" and \\ only. A doubled
+            // "" ends the literal, so a client escaping SQL-style gets a 400, not a lucky match.
+            char e = p + 1 < n ? s.charAt(p + 1) : 0;
+            if (e != '"' && e != '\\') {
+              throw new IllegalArgumentException("Invalid filter: invalid escape at position " + p
+                  + " (inside double quotes only \\\" and \\\\ are escapes)");
+            }
+            sb.append(e);
             p += 2;
             continue;
           }

@@ -32,6 +32,9 @@ public final class Webhooks implements AutoCloseable {
   private final ExecutorService executor;
   private final HttpClient http;
   private final List<WebhookDelivery> deliveries = new ArrayList<>();
+  /** Deliveries queued and deliveries attempted since start (guarded by {@code deliveries}). */
+  private long queued;
+  private long attempted;
 
   public Webhooks(Clock clock) {
     this.clock = clock;
@@ -68,7 +71,17 @@ public final class Webhooks implements AutoCloseable {
     String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
     long ts = clock.instant().getEpochSecond();
     String signature = sign(secrets, id, ts, body);
-    executor.execute(() -> send(subscriptionId, url, eventType, body, id, ts, signature));
+    synchronized (deliveries) {
+      queued++;
+    }
+    try {
+      executor.execute(() -> send(subscriptionId, url, eventType, body, id, ts, signature));
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      synchronized (deliveries) {
+        queued--; // the simulator is closing: nothing will be sent
+        deliveries.notifyAll();
+      }
+    }
   }
 
   private void send(String subscriptionId, String url, String eventType, String body, String id, long ts,
@@ -102,7 +115,26 @@ public final class Webhooks implements AutoCloseable {
         .error(Optional.ofNullable(error)).at(clock.instant()).build();
     synchronized (deliveries) {
       deliveries.add(d);
+      attempted++;
       deliveries.notifyAll();
+    }
+  }
+
+  /**
+   * Waits (on a condition, not a sleep) until every delivery queued so far has been attempted;
+   * false when the timeout passed first.
+   */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (deliveries) {
+      while (attempted < queued) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(deliveries, left);
+      }
+      return true;
     }
   }
 

@@ -55,6 +55,17 @@ class OomnitzaFilterTest {
   }
 
   @Test
+  void doubleQuotedTextKnowsOnlyTheClientsBackslashEscapes() {
+    Map<String, Object> odd = Map.of("username", "o\"neil \\ co");
+    assertThat(OomnitzaFilter.parse("username eq \"o\\\"neil \\\\ co\"", FIELDS::contains).test(odd::get)).isTrue();
+    // SQL-style doubling is oomnitza-client's other FilterSyntax, never its default: inside double
+    // quotes the simulator refuses it, so a client that silently switched styles fails loudly.
+    assertThatThrownBy(() -> eval("username eq \"o\"\"neil\"")).hasMessageStartingWith("Invalid filter");
+    assertThatThrownBy(() -> eval("username eq \"a\\b\"")).hasMessageContaining("invalid escape");
+    assertThatThrownBy(() -> eval("username eq \"a\\\"")).hasMessageStartingWith("Invalid filter");
+  }
+
+  @Test
   void rejectsWhatItDoesNotUnderstand() {
     for (String bad : List.of("", "username", "username eq", "eq 'x'", "nope eq 'x'", "username ~= 'x'",
         "username eq 'x' and", "(username eq 'x'", "username eq 'x')", "username IN 'x'", "username eq 'open",
