@@ -182,8 +182,8 @@ class RunTruthTest {
         throw new OutOfMemoryError("Java heap space (injected)");
       }
     });
-    SyncReport r = SyncEngine.builder().integration(integration().sink(SinkType.BULK).build()).source(brex).sink(sink)
-        .stateStore(failing).build().run();
+    SyncReport r = reportOf(SyncEngine.builder().integration(integration().sink(SinkType.BULK).build()).source(brex).sink(sink)
+        .stateStore(failing).build());
     assertThat(r.status()).isEqualTo(RunStatus.FAILED);
     assertThat(r.reason()).hasValueSatisfying(m -> assertThat(m)
         .contains("OutOfMemoryError: Java heap space (injected)")
@@ -204,7 +204,7 @@ class RunTruthTest {
         return super.createUser(fields);
       }
     };
-    SyncReport r = SyncEngine.builder().integration(integration().build()).source(brex).sink(sink).stateStore(state).build().run();
+    SyncReport r = reportOf(SyncEngine.builder().integration(integration().build()).source(brex).sink(sink).stateStore(state).build());
     assertThat(r.status()).isEqualTo(RunStatus.FAILED);
     assertThat(r.reason()).hasValueSatisfying(m -> assertThat(m).contains("OutOfMemoryError: injected"));
     assertThat(state.size("test")).isLessThan(250);
@@ -220,9 +220,21 @@ class RunTruthTest {
         throw new org.brexsync.connector.state.StateStoreException("disk full (injected)", null);
       }
     });
-    SyncReport r = SyncEngine.builder().integration(integration().build()).source(brex).sink(oomnitza).stateStore(failing).build().run();
+    SyncReport r = reportOf(SyncEngine.builder().integration(integration().build()).source(brex).sink(oomnitza).stateStore(failing).build());
     assertThat(r.status()).isEqualTo(RunStatus.FAILED);
     assertThat(r.reason()).hasValueSatisfying(m -> assertThat(m).contains("saving the sync state").contains("disk full (injected)"));
+  }
+
+  /**
+   * Runs; a Throwable escaping the run fails the test as an assertion (JUnit would otherwise treat an
+   * escaping OutOfMemoryError as fatal to the whole test JVM).
+   */
+  static SyncReport reportOf(SyncEngine engine) {
+    try {
+      return engine.run();
+    } catch (Throwable t) {
+      throw new AssertionError("the run threw instead of ending with a report: " + t, t);
+    }
   }
 
   /** The in-memory store, with a hook called before forEach and commit. */
