@@ -135,6 +135,24 @@ class WritesEndToEndTest {
   }
 
   @Test
+  void oomnitzaFailingEveryWriteStopsTheRunEarlyInsteadOfTryingEveryRecordThreeTimes() {
+    box = new Sandbox(USERS);
+    box.oomnitza.faults().on("POST", "/api/v3/users").failNext(100_000, 500);
+    Integration in = integration().safety(org.brexsync.connector.sync.SafetyPolicy.builder()
+        .maxConsecutiveWriteFailures(10).writeRetryBudget(5).build()).build();
+    SyncReport r = box.engine(in, InMemorySyncStateStore.create()).build().run();
+    assertThat(r.status()).isEqualTo(RunStatus.ABORTED);
+    assertThat(r.reason()).hasValueSatisfying(m -> assertThat(m).contains("10 writes to Oomnitza in a row failed transiently")
+        .contains("HTTP 500"));
+    // creates are not retried by the client after a 500; the engine stops after 10 in a row (+ its
+    // 5 retries + the 4 writes in flight) instead of 3 attempts for each of the 120 people
+    assertThat(box.oomnitza.count("POST", "/api/v3/users")).isLessThanOrEqualTo(10 + 5 + 4);
+    assertThat(r.notAttempted()).isPositive();
+    assertThat(r.recordWrites().accepted()).isZero();
+    assertThat(box.oomnitza.userBy("brex_user_id", brexUser(0).get("id").asText())).isEmpty();
+  }
+
+  @Test
   void anUpdateThatRenamesThePersonAndLosesItsAnswerIsNotReportedFailed() {
     box = new Sandbox(USERS);
     // People created by hand in Oomnitza with their email as username; the sync renames them to the Brex id.
