@@ -95,11 +95,14 @@ final class SyncRun {
   private volatile Throwable fatal;
   /** What the run was doing, to name it when something fails. */
   private volatile String phase = "starting";
-  /** Bulk: portions that reached Oomnitza, uploads that failed, the first upload error, unverified records. */
-  private int bulkPortionsSent;
-  private int bulkUploadsFailed;
-  private int bulkUploads;
-  private String firstBulkError;
+  /**
+   * Bulk: portions that reached Oomnitza, uploads that failed, uploads, the first upload error.
+   * Written only by the one bulk writer thread; volatile so the run's thread reads them after it.
+   */
+  private volatile int bulkPortionsSent;
+  private volatile int bulkUploadsFailed;
+  private volatile int bulkUploads;
+  private volatile String firstBulkError;
   private long knownChanges;
   private int accepted;
   private StateSession state;
@@ -246,7 +249,11 @@ final class SyncRun {
         LOG.warn("sync run {}: closing the sync state failed: {}", runId, ex.toString());
       }
     }
-    progress();
+    try {
+      progress();
+    } catch (Throwable ex) {
+      LOG.warn("sync run {}: the listener failed on the last progress: {}", runId, ex.toString());
+    }
     Instant end = e.clock.instant();
     Map<String, Long> calls = new java.util.LinkedHashMap<>();
     calls.put("brex", counters.brex.get());
@@ -781,12 +788,15 @@ final class SyncRun {
     }
   }
 
-  /** Drains after an abort or failure; never throws. */
+  /** Drains after an abort or failure; never throws (an Error is kept and fails the run). */
   private void drainQuietly() {
     try {
       drain(true);
-    } catch (RuntimeException ex) {
+    } catch (Throwable ex) {
       LOG.warn("sync run {}: finishing in-flight writes failed: {}", runId, ex.toString());
+      if (ex instanceof Error && fatal == null) {
+        fatal = ex;
+      }
     }
   }
 
