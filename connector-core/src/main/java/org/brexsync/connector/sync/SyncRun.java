@@ -1203,13 +1203,20 @@ final class SyncRun {
     }
     int max = in.safety().maxConsecutiveWriteFailures();
     int n = consecutiveFailures.incrementAndGet();
-    if (max > 0 && n >= max && circuitReason == null) {
-      circuitReason = String.format(
+    if (max > 0 && n >= max) {
+      openCircuit(String.format(
           Locale.ROOT,
           "guard: %d writes to Oomnitza in a row failed transiently (last: %s); stopped the run, remaining records were not attempted",
-          n,
-          message(cause));
-      LOG.warn("sync run {}: {}", runId, circuitReason);
+          max,
+          message(cause)));
+    }
+  }
+
+  /** Opens the circuit once (writer threads may race here): later writes are not attempted. */
+  private synchronized void openCircuit(String reason) {
+    if (circuitReason == null) {
+      circuitReason = reason;
+      LOG.warn("sync run {}: {}", runId, reason);
     }
   }
 
