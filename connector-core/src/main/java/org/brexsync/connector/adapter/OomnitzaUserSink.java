@@ -86,6 +86,9 @@ public final class OomnitzaUserSink implements UserSink {
     return client.users().identOf(OomnitzaUser.of(map(user)));
   }
 
+  /** The largest portion the engine sends (Integration's maximum batch size). */
+  private static final int MAX_PORTION = 1000;
+
   /** One bulk run of the engine: the client's run handle, and whether any batch was attempted. */
   private static final class Portion {
     final BulkRun run;
@@ -129,7 +132,9 @@ public final class OomnitzaUserSink implements UserSink {
                   .connector(ConnectorRef.name(upload.connectorName()))
                   .insertOnly(upload.insertOnly())
                   .updateOnly(upload.updateOnly())
-                  .batchSize(Math.max(1, records.size()))
+                  // One POST per portion: a portion is at most one integration batch (<= 1000
+                  // records). Sized from the first portion, a small first one split every later one.
+                  .batchSize(MAX_PORTION)
                   .checkServerCancellation(false)
                   .portion(uuid(p));
               for (String f : upload.syncFields()) {

@@ -106,6 +106,26 @@ class WritesEndToEndTest {
   }
 
   @Test
+  void eachBulkPortionIsOnePostWhateverTheSizeOfTheFirstPortion() {
+    box = new Sandbox(USERS);
+    InMemorySyncStateStore store = InMemorySyncStateStore.create();
+    box.engine(integration().sink(SinkType.BULK).build(), store).build().run();
+    // Edits in Oomnitza: one person among the first 50 Brex users, all of the next 50.
+    List<Integer> edited = new ArrayList<>(List.of(7));
+    for (int i = 50; i < 100; i++) {
+      edited.add(i);
+    }
+    for (int i : edited) {
+      box.oomnitzaClient.users().update(brexUser(i).get("id").asText(),
+          org.brexsync.oomnitza.OomnitzaRecord.builder().set("first_name", "Edited").build());
+    }
+    long posts = box.oomnitza.count("POST", "/api/v3/bulk");
+    SyncReport r = box.engine(integration().sink(SinkType.BULK).reconcile(true).build(), store).build().run();
+    assertThat(r.count(Situation.UPDATE)).isEqualTo(51);
+    assertThat(box.oomnitza.count("POST", "/api/v3/bulk") - posts).as("a portion of 1, then a portion of 50").isEqualTo(2);
+  }
+
+  @Test
   void aBulkRunWhoseUploadsAllFailReportsTheUploadErrorsNotTheFinalize404() {
     box = new Sandbox(USERS);
     box.oomnitza.faults().on("POST", "/api/v3/bulk").failNext(100, 400);
