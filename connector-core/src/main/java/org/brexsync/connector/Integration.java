@@ -169,6 +169,23 @@ public abstract class Integration {
   @JsonProperty("recordLimit")
   public abstract Optional<Integer> recordLimit();
 
+  /**
+   * Where the document this integration was read from put some values (JSON pointer → line and
+   * column), so that validation can point at them. Set once by {@link IntegrationJson} before the
+   * integration is handed out; not part of the value (equality, JSON), and lost by copies.
+   */
+  private volatile Map<String, String> documentPositions = Map.of();
+
+  void documentPositions(Map<String, String> positions) {
+    this.documentPositions = Map.copyOf(positions);
+  }
+
+  /** {@code " (line L, column C)"} for a JSON pointer of the source document, or empty text. */
+  String documentPosition(String pointer) {
+    String at = documentPositions.get(pointer);
+    return at == null ? "" : " (" + at + ")";
+  }
+
   /** A builder. */
   public static ImmutableIntegration.Builder builder() {
     return ImmutableIntegration.builder();

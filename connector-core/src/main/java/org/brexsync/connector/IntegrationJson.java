@@ -35,15 +35,45 @@ public final class IntegrationJson {
   private static final ObjectReader READER =
       MAPPER.readerFor(Integration.class).with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+  /** The values whose document position validation may name. */
+  private static final java.util.regex.Pattern POSITIONED = java.util.regex.Pattern.compile("/mapping/rules/\\d+/source|/filters/\\d+/field");
+
   private IntegrationJson() {}
 
-  /** Reads a document. */
+  /**
+   * Reads a document. The integration remembers where the document put each rule's {@code source}
+   * and each filter's {@code field}, so {@link Integration#validate()} names the line and column of
+   * an unknown Brex user path (the integration is then DRAFT, and can still be read and fixed).
+   */
   public static Integration read(String json) {
+    Integration in;
     try {
-      return READER.readValue(json);
+      in = READER.readValue(json);
     } catch (JsonProcessingException e) {
       throw translate(e);
     }
+    in.documentPositions(positions(json));
+    return in;
+  }
+
+  /** Line and column of every rule source and filter field, by JSON pointer. */
+  private static java.util.Map<String, String> positions(String json) {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    try (JsonParser p = MAPPER.getFactory().createParser(json)) {
+      com.fasterxml.jackson.core.JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+          String pointer = p.getParsingContext().pathAsPointer().toString();
+          if (POSITIONED.matcher(pointer).matches()) {
+            JsonLocation loc = p.currentTokenLocation();
+            out.put(pointer, "line " + loc.getLineNr() + ", column " + loc.getColumnNr());
+          }
+        }
+      }
+    } catch (IOException e) {
+      // already read successfully once: positions are a courtesy, never a reason to fail
+    }
+    return out;
   }
 
   /** Reads a document file (UTF-8). */

@@ -5,12 +5,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.brexsync.connector.mapping.BrexUserPaths;
 import org.brexsync.connector.mapping.Mapping;
 import org.brexsync.connector.mapping.MappingRule;
 import org.brexsync.connector.mapping.TransformerRegistry;
 import org.brexsync.connector.mapping.TransformerSpec;
 
-/** The product page's launch rules. */
+/**
+ * The product page's launch rules, plus: every rule's source path and every filter field must exist
+ * in the Brex user schema (a typo would otherwise read nothing and, at default strength, clear the
+ * Oomnitza field on every person).
+ */
 final class IntegrationValidator {
   private IntegrationValidator() {}
 
@@ -36,6 +41,23 @@ final class IntegrationValidator {
       missing.add("the sync key '" + m.syncKey() + "' must be a unique field (one of " + unique + ")");
     } else if (m.ruleFor(m.syncKey()).isEmpty()) {
       missing.add("the sync key '" + m.syncKey() + "' must be mapped");
+    }
+    BrexUserPaths paths = BrexUserPaths.spec();
+    for (int i = 0; i < m.rules().size(); i++) {
+      MappingRule r = m.rules().get(i);
+      if (r.source().isPresent()) {
+        Optional<String> problem = paths.problem(r.source().get());
+        if (problem.isPresent()) {
+          missing.add("mapping rule for '" + r.target() + "'" + in.documentPosition("/mapping/rules/" + i + "/source") + ": " + problem.get());
+        }
+      }
+    }
+    for (int i = 0; i < in.filters().rules().size(); i++) {
+      String field = in.filters().rules().get(i).field();
+      Optional<String> problem = paths.problem(field);
+      if (problem.isPresent()) {
+        missing.add("filter on '" + field + "'" + in.documentPosition("/filters/" + i + "/field") + ": " + problem.get());
+      }
     }
     for (MappingRule r : m.rules()) {
       for (TransformerSpec t : r.transform()) {

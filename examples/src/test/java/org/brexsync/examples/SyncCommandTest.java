@@ -28,8 +28,8 @@ class SyncCommandTest {
     assertThat(r.out()).contains("SANDBOX", "synthetic company of 30 users", "First sync", "Second sync");
     String first = r.out().substring(r.out().indexOf("First sync"), r.out().indexOf("Second sync"));
     String second = r.out().substring(r.out().indexOf("Second sync"));
-    assertThat(first).containsPattern("created\\s+21").containsPattern("updated\\s+9").contains("writes to Oomnitza: 30");
-    assertThat(second).containsPattern("unchanged\\s+30").containsPattern("created\\s+0").contains("writes to Oomnitza: 0");
+    assertThat(first).containsPattern("created\\s+21").containsPattern("updated\\s+9").contains("writes to Oomnitza: 30 sent, 30 accepted");
+    assertThat(second).containsPattern("unchanged\\s+30").containsPattern("created\\s+0").contains("writes to Oomnitza: 0 sent, 0 accepted");
     assertThat(r.out()).contains("That was the SANDBOX");
   }
 

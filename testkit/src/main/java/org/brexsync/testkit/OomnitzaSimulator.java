@@ -79,6 +79,7 @@ public final class OomnitzaSimulator implements AutoCloseable {
       api.customField((String) f[0], (String) f[1], (OomnitzaFields.Type) f[2], (Boolean) f[3]);
     }
     api.allowUnknownFields(config.allowUnknownFields);
+    api.bulkAnswerDetails(config.bulkAnswerDetails);
     api.addSaas("Brex");
   }
 
@@ -240,6 +241,7 @@ public final class OomnitzaSimulator implements AutoCloseable {
     private final Map<String, String> accounts = new java.util.LinkedHashMap<>();
     private final List<Object[]> customFields = new ArrayList<>();
     private boolean allowUnknownFields;
+    private boolean bulkAnswerDetails = true;
     private final SimOptions options = new SimOptions();
 
     private Builder() {
@@ -281,6 +283,17 @@ public final class OomnitzaSimulator implements AutoCloseable {
     /** Accept unknown user fields, adding them as string custom fields (default false: 400). */
     public Builder allowUnknownFields(boolean allow) {
       this.allowUnknownFields = allow;
+      return this;
+    }
+
+    /**
+     * Whether the answer to {@code POST /api/v3/bulk} carries the batch's outcome counts
+     * ({@code objects}) and per-record errors ({@code errors}) — default true. Oomnitza does not
+     * document its answer; {@code false} answers only {@code {"portion","status"}}, so a client must
+     * read the run log (or report the records as unverified) to learn what was rejected.
+     */
+    public Builder bulkAnswerDetails(boolean details) {
+      this.bulkAnswerDetails = details;
       return this;
     }
 

@@ -219,6 +219,28 @@ class OomnitzaSimulatorTest {
   }
 
   @Test
+  void bulkAnswersWithoutDetailsStillRejectTheRecordAndLogItInTheRunLog() {
+    try (OomnitzaSimulator bare = OomnitzaSimulator.builder().bulkAnswerDetails(false).start()) {
+      Http h = Http.oomnitza(bare);
+      h.post("/api/v3/users", Http.obj("{'username':'taken','email':'taken@acme.example'}"));
+      String portion = UUID.randomUUID().toString();
+      Http.Resp r = h.post("/api/v3/bulk", Http.obj("{'records':[{'USER':'fresh','EMAIL':'fresh@acme.example'},"
+          + "{'USER':'taken','EMAIL':'other@acme.example'}],'sync_field':['EMAIL'],'portion':'" + portion
+          + "','data_type':'users','connector_name':'Brex'}"));
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.json().has("objects")).as("no counts in the answer").isFalse();
+      assertThat(r.json().has("errors")).as("no per-record errors in the answer").isFalse();
+      assertThat(r.json().get("portion").asText()).isEqualTo(portion);
+      assertThat(bare.userBy("email", "fresh@acme.example")).isPresent();
+      assertThat(bare.userBy("email", "other@acme.example")).as("unique username clash: rejected").isEmpty();
+      JsonNode details = h.get("/api/v3/connector_run_logs/connectors/" + portion).json();
+      assertThat(details.at("/objects/failed").asInt()).isEqualTo(1);
+      assertThat(details.at("/logs/failed/0/record").asText()).isEqualTo("other@acme.example");
+      assertThat(details.at("/logs/failed/0/message").asText()).contains("'username'").contains("already used");
+    }
+  }
+
+  @Test
   void unknownBulkPayloadFieldsAreRejected() {
     Http.Resp r = http.post("/api/v3/bulk", Http.obj("{'records':[],'portion':'p','data_type':'users','connector_name':'Brex',"
         + "'syncField':['USER']}"));

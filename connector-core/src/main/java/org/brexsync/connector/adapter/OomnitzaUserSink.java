@@ -8,9 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.brexsync.connector.internal.Json;
+import org.brexsync.connector.sync.BulkResult;
+import org.brexsync.connector.sync.BulkRunLog;
 import org.brexsync.connector.sync.BulkUpload;
 import org.brexsync.connector.sync.UserSink;
 import org.brexsync.oomnitza.FieldCatalog;
@@ -20,8 +23,12 @@ import org.brexsync.oomnitza.OomnitzaClient;
 import org.brexsync.oomnitza.OomnitzaRecord;
 import org.brexsync.oomnitza.OomnitzaUser;
 import org.brexsync.oomnitza.bulk.BulkRecord;
+import org.brexsync.oomnitza.bulk.BulkRecordError;
 import org.brexsync.oomnitza.bulk.BulkRun;
 import org.brexsync.oomnitza.bulk.BulkRunOptions;
+import org.brexsync.oomnitza.bulk.BulkRunResult;
+import org.brexsync.oomnitza.bulk.RunCounts;
+import org.brexsync.oomnitza.bulk.RunLogDetails;
 import org.brexsync.oomnitza.bulk.ConnectorRef;
 import org.brexsync.oomnitza.saas.SaasAssignment;
 
@@ -34,7 +41,7 @@ import org.brexsync.oomnitza.saas.SaasAssignment;
 public final class OomnitzaUserSink implements UserSink {
   private final OomnitzaClient client;
   private final FieldCatalog catalog;
-  private final Map<String, BulkRun> runs = new ConcurrentHashMap<>();
+  private final Map<String, Portion> runs = new ConcurrentHashMap<>();
 
   private OomnitzaUserSink(OomnitzaClient client, FieldCatalog catalog) {
     this.client = Objects.requireNonNull(client, "client");
@@ -79,9 +86,45 @@ public final class OomnitzaUserSink implements UserSink {
     return client.users().identOf(OomnitzaUser.of(map(user)));
   }
 
+  /** The largest portion the engine sends (Integration's maximum batch size). */
+  private static final int MAX_PORTION = 1000;
+
+  /** One bulk run of the engine: the client's run handle, and whether any batch was attempted. */
+  private static final class Portion {
+    final BulkRun run;
+    boolean attempted;
+
+    Portion(BulkRun run) {
+      this.run = run;
+    }
+  }
+
+  /**
+   * Uploads a portion and reads each record's outcome from Oomnitza's batch answers: a record named
+   * in the answer's {@code errors} is {@link BulkResult.Verdict#REJECTED} with Oomnitza's reason;
+   * when the answer's counts account for every record sent, the others are
+   * {@link BulkResult.Verdict#ACCEPTED}; otherwise they are {@link BulkResult.Verdict#UNVERIFIED}.
+   * A record whose fields have no field id in the catalog is not sent ({@link
+   * BulkResult.Verdict#NOT_SENT}); the rest of the portion is.
+   */
   @Override
-  public void bulkUpload(BulkUpload upload) {
-    BulkRun run =
+  public BulkResult bulkUpload(BulkUpload upload) {
+    List<ObjectNode> records = upload.records();
+    BulkResult.Builder out = BulkResult.builder(records.size(), BulkResult.Verdict.UNVERIFIED);
+    List<BulkRecord> converted = new ArrayList<>(records.size());
+    List<Integer> positions = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      try {
+        converted.add(BulkRecord.from(OomnitzaRecord.of(map(records.get(i))), catalog));
+        positions.add(i);
+      } catch (IllegalArgumentException e) {
+        out.notSent(i, e.getMessage());
+      }
+    }
+    if (converted.isEmpty()) {
+      return out.build();
+    }
+    Portion portion =
         runs.computeIfAbsent(
             upload.portion(),
             p -> {
@@ -89,28 +132,118 @@ public final class OomnitzaUserSink implements UserSink {
                   .connector(ConnectorRef.name(upload.connectorName()))
                   .insertOnly(upload.insertOnly())
                   .updateOnly(upload.updateOnly())
-                  .batchSize(Math.max(1, upload.records().size()))
+                  // One POST per portion: a portion is at most one integration batch (<= 1000
+                  // records). Sized from the first portion, a small first one split every later one.
+                  .batchSize(MAX_PORTION)
                   .checkServerCancellation(false)
                   .portion(uuid(p));
               for (String f : upload.syncFields()) {
                 o.addSyncFields(fieldId(f));
               }
-              return client.bulk().start(o.build());
+              return new Portion(client.bulk().start(o.build()));
             });
-    for (ObjectNode r : upload.records()) {
-      run.add(BulkRecord.from(OomnitzaRecord.of(map(r)), catalog));
+    synchronized (portion) {
+      BulkRun run = portion.run;
+      BulkRunResult before = run.result();
+      portion.attempted = true;
+      RuntimeException failure = null;
+      try {
+        for (BulkRecord r : converted) {
+          run.add(r);
+        }
+        run.flush();
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+      BulkRunResult after = run.result();
+      int answered = (int) (after.records() - before.records());
+      if (failure != null && answered == 0) {
+        throw failure; // nothing was answered: the engine classifies the failure
+      }
+      readAnswers(upload, out, positions, before, after, answered);
+      for (int k = answered; k < positions.size(); k++) {
+        // A later batch of this portion failed after earlier ones were answered.
+        out.set(positions.get(k), BulkResult.Verdict.FAILED, String.valueOf(failure == null ? "not uploaded" : failure.getMessage()));
+      }
+      return out.build();
     }
-    run.flush();
+  }
+
+  /** Applies the batch answers between {@code before} and {@code after} to the first {@code answered} records sent. */
+  private static void readAnswers(
+      BulkUpload upload, BulkResult.Builder out, List<Integer> positions, BulkRunResult before, BulkRunResult after, int answered) {
+    long first = before.records();
+    List<BulkRecordError> errors = after.recordErrors().subList(before.recordErrors().size(), after.recordErrors().size());
+    int rejected = 0;
+    for (BulkRecordError err : errors) {
+      int k = -1;
+      if (err.recordIndex().isPresent()) {
+        long idx = err.recordIndex().get() - first;
+        if (idx >= 0 && idx < answered) {
+          k = (int) idx;
+        }
+      } else if (err.record().isPresent() && !upload.syncFields().isEmpty()) {
+        // No index: match the record Oomnitza named by its sync-field value.
+        String key = upload.syncFields().get(0);
+        for (int j = 0; j < answered; j++) {
+          JsonNode v = upload.records().get(positions.get(j)).get(key);
+          if (v != null && v.asText().equalsIgnoreCase(err.record().get()) && out.verdict(positions.get(j)) != BulkResult.Verdict.REJECTED) {
+            k = j;
+            break;
+          }
+        }
+      }
+      if (k >= 0 && out.verdict(positions.get(k)) != BulkResult.Verdict.REJECTED) {
+        out.reject(positions.get(k), err.message());
+        rejected++;
+      }
+    }
+    RunCounts c0 = before.reportedCounts();
+    RunCounts c1 = after.reportedCounts();
+    long added = c1.added() - c0.added();
+    long updated = c1.updated() - c0.updated();
+    long unchanged = c1.unchanged() - c0.unchanged();
+    long failed = c1.failed() - c0.failed();
+    long other = (c1.skipped() - c0.skipped()) + (c1.canceled() - c0.canceled()) + (c1.processing() - c0.processing());
+    // The answers vouch for the other records only when their counts cover every record sent and
+    // every failure they count was named; anything less leaves them unverified.
+    boolean complete = other == 0 && failed == rejected && added + updated + unchanged + failed == answered;
+    if (complete) {
+      for (int k = 0; k < answered; k++) {
+        if (out.verdict(positions.get(k)) == BulkResult.Verdict.UNVERIFIED) {
+          out.accept(positions.get(k));
+        }
+      }
+    }
   }
 
   @Override
   public void finalizeBulk(String portion) {
-    BulkRun run = runs.remove(portion);
-    if (run != null) {
-      run.close();
-    } else {
+    Portion p = runs.remove(portion);
+    if (p == null) {
       client.bulk().finalizeRun(portion);
+    } else if (p.attempted) {
+      p.run.close();
     }
+  }
+
+  /** Uploads a fatal error entry with {@code reason} (Oomnitza's run log shows the run failed) and finalizes. */
+  @Override
+  public void abortBulk(String portion, String reason) {
+    Portion p = runs.remove(portion);
+    if (p != null && p.attempted) {
+      p.run.abort(reason);
+    }
+  }
+
+  /** Oomnitza's run log ({@code GET /api/v3/connector_run_logs/connectors/{portion}}): counts and the first failures. */
+  @Override
+  public Optional<BulkRunLog> bulkRunLog(String portion) {
+    RunLogDetails d = client.bulk().runLog(uuid(portion).toString());
+    List<String> failures = new ArrayList<>(d.messages("failed"));
+    failures.addAll(d.fatalErrors());
+    RunCounts c = d.objects();
+    return Optional.of(new BulkRunLog(d.status(), c.added(), c.updated(), c.unchanged(), c.skipped(), c.failed(), failures));
   }
 
   @Override
@@ -139,6 +272,17 @@ public final class OomnitzaUserSink implements UserSink {
       return status >= 500 || status == 408 || status == 429;
     }
     return !(failure instanceof org.brexsync.oomnitza.OomnitzaException) && UserSink.super.isTransient(failure);
+  }
+
+  /** Failures of the Oomnitza client's calls were sent; argument and conversion errors were not. */
+  @Override
+  public boolean wasSent(RuntimeException failure) {
+    if (failure instanceof org.brexsync.oomnitza.OomnitzaApiException
+        || failure instanceof org.brexsync.oomnitza.OomnitzaNetworkException
+        || failure instanceof org.brexsync.oomnitza.OomnitzaResponseException) {
+      return true;
+    }
+    return !(failure instanceof org.brexsync.oomnitza.OomnitzaException) && UserSink.super.wasSent(failure);
   }
 
   private FieldId fieldId(String externalId) {

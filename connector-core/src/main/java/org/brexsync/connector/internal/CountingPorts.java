@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.brexsync.connector.source.UserPage;
 import org.brexsync.connector.source.UserSource;
+import org.brexsync.connector.sync.BulkResult;
+import org.brexsync.connector.sync.BulkRunLog;
 import org.brexsync.connector.sync.BulkUpload;
 import org.brexsync.connector.sync.UserSink;
 
@@ -54,7 +56,10 @@ public final class CountingPorts {
     };
   }
 
-  /** Wraps a sink. */
+  /**
+   * Wraps a sink. Write calls are counted after they return, or when they fail after reaching
+   * Oomnitza ({@link UserSink#wasSent}): a call refused before any request is not a write.
+   */
   public UserSink sink(UserSink s) {
     return new UserSink() {
       @Override
@@ -65,14 +70,12 @@ public final class CountingPorts {
 
       @Override
       public ObjectNode createUser(ObjectNode fields) {
-        write();
-        return s.createUser(fields);
+        return write(() -> s.createUser(fields));
       }
 
       @Override
       public ObjectNode updateUser(ObjectNode existing, ObjectNode changes) {
-        write();
-        return s.updateUser(existing, changes);
+        return write(() -> s.updateUser(existing, changes));
       }
 
       @Override
@@ -81,24 +84,85 @@ public final class CountingPorts {
       }
 
       @Override
-      public void bulkUpload(BulkUpload upload) {
-        write();
-        s.bulkUpload(upload);
+      public BulkResult bulkUpload(BulkUpload upload) {
+        BulkResult r;
+        try {
+          r = s.bulkUpload(upload);
+        } catch (RuntimeException e) {
+          failed(e);
+          throw e;
+        }
+        if (r != null && r.anySent()) {
+          counted();
+        }
+        return r;
       }
 
       @Override
       public void finalizeBulk(String portion) {
-        write();
-        s.finalizeBulk(portion);
+        write(() -> {
+          s.finalizeBulk(portion);
+          return null;
+        });
+      }
+
+      @Override
+      public void abortBulk(String portion, String reason) {
+        write(() -> {
+          s.abortBulk(portion, reason);
+          return null;
+        });
+      }
+
+      @Override
+      public Optional<BulkRunLog> bulkRunLog(String portion) {
+        oomnitza.incrementAndGet();
+        return s.bulkRunLog(portion);
       }
 
       @Override
       public void assignSaasUsers(String saasId, List<String> userIds) {
-        write();
-        s.assignSaasUsers(saasId, userIds);
+        write(() -> {
+          s.assignSaasUsers(saasId, userIds);
+          return null;
+        });
       }
 
-      private void write() {
+      @Override
+      public boolean isTransient(RuntimeException failure) {
+        return s.isTransient(failure);
+      }
+
+      @Override
+      public boolean wasSent(RuntimeException failure) {
+        return s.wasSent(failure);
+      }
+
+      private <T> T write(java.util.function.Supplier<T> call) {
+        T result;
+        try {
+          result = call.get();
+        } catch (RuntimeException e) {
+          failed(e);
+          throw e;
+        }
+        counted();
+        return result;
+      }
+
+      private void failed(RuntimeException e) {
+        boolean sent;
+        try {
+          sent = s.wasSent(e);
+        } catch (RuntimeException bad) {
+          sent = true;
+        }
+        if (sent) {
+          counted();
+        }
+      }
+
+      private void counted() {
         oomnitza.incrementAndGet();
         oomnitzaWrites.incrementAndGet();
       }

@@ -61,6 +61,7 @@ public final class CompiledMapping {
   public MappedRecord evaluate(RecordView record, Instant syncTime) {
     TransformContext ctx = TransformContext.of(record, syncTime);
     Map<String, Optional<JsonNode>> values = new LinkedHashMap<>();
+    java.util.Set<String> absent = new java.util.HashSet<>();
     for (int i = 0; i < rules.size(); i++) {
       MappingRule r = rules.get(i);
       Optional<JsonNode> v;
@@ -87,9 +88,15 @@ public final class CompiledMapping {
               e);
         }
       }
-      values.put(r.target(), v.filter(n -> !n.isNull() && !n.isMissingNode()));
+      v = v.filter(n -> !n.isNull() && !n.isMissingNode());
+      values.put(r.target(), v);
+      // Absent (not present-and-null) and nothing made a value of it: unknown, so never a reason to
+      // clear the field, unless the rule opts in.
+      if (v.isEmpty() && r.sourcePath().isPresent() && r.whenAbsent() == WhenAbsent.KEEP && !record.has(r.sourcePath().get())) {
+        absent.add(r.target());
+      }
     }
-    return new MappedRecord(Collections.unmodifiableMap(values));
+    return new MappedRecord(Collections.unmodifiableMap(values), absent);
   }
 
   /**
@@ -105,13 +112,17 @@ public final class CompiledMapping {
 
   /**
    * The field-level changes that bring an existing Oomnitza record in line with the mapped values,
-   * honouring each rule's strength. Volatile values (the sync time) are included only when some other
-   * field changes.
+   * honouring each rule's strength. A target whose source is absent from the record is left alone
+   * ({@link MappedRecord#isAbsent}). Volatile values (the sync time) are included only when some
+   * other field changes.
    */
   public List<FieldChange> diff(MappedRecord mapped, ObjectNode existing) {
     List<FieldChange> changes = new ArrayList<>();
     List<FieldChange> volatiles = new ArrayList<>();
     for (MappingRule r : rules) {
+      if (mapped.isAbsent(r.target())) {
+        continue;
+      }
       Optional<JsonNode> want = mapped.value(r.target());
       JsonNode haveNode = existing.get(r.target());
       Optional<JsonNode> have = Json.isEmpty(haveNode) ? Optional.empty() : Optional.of(haveNode);
@@ -147,6 +158,10 @@ public final class CompiledMapping {
         continue;
       }
       sb.append(r.target()).append('=').append(r.strength().ordinal()).append(':');
+      if (mapped.isAbsent(r.target())) {
+        // absent and null write differently (null may clear), so they must not share a fingerprint
+        sb.append('\u0001');
+      }
       mapped.value(r.target()).ifPresent(v -> sb.append(v.isValueNode() ? v.asText() : v.toString()));
       sb.append('\u0000');
     }

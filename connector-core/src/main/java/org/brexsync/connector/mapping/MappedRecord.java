@@ -7,9 +7,23 @@ import java.util.Optional;
 /** The result of evaluating a mapping for one source record: target field → value (empty = no value). */
 public final class MappedRecord {
   private final Map<String, Optional<JsonNode>> values;
+  private final java.util.Set<String> absent;
 
   MappedRecord(Map<String, Optional<JsonNode>> values) {
+    this(values, java.util.Set.of());
+  }
+
+  MappedRecord(Map<String, Optional<JsonNode>> values, java.util.Set<String> absent) {
     this.values = values;
+    this.absent = java.util.Set.copyOf(absent);
+  }
+
+  /**
+   * Whether the rule of a target read a source path that is absent from the record (and produced no
+   * value): such a target is left alone in Oomnitza (see {@link WhenAbsent}).
+   */
+  public boolean isAbsent(String target) {
+    return absent.contains(target);
   }
 
   /** The mapped value of a target field; empty when the rule produced nothing or there is no such rule. */
@@ -30,6 +44,6 @@ public final class MappedRecord {
 
   @Override
   public String toString() {
-    return "MappedRecord" + values;
+    return "MappedRecord" + values + (absent.isEmpty() ? "" : " absent " + absent);
   }
 }

@@ -21,8 +21,12 @@ import org.immutables.value.Value;
  * a {@code constant}, or the connector {@code syncTime}; a rule with none of them starts from no value
  * (useful with {@code concat} or {@code default_if_empty}).
  *
+ * <p>A source path that is absent from a record (as opposed to present and null) never clears the
+ * target unless the rule says {@code "whenAbsent": "CLEAR"} (see {@link WhenAbsent}).
+ *
  * <p>JSON form: {@code {"target":"email","source":"email","transform":["trim","lowercase"]}},
- * {@code {"target":"role","constant":25}}, {@code {"target":"last_seen","syncTime":true,"strength":"ALWAYS"}}.
+ * {@code {"target":"role","constant":25}}, {@code {"target":"last_seen","syncTime":true,"strength":"ALWAYS"}},
+ * {@code {"target":"phone","source":"metadata.phone","whenAbsent":"CLEAR"}}.
  */
 @Value.Immutable
 @ValueStyle
@@ -59,6 +63,17 @@ public abstract class MappingRule {
   @Value.Default
   public Strength strength() {
     return Strength.ALWAYS;
+  }
+
+  /**
+   * What the rule does when its {@code source} path is absent from a record (not present at all, as
+   * opposed to present and null): {@link WhenAbsent#KEEP} (default) never touches the Oomnitza field,
+   * {@link WhenAbsent#CLEAR} treats the value as empty so the strength decides.
+   */
+  @JsonProperty("whenAbsent")
+  @Value.Default
+  public WhenAbsent whenAbsent() {
+    return WhenAbsent.KEEP;
   }
 
   /** A builder. */
@@ -111,6 +126,9 @@ public abstract class MappingRule {
       throw new IllegalStateException(
           "mapping rule for '" + target() + "' needs a source, a constant, syncTime or transformers");
     }
+    if (whenAbsent() != WhenAbsent.KEEP && source().isEmpty()) {
+      throw new IllegalStateException("mapping rule for '" + target() + "': whenAbsent applies to rules with a source path");
+    }
     try {
       source().ifPresent(FieldPath::parse);
     } catch (IllegalArgumentException e) {
@@ -128,6 +146,9 @@ public abstract class MappingRule {
     }
     if (strength() != Strength.ALWAYS) {
       sb.append(" [").append(strength()).append(']');
+    }
+    if (whenAbsent() != WhenAbsent.KEEP) {
+      sb.append(" [absent: ").append(whenAbsent()).append(']');
     }
     return sb.toString();
   }

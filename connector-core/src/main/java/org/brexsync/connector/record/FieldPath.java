@@ -125,6 +125,44 @@ public final class FieldPath {
     return Optional.of(cur);
   }
 
+  /**
+   * Whether this path is present in a tree, as opposed to absent: every name along it exists in its
+   * object, or the walk reaches an explicit JSON null (which stands for everything below it), or an
+   * index past the end of a present list. A name missing from its object, or a step into a scalar, a
+   * name into a list or an index into an object, is absent.
+   */
+  public boolean isPresentIn(JsonNode root) {
+    JsonNode cur = root;
+    for (Object s : segments) {
+      if (cur == null || cur.isMissingNode()) {
+        return false;
+      }
+      if (cur.isNull()) {
+        return true;
+      }
+      if (s instanceof Integer) {
+        if (!cur.isArray()) {
+          return false;
+        }
+        if ((Integer) s >= cur.size()) {
+          return true;
+        }
+        cur = cur.get((Integer) s);
+      } else {
+        if (!cur.isObject() || !cur.has((String) s)) {
+          return false;
+        }
+        cur = cur.get((String) s);
+      }
+    }
+    return cur != null && !cur.isMissingNode();
+  }
+
+  /** The segments: names ({@code String}) and list indexes ({@code Integer}). */
+  public List<Object> segments() {
+    return segments;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof FieldPath && ((FieldPath) o).segments.equals(segments);

@@ -14,6 +14,16 @@ public interface RecordView {
   /** The value at a path; empty when missing or JSON null. */
   Optional<JsonNode> get(FieldPath path);
 
+  /**
+   * Whether the path is present in the record, possibly holding JSON null, as opposed to absent (the
+   * record does not have it at all). Mapping rules never clear an Oomnitza field because their source
+   * is absent (see {@link org.brexsync.connector.mapping.WhenAbsent}). The default treats a path as
+   * present exactly when it has a value; views over JSON trees tell null from absent.
+   */
+  default boolean has(FieldPath path) {
+    return get(path).isPresent();
+  }
+
   /** The value at a path given as text. */
   default Optional<JsonNode> get(String path) {
     return get(FieldPath.parse(path));
@@ -34,6 +44,11 @@ public interface RecordView {
       @Override
       public Optional<JsonNode> get(FieldPath path) {
         return path.resolve(copy);
+      }
+
+      @Override
+      public boolean has(FieldPath path) {
+        return path.isPresentIn(copy);
       }
 
       @Override

@@ -60,6 +60,34 @@ public final class BrexUserRecord implements RecordView {
     return path.resolve(user);
   }
 
+  /**
+   * Whether the path is present, as opposed to absent. For an enrichment it is decided by the id it
+   * comes from: an absent {@code title_id} makes {@code title.name} absent, a null or empty one makes
+   * it present and empty (the user has no title), and an id the lookup does not resolve makes it
+   * absent (unknown, so never a reason to clear anything).
+   */
+  @Override
+  public boolean has(FieldPath path) {
+    String head = path.head();
+    String idField = ENRICHMENT_IDS.get(head);
+    if (idField != null && !user.has(head) && lookups.isPresent()) {
+      JsonNode id = user.get(idField);
+      if (id == null || id.isMissingNode()) {
+        return false;
+      }
+      if (id.isNull() || id.asText().isEmpty()) {
+        return true;
+      }
+      Optional<JsonNode> enriched = enrichment(head);
+      return enriched.isPresent() && path.tail().map(t -> t.isPresentIn(enriched.get())).orElse(true);
+    }
+    return path.isPresentIn(user);
+  }
+
+  /** Enrichment name → the user field holding its id. */
+  private static final java.util.Map<String, String> ENRICHMENT_IDS =
+      java.util.Map.of("department", "department_id", "location", "location_id", "title", "title_id", "manager", "manager_id");
+
   private Optional<JsonNode> enrichment(String head) {
     BrexLookups l = lookups.get();
     switch (head) {

@@ -48,6 +48,17 @@ public interface RecordOutcome {
     return false;
   }
 
+  /**
+   * Whether this CREATE or UPDATE was sent in a bulk portion whose answer said nothing about this
+   * record: Oomnitza may have rejected it. Its state is not committed as written, so the next run
+   * checks it again.
+   */
+  @JsonProperty("unverified")
+  @Value.Default
+  default boolean unverified() {
+    return false;
+  }
+
   /** A builder. */
   static ImmutableRecordOutcome.Builder builder() {
     return ImmutableRecordOutcome.builder();

@@ -11,7 +11,12 @@ import org.immutables.value.Value;
  * the run would change (update or deprovision) more than {@link #maxChangeShare()} of the records known
  * from earlier runs. The share is checked before each batch is written and before deprovisioning, so
  * an aborted run stops early; records it already wrote stay written and committed.
- * JSON form: {@code {"abortOnEmptySource":true,"maxChangeShare":0.5,"minKnownRecords":10}}.
+ *
+ * <p>It also bounds what a failing Oomnitza costs: the engine's own write retries (on top of the
+ * client's) come out of one {@link #writeRetryBudget()} for the whole run, and the run stops
+ * (ABORTED) after {@link #maxConsecutiveWriteFailures()} writes in a row failed transiently.
+ * JSON form: {@code {"abortOnEmptySource":true,"maxChangeShare":0.5,"minKnownRecords":10,
+ * "maxConsecutiveWriteFailures":10,"writeRetryBudget":50}}.
  */
 @Value.Immutable
 @ValueStyle
@@ -22,6 +27,10 @@ public abstract class SafetyPolicy {
   public static final double DEFAULT_MAX_CHANGE_SHARE = 0.5;
   /** Default number of known records below which the share is not checked. */
   public static final int DEFAULT_MIN_KNOWN_RECORDS = 10;
+  /** Default number of transient write failures in a row that stops a run. */
+  public static final int DEFAULT_MAX_CONSECUTIVE_WRITE_FAILURES = 10;
+  /** Default number of engine-level write retries per run. */
+  public static final int DEFAULT_WRITE_RETRY_BUDGET = 50;
 
   /** Abort when Brex returns no users at all. */
   @JsonProperty("abortOnEmptySource")
@@ -44,14 +53,37 @@ public abstract class SafetyPolicy {
     return DEFAULT_MIN_KNOWN_RECORDS;
   }
 
+  /**
+   * Stop the run (ABORTED, remaining records not attempted, state not committed) after this many
+   * writes in a row failed transiently (5xx, 429, timeouts, resets) after their retries; 0 never
+   * stops. A write that succeeds or is refused for a record-specific reason resets the count.
+   */
+  @JsonProperty("maxConsecutiveWriteFailures")
+  @Value.Default
+  public int maxConsecutiveWriteFailures() {
+    return DEFAULT_MAX_CONSECUTIVE_WRITE_FAILURES;
+  }
+
+  /**
+   * Write retries the engine may add, in total for the run, on top of the Oomnitza client's own
+   * retries (a failed create is re-checked by sync key and tried again; a failed update is
+   * re-resolved and tried again). When it is used up, a failed write fails its record at once. 0: no
+   * engine retries.
+   */
+  @JsonProperty("writeRetryBudget")
+  @Value.Default
+  public int writeRetryBudget() {
+    return DEFAULT_WRITE_RETRY_BUDGET;
+  }
+
   /** The defaults. */
   public static SafetyPolicy defaults() {
     return ImmutableSafetyPolicy.builder().build();
   }
 
-  /** No guard at all. */
+  /** No guard at all: never aborts (the write retry budget keeps its default). */
   public static SafetyPolicy disabled() {
-    return ImmutableSafetyPolicy.builder().abortOnEmptySource(false).maxChangeShare(1.0).build();
+    return ImmutableSafetyPolicy.builder().abortOnEmptySource(false).maxChangeShare(1.0).maxConsecutiveWriteFailures(0).build();
   }
 
   /** A builder. */
@@ -66,6 +98,12 @@ public abstract class SafetyPolicy {
     }
     if (minKnownRecords() < 0) {
       throw new IllegalStateException("minKnownRecords must be >= 0");
+    }
+    if (maxConsecutiveWriteFailures() < 0) {
+      throw new IllegalStateException("maxConsecutiveWriteFailures must be >= 0 (0: never stop early)");
+    }
+    if (writeRetryBudget() < 0) {
+      throw new IllegalStateException("writeRetryBudget must be >= 0");
     }
   }
 }

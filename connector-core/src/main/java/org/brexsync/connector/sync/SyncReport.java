@@ -76,10 +76,60 @@ public abstract class SyncReport {
 
   /**
    * Calls the engine made per system: {@code brex}, {@code oomnitza}, and {@code oomnitzaWrites}
-   * (port calls; retries inside the clients and chunked requests are not counted separately).
+   * (port calls that reached Oomnitza; retries inside the clients and chunked requests are not
+   * counted separately).
    */
   @JsonProperty("httpCalls")
   public abstract Map<String, Long> httpCalls();
+
+  /**
+   * Records written to Oomnitza, counted after the calls: sent, accepted, failed and unverified
+   * (see {@link WriteCounts}). Unlike {@link #writes()} (calls), these are records.
+   */
+  @JsonProperty("recordWrites")
+  @Value.Default
+  public WriteCounts recordWrites() {
+    return WriteCounts.none();
+  }
+
+  /** Engine-level write retries used, out of the run's one retry budget ({@link SafetyPolicy#writeRetryBudget()}). */
+  @JsonProperty("writeRetries")
+  @Value.Default
+  public long writeRetries() {
+    return 0;
+  }
+
+  /**
+   * Records read from Brex that the run never tried to write because it stopped early (ABORTED,
+   * CANCELLED or FAILED); they have no outcome and their state is untouched. Brex users after the
+   * stopping point were not read and are not counted.
+   */
+  @JsonProperty("notAttempted")
+  @Value.Default
+  public long notAttempted() {
+    return 0;
+  }
+
+  /**
+   * Times Brex listed a user id already seen in this run (on one page, or at the end of one page and
+   * the start of the next). Each id is processed once; later sightings are ignored and counted here.
+   */
+  @JsonProperty("duplicates")
+  @Value.Default
+  public long duplicates() {
+    return 0;
+  }
+
+  /** Up to ten of the Brex user ids listed more than once. */
+  @JsonProperty("duplicateIds")
+  public abstract List<String> duplicateIds();
+
+  /**
+   * Oomnitza's run log of a BULK run, read once after finalizing when some records could not be
+   * verified from the upload answers (status, counts, first failures).
+   */
+  @JsonProperty("bulkRunLog")
+  public abstract Optional<String> bulkRunLog();
 
   /** Per-record outcomes, in processing order, up to the configured cap (UNCHANGED ones are not kept). */
   @JsonProperty("outcomes")
@@ -110,7 +160,11 @@ public abstract class SyncReport {
     return totals().values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** Writes sent to Oomnitza (creates, updates, bulk portions, SaaS assignments). */
+  /**
+   * Write calls that reached Oomnitza (creates, updates, bulk portions, finalize, SaaS assignments),
+   * counted after each call: a call refused before any request is not counted. Records are in
+   * {@link #recordWrites()}.
+   */
   public long writes() {
     return httpCalls().getOrDefault("oomnitzaWrites", 0L);
   }
@@ -181,6 +235,29 @@ public abstract class SyncReport {
             httpCalls().getOrDefault("brex", 0L),
             httpCalls().getOrDefault("oomnitza", 0L),
             writes()));
+    WriteCounts w = recordWrites();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "  records written to Oomnitza: %d sent, %d accepted, %d failed, %d unverified%s%n",
+            w.sent(),
+            w.accepted(),
+            w.failed(),
+            w.unverified(),
+            writeRetries() > 0 ? "; " + writeRetries() + " write retries" : ""));
+    if (notAttempted() > 0) {
+      sb.append(String.format(Locale.ROOT, "  not attempted: %d records read from Brex (the run stopped early)%n", notAttempted()));
+    }
+    if (duplicates() > 0) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "  Brex listed %d user%s again in this run; each was processed once (%s)%n",
+              duplicates(),
+              duplicates() == 1 ? "" : "s",
+              String.join(", ", duplicateIds()) + (duplicates() > duplicateIds().size() ? ", ..." : "")));
+    }
+    bulkRunLog().ifPresent(l -> sb.append("  Oomnitza run log: ").append(l).append(System.lineSeparator()));
     int shown = 0;
     for (RecordOutcome o : outcomes()) {
       if (o.situation() == Situation.UNCHANGED || o.situation() == Situation.SKIPPED && o.reason().orElse("").startsWith("filtered")) {
@@ -190,7 +267,7 @@ public abstract class SyncReport {
         sb.append("  ...").append(System.lineSeparator());
         break;
       }
-      sb.append("  ").append(o.situation()).append(' ').append(o.syncKey().orElse(o.sourceId()));
+      sb.append("  ").append(o.situation()).append(o.unverified() ? " (unverified)" : "").append(' ').append(o.syncKey().orElse(o.sourceId()));
       if (!o.changes().isEmpty()) {
         sb.append(": ");
         int i = 0;

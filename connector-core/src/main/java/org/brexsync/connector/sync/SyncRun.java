@@ -46,6 +46,8 @@ import org.slf4j.LoggerFactory;
 final class SyncRun {
   private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
   private static final String GONE = "gone";
+  /** The fingerprint kept for a record written without a per-record answer: it matches no real fingerprint. */
+  static final String UNVERIFIED = "unverified";
 
   private final SyncEngine e;
   private final Integration in;
@@ -66,6 +68,41 @@ final class SyncRun {
   private final boolean rememberUsers;
   private boolean truncated;
   private long deprovisioned;
+  /** Second sightings of a Brex id in this run (ignored), and a few of those ids for the report. */
+  private long duplicates;
+  private final List<String> duplicateIds = new ArrayList<>();
+  /** Records read but never tried because the run stopped early. */
+  private long notAttempted;
+  /** The batch being filled and the records of the current page not yet consumed (for notAttempted). */
+  private final List<Pending> batch = new ArrayList<>();
+  private int pageRemaining;
+  /** Progress: records listed by Brex and consumed (duplicates excluded), whether the last page was read, departed users to report. */
+  private long listed;
+  private boolean sourceExhausted;
+  private long goneExpected;
+  /** Record-level write counts (updated from writer threads). */
+  private final java.util.concurrent.atomic.AtomicLong recordsSent = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong recordsAccepted = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong recordsFailed = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong recordsUnverified = new java.util.concurrent.atomic.AtomicLong();
+  /** The run's one budget of engine-level write retries, and how much of it was used. */
+  private final AtomicInteger retriesLeft;
+  private final AtomicInteger retriesUsed = new AtomicInteger();
+  /** Transient write failures in a row; at the policy's limit the circuit opens and the run stops. */
+  private final AtomicInteger consecutiveFailures = new AtomicInteger();
+  private volatile String circuitReason;
+  /** An Error thrown on a writer thread: the run fails with it once the writes are drained. */
+  private volatile Throwable fatal;
+  /** What the run was doing, to name it when something fails. */
+  private volatile String phase = "starting";
+  /**
+   * Bulk: portions that reached Oomnitza, uploads that failed, uploads, the first upload error.
+   * Written only by the one bulk writer thread; volatile so the run's thread reads them after it.
+   */
+  private volatile int bulkPortionsSent;
+  private volatile int bulkUploadsFailed;
+  private volatile int bulkUploads;
+  private volatile String firstBulkError;
   private long knownChanges;
   private int accepted;
   private StateSession state;
@@ -85,6 +122,7 @@ final class SyncRun {
     this.lookups = BrexLookups.over(source);
     this.start = engine.clock.instant();
     this.rememberUsers = readsManager(in);
+    this.retriesLeft = new AtomicInteger(in.safety().writeRetryBudget());
     this.departedMarker =
         in.deprovisioning().write().map(w -> "|departed:" + w.getKey() + "=" + w.getValue()).orElse("")
             + (in.mode() == SyncMode.USER_PLUS_SAAS_USER ? "|saas:" + in.saasId().orElse("") : "");
@@ -131,34 +169,27 @@ final class SyncRun {
   SyncReport execute() {
     LOG.info("sync run {} of '{}' started{}", runId, in.name(), e.dryRun ? " (dry run)" : "");
     state = e.stateStore.open(in.name(), e.dryRun);
-    boolean closed = false;
-    try {
-      SyncReport r = executeOpen();
-      closed = true;
-      return r;
-    } finally {
-      if (!closed) {
-        // An Error (the process is going down): keep what was flushed, release the store.
-        try {
-          state.close();
-        } catch (RuntimeException ignored) {
-          // nothing more to do
-        }
-        shutdownPools();
-      }
-    }
+    return executeOpen();
   }
 
+  /**
+   * Runs with the state open. Whatever fails inside (an exception, an Error such as
+   * OutOfMemoryError, on this thread or a writer thread) ends the run with a report naming the
+   * failure: writes in flight are drained, a bulk run is finalized (or aborted with the reason), and
+   * the state is flushed but not committed.
+   */
   private SyncReport executeOpen() {
     RunStatus status;
     Optional<String> reason = Optional.empty();
     try {
       knownAtStart = state.size();
+      phase = "reading Brex users and writing Oomnitza";
       boolean complete = readAll();
       if (complete && seen.isEmpty() && in.safety().abortOnEmptySource()) {
         throw new Abort(RunStatus.ABORTED, "guard: Brex returned no users; nothing was changed");
       }
       if (complete) {
+        phase = "handling users gone from Brex (the end-of-run pass over the sync state)";
         handleGone();
         status = totals.get(Situation.FAILED) > 0 ? RunStatus.COMPLETED_WITH_FAILURES : RunStatus.SUCCEEDED;
       } else {
@@ -168,37 +199,61 @@ final class SyncRun {
     } catch (Abort a) {
       status = a.status;
       reason = Optional.of(a.getMessage());
-    } catch (RuntimeException ex) {
+    } catch (Throwable ex) {
       status = RunStatus.FAILED;
-      reason = Optional.of(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+      reason = Optional.of(failure(ex));
       LOG.warn("sync run {} of '{}' failed: {}", runId, in.name(), reason.get());
     } finally {
       drainQuietly();
       shutdownPools();
     }
+    if (fatal != null && status != RunStatus.FAILED) {
+      status = RunStatus.FAILED;
+      reason = Optional.of(failure(fatal));
+    }
+    if (!status.isComplete()) {
+      // Records in hand that the run never tried: counted, never reported as written.
+      notAttempted += batch.size() + pageRemaining;
+      batch.clear();
+      pageRemaining = 0;
+    }
     if (status.isComplete() && totals.get(Situation.FAILED) > 0) {
       status = RunStatus.COMPLETED_WITH_FAILURES;
     }
-    try {
-      if (bulkUsed && !e.dryRun) {
-        sink.finalizeBulk(runId);
-      }
-    } catch (RuntimeException ex) {
-      LOG.warn("sync run {}: finalizing bulk portion failed: {}", runId, ex.getMessage());
-      if (status.isComplete()) {
-        status = RunStatus.COMPLETED_WITH_FAILURES;
-        reason = Optional.of("finalizing the bulk portion failed: " + ex.getMessage());
-      }
+    if (status.isComplete() && bulkUploads > 0 && bulkUploadsFailed == bulkUploads) {
+      status = RunStatus.COMPLETED_WITH_FAILURES;
+      reason = Optional.of(allUploadsFailed());
     }
+    Ending ending = new Ending(status, reason);
+    if (bulkUsed && !e.dryRun) {
+      phase = "finalizing the bulk run";
+      endBulk(ending);
+    }
+    status = ending.status;
+    reason = ending.reason;
+    phase = "saving the sync state";
     try {
       state.flush();
       if (status.isComplete()) {
         state.commit(start);
       }
+    } catch (Throwable ex) {
+      String m = failure(ex);
+      LOG.warn("sync run {} of '{}': {}", runId, in.name(), m);
+      reason = Optional.of(reason.map(r -> r + "; ").orElse("") + m);
+      status = RunStatus.FAILED;
     } finally {
-      state.close();
+      try {
+        state.close();
+      } catch (Throwable ex) {
+        LOG.warn("sync run {}: closing the sync state failed: {}", runId, ex.toString());
+      }
     }
-    progress();
+    try {
+      progress();
+    } catch (Throwable ex) {
+      LOG.warn("sync run {}: the listener failed on the last progress: {}", runId, ex.toString());
+    }
     Instant end = e.clock.instant();
     Map<String, Long> calls = new java.util.LinkedHashMap<>();
     calls.put("brex", counters.brex.get());
@@ -217,6 +272,12 @@ final class SyncRun {
             .totals(totals)
             .deprovisioned(deprovisioned)
             .httpCalls(calls)
+            .recordWrites(WriteCounts.of(recordsSent.get(), recordsAccepted.get(), recordsFailed.get(), recordsUnverified.get()))
+            .writeRetries(retriesUsed.get())
+            .notAttempted(notAttempted)
+            .duplicates(duplicates)
+            .duplicateIds(duplicateIds)
+            .bulkRunLog(ending.runLog)
             .outcomes(outcomes)
             .outcomesTruncated(truncated)
             .build();
@@ -224,11 +285,90 @@ final class SyncRun {
     return report;
   }
 
+  /** "while <phase>: <Type>: <message>" for a failure that ended the run. */
+  private String failure(Throwable ex) {
+    if (ex instanceof FatalInWriter) {
+      ex = ex.getCause();
+    }
+    if (ex instanceof SourceFailure) {
+      return ex.getMessage();
+    }
+    return "run failed while " + phase + ": " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+  }
+
+  private String allUploadsFailed() {
+    return "every bulk upload failed (" + bulkUploadsFailed + (bulkUploadsFailed == 1 ? " portion" : " portions") + "): " + firstBulkError;
+  }
+
+  /** How a run ends: its status and reason, and Oomnitza's run log of a bulk run. */
+  private static final class Ending {
+    RunStatus status;
+    Optional<String> reason;
+    Optional<String> runLog = Optional.empty();
+
+    Ending(RunStatus status, Optional<String> reason) {
+      this.status = status;
+      this.reason = reason;
+    }
+
+    void addReason(String more) {
+      reason = Optional.of(reason.map(r -> r + "; ").orElse("") + more);
+    }
+  }
+
+  /**
+   * Finalizes the bulk run (or aborts it with the reason when the run failed), but only if some
+   * upload reached Oomnitza: a portion Oomnitza never saw has nothing to finalize. When records
+   * could not be verified from the upload answers, reads Oomnitza's run log once for the report.
+   */
+  private void endBulk(Ending end) {
+    if (bulkPortionsSent == 0) {
+      return;
+    }
+    try {
+      if (end.status == RunStatus.FAILED) {
+        sink.abortBulk(runId, end.reason.orElse("the sync run failed"));
+        return;
+      }
+      sink.finalizeBulk(runId);
+    } catch (Throwable ex) {
+      LOG.warn("sync run {}: finalizing bulk portion failed: {}", runId, message(ex));
+      String m = "finalizing the bulk portion failed: " + message(ex);
+      if (bulkUploadsFailed == bulkUploads) {
+        // Oomnitza took no portion: the upload errors are the story, the finalize error a footnote.
+        end.reason = Optional.of(allUploadsFailed() + "; " + m);
+      } else {
+        end.addReason(m);
+      }
+      if (end.status.isComplete()) {
+        end.status = RunStatus.COMPLETED_WITH_FAILURES;
+      }
+      return;
+    }
+    if (recordsUnverified.get() == 0) {
+      return;
+    }
+    try {
+      Optional<BulkRunLog> log = sink.bulkRunLog(runId);
+      if (log.isEmpty()) {
+        end.runLog = Optional.of("not available from this sink; " + recordsUnverified.get() + " records unverified");
+        return;
+      }
+      end.runLog = Optional.of(log.get().describe());
+      if (log.get().failed() > 0 && end.status.isComplete()) {
+        end.status = RunStatus.COMPLETED_WITH_FAILURES;
+        end.addReason("Oomnitza's run log reports " + log.get().failed() + " failed record(s) among the "
+            + recordsUnverified.get() + " unverified; they are checked again by the next run");
+      }
+    } catch (Throwable ex) {
+      end.runLog = Optional.of("could not be read: " + message(ex));
+    }
+  }
+
   // ---------------------------------------------------------------- reading
 
   /** Reads every page; returns false when cancelled. */
   private boolean readAll() {
-    List<Pending> batch = new ArrayList<>(in.batchSize());
     Optional<String> cursor = Optional.empty();
     Future<UserPage> next = fetch(cursor);
     int limit = in.recordLimit().orElse(Integer.MAX_VALUE);
@@ -239,12 +379,21 @@ final class SyncRun {
         return false;
       }
       UserPage page = await(next);
-      next = page.nextCursor().isPresent() && !page.items().isEmpty() ? fetch(page.nextCursor()) : null;
+      boolean last = page.nextCursor().isEmpty() || page.items().isEmpty();
+      next = last ? null : fetch(page.nextCursor());
+      listed += page.items().size();
+      pageRemaining = page.items().size();
+      sourceExhausted = last;
       for (ObjectNode user : page.items()) {
         if (accepted >= limit) {
           limited = true;
+          // Records after the limit are not part of this run.
+          listed -= pageRemaining;
+          pageRemaining = 0;
+          sourceExhausted = true;
           break;
         }
+        pageRemaining--;
         Pending p = prepare(user);
         if (p != null) {
           batch.add(p);
@@ -252,8 +401,8 @@ final class SyncRun {
             if (control.isCancelled()) {
               return false;
             }
-            processBatch(batch);
-            batch.clear();
+            checkCircuit();
+            processBatch();
           }
         }
       }
@@ -263,14 +412,18 @@ final class SyncRun {
         }
         break;
       }
+      // Once per page too: a run of unchanged records has no batches to report after.
+      progress();
     }
     if (!batch.isEmpty()) {
       if (control.isCancelled()) {
         return false;
       }
-      processBatch(batch);
+      checkCircuit();
+      processBatch();
     }
     drain(true);
+    checkCircuit();
     if (limited) {
       // A limited run has not seen every Brex user: skip "gone" detection.
       seen.clear();
@@ -278,6 +431,26 @@ final class SyncRun {
       goneCheck = false;
     }
     return true;
+  }
+
+  /** Stops the run (ABORTED) once too many writes in a row failed transiently, or a writer thread hit an Error. */
+  private void checkCircuit() {
+    if (fatal != null) {
+      throw new FatalInWriter(fatal);
+    }
+    String why = circuitReason;
+    if (why != null) {
+      throw new Abort(RunStatus.ABORTED, why);
+    }
+  }
+
+  /** An Error on a writer thread, rethrown on the run's thread. */
+  private static final class FatalInWriter extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    FatalInWriter(Throwable cause) {
+      super(cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause, false, false);
+    }
   }
 
   private boolean goneCheck = true;
@@ -328,9 +501,23 @@ final class SyncRun {
   /** Sync-key value → Brex user id, for every record of this run: a key used twice fails the second. */
   private final Map<String, String> keyOwners = new HashMap<>();
 
+  /** How many duplicate ids the report names. */
+  private static final int MAX_DUPLICATE_IDS = 10;
+
   private Pending prepare(ObjectNode user) {
     String id = user.path("id").asText("");
-    seen.add(id);
+    // A Brex id is processed once per run: Brex can list a user twice (on one page, or at the end of
+    // one page and the start of the next when the list shifts while we page). Reuses the set of ids
+    // kept for "gone from Brex" detection, so this costs no extra memory.
+    if (!seen.add(id) && !id.isEmpty()) {
+      duplicates++;
+      listed--;
+      if (duplicateIds.size() < MAX_DUPLICATE_IDS) {
+        duplicateIds.add(id);
+        LOG.warn("sync run {}: Brex listed user {} again; processed once, this sighting ignored", runId, id);
+      }
+      return null;
+    }
     if (rememberUsers) {
       lookups.remember(user);
     }
@@ -406,9 +593,18 @@ final class SyncRun {
     Optional<String> targetId = Optional.empty();
     Optional<String> error = Optional.empty();
     boolean needsSaas;
+    /** Written in a bulk portion whose answer said nothing about this record. */
+    boolean unverified;
+    /** Never tried: the run stopped (circuit open or cancelled) before this write started. */
+    boolean notAttempted;
   }
 
-  private void processBatch(List<Pending> batch) {
+  /**
+   * Correlates, classifies and writes the records in {@link #batch}. The batch stays in hand (and is
+   * counted as not attempted if the run stops) until its writes are scheduled or its outcomes decided.
+   */
+  private void processBatch() {
+    List<Pending> batch = new ArrayList<>(this.batch);
     String syncKey = in.mapping().syncKey();
     Set<String> keys = new LinkedHashSet<>();
     for (Pending p : batch) {
@@ -423,6 +619,7 @@ final class SyncRun {
         }
       }
     } catch (RuntimeException ex) {
+      this.batch.clear();
       for (Pending p : batch) {
         early(fail(p.sourceId, Optional.of(p.key), "correlating with Oomnitza failed: " + message(ex)));
       }
@@ -488,6 +685,7 @@ final class SyncRun {
       }
     }
     guard(plans);
+    this.batch.clear();
     List<CompletableFuture<Void>> futures = write(plans);
     inflight.addLast(new InFlight(plans, futures));
     drain(false);
@@ -590,12 +788,15 @@ final class SyncRun {
     }
   }
 
-  /** Drains after an abort or failure; never throws. */
+  /** Drains after an abort or failure; never throws (an Error is kept and fails the run). */
   private void drainQuietly() {
     try {
       drain(true);
-    } catch (RuntimeException ex) {
+    } catch (Throwable ex) {
       LOG.warn("sync run {}: finishing in-flight writes failed: {}", runId, ex.toString());
+      if (ex instanceof Error && fatal == null) {
+        fatal = ex;
+      }
     }
   }
 
@@ -603,11 +804,17 @@ final class SyncRun {
     assignSaas(plans);
     for (Plan plan : plans) {
       Pending p = plan.p;
+      if (plan.notAttempted) {
+        notAttempted++;
+        continue;
+      }
       if (plan.error.isPresent() && plan.situation != Situation.SKIPPED) {
         plan.situation = Situation.FAILED;
       }
       if (plan.situation == Situation.CREATE || plan.situation == Situation.UPDATE || plan.situation == Situation.UNCHANGED) {
-        state.put(p.sourceId, RecordState.of(p.fingerprint, p.key, plan.targetId));
+        // An unverified write keeps a marker instead of its fingerprint: the next run correlates the
+        // record again and writes it again if Oomnitza did not take it.
+        state.put(p.sourceId, RecordState.of(plan.unverified ? UNVERIFIED : p.fingerprint, p.key, plan.targetId));
         if (plan.deprovision) {
           deprovisioned++;
         }
@@ -621,6 +828,7 @@ final class SyncRun {
               .changes(plan.situation == Situation.FAILED || plan.situation == Situation.UNCHANGED ? List.of() : plan.changes)
               .reason(plan.error)
               .deprovision(plan.deprovision && plan.situation == Situation.UPDATE)
+              .unverified(plan.unverified && plan.situation != Situation.FAILED)
               .build());
     }
     state.flush();
@@ -666,12 +874,37 @@ final class SyncRun {
         bulkWriter = Executors.newSingleThreadExecutor(daemon("brexsync-bulk-writer"));
       }
       bulkUsed = true;
-      return List.of(CompletableFuture.runAsync(() -> writeBulk(writes), bulkWriter));
+      return List.of(CompletableFuture.runAsync(() -> guarded(writes, () -> writeBulk(writes)), bulkWriter));
     }
     return writeRest(writes);
   }
 
+  /**
+   * Runs a write task; an Error (e.g. OutOfMemoryError) fails the task's records and is kept for
+   * the run's thread, which ends the run with it, instead of vanishing in a future.
+   */
+  private void guarded(List<Plan> plans, Runnable task) {
+    try {
+      task.run();
+    } catch (Error err) {
+      if (fatal == null) {
+        fatal = err;
+      }
+      for (Plan pl : plans) {
+        if (pl.error.isEmpty() && !pl.notAttempted) {
+          pl.error = Optional.of("write failed: " + err.getClass().getSimpleName() + (err.getMessage() == null ? "" : ": " + err.getMessage()));
+        }
+      }
+    }
+  }
+
   private void writeBulk(List<Plan> writes) {
+    if (circuitReason != null) {
+      for (Plan pl : writes) {
+        pl.notAttempted = true;
+      }
+      return;
+    }
     List<ObjectNode> records = new ArrayList<>(writes.size());
     String syncKey = in.mapping().syncKey();
     for (Plan pl : writes) {
@@ -686,14 +919,73 @@ final class SyncRun {
         records.add(o);
       }
     }
+    bulkUploads++;
+    BulkResult result;
     try {
-      sink.bulkUpload(
+      result = sink.bulkUpload(
           new BulkUpload(
               runId, in.name(), List.of(syncKey), records, !in.preference().updates(), !in.preference().creates()));
+      if (result == null || result.size() != writes.size()) {
+        LOG.warn("sync run {}: the sink answered a bulk portion of {} records with {}; treating them as unverified",
+            runId, writes.size(), result);
+        result = BulkResult.unverified(writes.size());
+      }
     } catch (RuntimeException ex) {
+      boolean sent = wasSent(ex);
+      bulkUploadFailed(sent, "bulk upload failed: " + message(ex));
       for (Plan pl : writes) {
         pl.error = Optional.of("bulk upload failed: " + message(ex));
+        if (sent) {
+          recordsSent.incrementAndGet();
+          recordsFailed.incrementAndGet();
+        }
       }
+      writeFailed(ex, sent);
+      return;
+    }
+    if (!result.anySent()) {
+      bulkUploadFailed(false, "not sent: " + result.reason(0).orElse("refused before sending"));
+    } else {
+      bulkPortionsSent++;
+      writeSucceeded();
+    }
+    for (int i = 0; i < writes.size(); i++) {
+      Plan pl = writes.get(i);
+      BulkResult.Verdict v = result.verdict(i);
+      if (v.sent()) {
+        recordsSent.incrementAndGet();
+      }
+      switch (v) {
+        case ACCEPTED:
+          recordsAccepted.incrementAndGet();
+          break;
+        case UNVERIFIED:
+          recordsUnverified.incrementAndGet();
+          pl.unverified = true;
+          break;
+        case REJECTED:
+          recordsFailed.incrementAndGet();
+          pl.error = Optional.of("rejected by Oomnitza: " + result.reason(i).orElse("no reason given"));
+          break;
+        case FAILED:
+          recordsFailed.incrementAndGet();
+          pl.error = Optional.of("bulk upload failed: " + result.reason(i).orElse("no reason given"));
+          break;
+        default:
+          pl.error = Optional.of("not sent to Oomnitza: " + result.reason(i).orElse("refused before sending"));
+          break;
+      }
+    }
+  }
+
+  private void bulkUploadFailed(boolean sent, String message) {
+    bulkUploadsFailed++;
+    if (sent) {
+      // The server may have opened the run before failing: finalize it.
+      bulkPortionsSent++;
+    }
+    if (firstBulkError == null) {
+      firstBulkError = message;
     }
   }
 
@@ -720,7 +1012,7 @@ final class SyncRun {
         f = CompletableFuture.runAsync(
             () -> {
               try {
-                writeOne(pl);
+                guarded(List.of(pl), () -> writeOne(pl));
               } finally {
                 permits.release();
               }
@@ -736,43 +1028,204 @@ final class SyncRun {
     return futures;
   }
 
-  /** Attempts per record write, on top of the client's own retries. */
+  /** Attempts per record write, on top of the client's own retries (while the run's retry budget lasts). */
   private static final int WRITE_ATTEMPTS = 3;
 
   private void writeOne(Plan pl) {
+    if (circuitReason != null || control.isCancelled()) {
+      pl.notAttempted = true;
+      return;
+    }
+    if (pl.situation == Situation.CREATE) {
+      writeCreate(pl);
+    } else {
+      writeUpdate(pl);
+    }
+  }
+
+  private void writeCreate(Plan pl) {
     RuntimeException last = null;
-    for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+    boolean sent = false;
+    for (int attempt = 1; ; attempt++) {
       try {
-        ObjectNode result;
-        if (pl.situation == Situation.CREATE) {
-          if (attempt > 1) {
-            // The failed create may have reached Oomnitza (a 5xx or reset after processing): look
-            // it up by the sync key before creating again, so a retry never duplicates a person.
-            List<ObjectNode> found = sink.findUsers(in.mapping().syncKey(), List.of(pl.p.key));
-            if (!found.isEmpty()) {
-              setTarget(pl, found.get(0));
-              return;
-            }
+        if (attempt > 1) {
+          // The failed create may have reached Oomnitza (a 5xx or reset after processing): look
+          // it up by the sync key before creating again, so a retry never duplicates a person.
+          List<ObjectNode> found = sink.findUsers(in.mapping().syncKey(), List.of(pl.p.key));
+          if (!found.isEmpty()) {
+            written(pl, found.get(0));
+            return;
           }
-          result = sink.createUser(pl.fields);
-        } else {
-          ObjectNode changes = Json.mapper().createObjectNode();
-          for (FieldChange c : pl.changes) {
-            changes.set(c.field(), c.to().orElse(com.fasterxml.jackson.databind.node.NullNode.instance));
-          }
-          result = sink.updateUser(pl.existing, changes);
         }
-        setTarget(pl, result);
+        ObjectNode result = sink.createUser(pl.fields);
+        written(pl, result);
         return;
       } catch (RuntimeException ex) {
         last = ex;
-        if (control.isCancelled() || !retryable(ex)) {
+        sent |= wasSent(ex);
+        if (!mayRetry(attempt, retryable(ex))) {
           break;
         }
-        LOG.debug("write of {} failed (attempt {}): {}", pl.p.sourceId, attempt, message(ex));
+        LOG.debug("create of {} failed (attempt {}): {}", pl.p.sourceId, attempt, message(ex));
       }
     }
-    pl.error = Optional.of((pl.situation == Situation.CREATE ? "create" : "update") + " failed: " + message(last));
+    failed(pl, "create failed: " + message(last), last, sent);
+  }
+
+  /**
+   * Updates one record. After a failure the person is looked up again by the sync key before
+   * anything is retried: the PATCH may have been applied with its answer lost, and when it renamed
+   * the record (e.g. the username), the old address no longer exists — a blind retry would 404 and
+   * report a failure although Oomnitza holds the update.
+   */
+  private void writeUpdate(Plan pl) {
+    ObjectNode target = pl.existing;
+    ObjectNode changes = Json.mapper().createObjectNode();
+    for (FieldChange c : pl.changes) {
+      changes.set(c.field(), c.to().orElse(com.fasterxml.jackson.databind.node.NullNode.instance));
+    }
+    RuntimeException last = null;
+    boolean sent = false;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        ObjectNode result = sink.updateUser(target, changes);
+        written(pl, result);
+        return;
+      } catch (RuntimeException ex) {
+        last = ex;
+        sent |= wasSent(ex);
+        boolean transientFailure = retryable(ex);
+        if (control.isCancelled() || circuitReason != null || attempt >= WRITE_ATTEMPTS || !wasSent(ex)) {
+          break;
+        }
+        Optional<ObjectNode> fresh;
+        try {
+          fresh = resolve(pl.p.key);
+        } catch (RuntimeException lookup) {
+          LOG.debug("re-resolving {} after a failed update failed: {}", pl.p.sourceId, message(lookup));
+          if (!mayRetry(attempt, transientFailure)) {
+            break;
+          }
+          continue;
+        }
+        if (fresh.isEmpty()) {
+          last = new IllegalStateException(message(ex) + "; the person is no longer in Oomnitza under "
+              + in.mapping().syncKey() + "=" + pl.p.key);
+          break;
+        }
+        if (applied(pl.changes, fresh.get())) {
+          written(pl, fresh.get());
+          return;
+        }
+        boolean moved = !sameTarget(target, fresh.get());
+        target = fresh.get();
+        // Retry a transient failure, or a permanent one that addressed a record now found elsewhere.
+        if (!mayRetry(attempt, transientFailure || moved)) {
+          break;
+        }
+        LOG.debug("update of {} failed (attempt {}): {}", pl.p.sourceId, attempt, message(ex));
+      }
+    }
+    failed(pl, "update failed: " + message(last), last, sent);
+  }
+
+  /** The one Oomnitza user with the sync key, if exactly one. */
+  private Optional<ObjectNode> resolve(String key) {
+    List<ObjectNode> found = sink.findUsers(in.mapping().syncKey(), List.of(key));
+    if (found.size() > 1) {
+      throw new IllegalStateException(found.size() + " Oomnitza users have " + in.mapping().syncKey() + "=" + key);
+    }
+    return found.stream().findFirst();
+  }
+
+  /** Whether an Oomnitza record already holds every change. */
+  private static boolean applied(List<FieldChange> changes, ObjectNode record) {
+    for (FieldChange c : changes) {
+      if (!Json.sameValue(c.to().orElse(null), record.get(c.field()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean sameTarget(ObjectNode a, ObjectNode b) {
+    try {
+      return e.sink.idOf(a).equals(e.sink.idOf(b));
+    } catch (RuntimeException ex) {
+      return false;
+    }
+  }
+
+  /**
+   * Whether a failed write may be tried again: the failure is retryable, the record has attempts left,
+   * the run is going on, and the run's one retry budget has a retry left (which this takes).
+   */
+  private boolean mayRetry(int attempt, boolean retryableFailure) {
+    if (!retryableFailure || attempt >= WRITE_ATTEMPTS || control.isCancelled() || circuitReason != null) {
+      return false;
+    }
+    if (retriesLeft.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
+      return false;
+    }
+    retriesUsed.incrementAndGet();
+    return true;
+  }
+
+  private void written(Plan pl, ObjectNode result) {
+    setTarget(pl, result);
+    recordsSent.incrementAndGet();
+    recordsAccepted.incrementAndGet();
+    writeSucceeded();
+  }
+
+  private void failed(Plan pl, String reason, RuntimeException cause, boolean sent) {
+    pl.error = Optional.of(reason);
+    if (sent) {
+      recordsSent.incrementAndGet();
+      recordsFailed.incrementAndGet();
+    }
+    writeFailed(cause, sent);
+  }
+
+  private void writeSucceeded() {
+    consecutiveFailures.set(0);
+  }
+
+  /**
+   * Counts a failed write towards the run's stop rule: transient failures in a row (Oomnitza down or
+   * failing everything) open the circuit; a record-specific refusal shows Oomnitza answering and
+   * resets the count.
+   */
+  private void writeFailed(RuntimeException cause, boolean sent) {
+    if (!sent || cause == null || !retryable(cause)) {
+      consecutiveFailures.set(0);
+      return;
+    }
+    int max = in.safety().maxConsecutiveWriteFailures();
+    int n = consecutiveFailures.incrementAndGet();
+    if (max > 0 && n >= max) {
+      openCircuit(String.format(
+          Locale.ROOT,
+          "guard: %d writes to Oomnitza in a row failed transiently (last: %s); stopped the run, remaining records were not attempted",
+          max,
+          message(cause)));
+    }
+  }
+
+  /** Opens the circuit once (writer threads may race here): later writes are not attempted. */
+  private synchronized void openCircuit(String reason) {
+    if (circuitReason == null) {
+      circuitReason = reason;
+      LOG.warn("sync run {}: {}", runId, reason);
+    }
+  }
+
+  private boolean wasSent(RuntimeException ex) {
+    try {
+      return e.sink.wasSent(ex);
+    } catch (RuntimeException bad) {
+      return true;
+    }
   }
 
   private boolean retryable(RuntimeException ex) {
@@ -803,7 +1256,7 @@ final class SyncRun {
     List<Plan> assign = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     for (Plan pl : plans) {
-      boolean ok = pl.error.isEmpty()
+      boolean ok = pl.error.isEmpty() && !pl.notAttempted
           && (pl.situation == Situation.CREATE || pl.situation == Situation.UPDATE || pl.situation == Situation.UNCHANGED);
       if (ok && pl.needsSaas && pl.targetId.isPresent()) {
         assign.add(pl);
@@ -849,11 +1302,17 @@ final class SyncRun {
       state.flush();
       return;
     }
+    for (String[] g : gone) {
+      if (!g[2].equals(GONE)) {
+        goneExpected++;
+      }
+    }
     String syncKey = in.mapping().syncKey();
     for (int i = 0; i < gone.size(); i += in.batchSize()) {
       if (control.isCancelled()) {
         throw new Abort(RunStatus.CANCELLED, "cancelled");
       }
+      checkCircuit();
       List<String[]> part = gone.subList(i, Math.min(gone.size(), i + in.batchSize()));
       List<String[]> todo = new ArrayList<>();
       for (String[] g : part) {
@@ -927,10 +1386,14 @@ final class SyncRun {
         }
       }
       for (Plan plan : plans) {
+        if (plan.notAttempted) {
+          notAttempted++;
+          continue;
+        }
         if (plan.error.isPresent()) {
           plan.situation = Situation.FAILED;
         } else {
-          state.put(plan.p.sourceId, RecordState.of(GONE, plan.p.key, plan.targetId));
+          state.put(plan.p.sourceId, RecordState.of(plan.unverified ? UNVERIFIED : GONE, plan.p.key, plan.targetId));
           if (plan.deprovision) {
             deprovisioned++;
           }
@@ -944,9 +1407,11 @@ final class SyncRun {
                 .changes(plan.situation == Situation.UPDATE ? plan.changes : List.of())
                 .reason(plan.error.isPresent() ? plan.error : Optional.of("gone from Brex"))
                 .deprovision(plan.deprovision && plan.situation == Situation.UPDATE)
+                .unverified(plan.unverified && plan.situation != Situation.FAILED)
                 .build());
       }
       state.flush();
+      progress();
     }
   }
 
@@ -979,10 +1444,21 @@ final class SyncRun {
 
   private void progress() {
     long processed = totals.values().stream().mapToLong(Long::longValue).sum();
-    Optional<Long> expected =
-        in.recordLimit().map(Integer::longValue).or(() -> knownAtStart > 0 ? Optional.of((long) knownAtStart) : Optional.empty());
+    Optional<Long> expected;
+    boolean exact;
+    if (sourceExhausted) {
+      // Every record Brex listed (within the limit, each id once) gets exactly one outcome, and so
+      // does each departed user the run deprovisions.
+      expected = Optional.of(listed + goneExpected);
+      exact = true;
+    } else {
+      // An estimate, dropped by SyncProgress once the run outgrows it (e.g. filtered records that
+      // the last run did not keep).
+      expected = in.recordLimit().map(Integer::longValue).or(() -> knownAtStart > 0 ? Optional.of((long) knownAtStart) : Optional.empty());
+      exact = false;
+    }
     SyncProgress p =
-        new SyncProgress(processed, new EnumMap<>(totals), Duration.ofNanos(System.nanoTime() - startNanos), expected);
+        new SyncProgress(processed, new EnumMap<>(totals), Duration.ofNanos(System.nanoTime() - startNanos), expected, exact);
     try {
       e.listener.onProgress(p);
     } catch (RuntimeException ex) {

@@ -28,11 +28,36 @@ public interface UserSink {
   /** The identifier of an Oomnitza user record, as used in PATCH paths and SaaS assignments. */
   String idOf(ObjectNode user);
 
-  /** Uploads one portion of a bulk run ({@code POST /api/v3/bulk}). */
-  void bulkUpload(BulkUpload upload);
+  /**
+   * Uploads one portion of a bulk run ({@code POST /api/v3/bulk}) and says what Oomnitza answered
+   * for each record, in the order of {@link BulkUpload#records()}. Return
+   * {@link BulkResult#unverified(int)} when the answer says nothing per record: the engine then
+   * reports those records as unverified rather than written. Throw when nothing was answered.
+   */
+  BulkResult bulkUpload(BulkUpload upload);
 
-  /** Finalizes a bulk run ({@code POST /api/v3/bulk/{portion}/finalize}). */
+  /**
+   * Finalizes a bulk run ({@code POST /api/v3/bulk/{portion}/finalize}). The engine calls it only
+   * when some upload of the run reached Oomnitza.
+   */
   void finalizeBulk(String portion);
+
+  /**
+   * Ends a bulk run that failed: tells Oomnitza why (where the API allows, as a fatal error in the
+   * run log) and finalizes it. Best effort; the default just finalizes.
+   */
+  default void abortBulk(String portion, String reason) {
+    finalizeBulk(portion);
+  }
+
+  /**
+   * Oomnitza's own account of a finalized bulk run (its run log), when the sink can read it. The
+   * engine asks for it once per run when some records could not be verified from the upload
+   * answers. The default knows nothing.
+   */
+  default java.util.Optional<BulkRunLog> bulkRunLog(String portion) {
+    return java.util.Optional.empty();
+  }
 
   /** Assigns users to a SaaS application as SaaS users. */
   void assignSaasUsers(String saasId, List<String> userIds);
@@ -51,5 +76,17 @@ public interface UserSink {
       return code >= 500 || code == 408 || code == 429;
     }
     return true;
+  }
+
+  /**
+   * Whether a failed write was sent to Oomnitza (it may have been applied) rather than refused
+   * before any request (a record the client could not encode, a missing field id). Only sent writes
+   * are counted as writes in the report. The default treats argument errors as not sent and
+   * everything else as sent; adapters refine it by exception type.
+   */
+  default boolean wasSent(RuntimeException failure) {
+    return !(failure instanceof IllegalArgumentException
+        || failure instanceof NullPointerException
+        || failure instanceof UnsupportedOperationException);
   }
 }

@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * user ({@code PUT /v2/users/{id}} {@code {"status":"DISABLED"}}) and lock or terminate each of
  * their cards that is still usable. Idempotent: an already disabled (or closed) user, an already
  * locked card (when locking) and a terminated card are skipped, so a second run sends no write.
+ * Every run makes Oomnitza agree with Brex: when the user is already off in Brex (say an earlier
+ * deactivation reached Brex but its answer was lost, or its write-back failed) and Oomnitza's status
+ * field says otherwise, the Brex status is written back.
  * Every step is recorded; a failure stops that person's remaining steps with the reason. A dry run
  * reads Brex (user, cards) to decide, but sends no write: the report shows the writes it would send.
  *
@@ -152,6 +155,15 @@ public final class OffboardingWorkflow {
     if (ALREADY_OFF.contains(st)) {
       steps.add(outcome(deactivate, StepStatus.SKIPPED, Optional.empty(), Optional.empty(), Map.of(),
           "already " + st));
+      // Brex may be off because an earlier run's deactivation reached Brex but its answer was lost,
+      // or its write-back failed: every run makes Oomnitza agree with Brex.
+      Optional<StepOutcome> writeBack = agree(user, ident, st, dryRun);
+      if (writeBack.isPresent()) {
+        steps.add(writeBack.get());
+        if (writeBack.get().status() == StepStatus.FAILED) {
+          return new RecordResult(ident, steps);
+        }
+      }
     } else if (dryRun) {
       steps.add(outcome(deactivate, StepStatus.PLANNED, Optional.of(put), Optional.empty(), Map.of(), null));
     } else {
@@ -226,6 +238,33 @@ public final class OffboardingWorkflow {
       }
     }
     return new RecordResult(ident, steps);
+  }
+
+  /**
+   * Writes the Brex status to the Oomnitza status field when Oomnitza says otherwise; empty when there
+   * is no status field or Oomnitza already agrees.
+   */
+  private Optional<StepOutcome> agree(OomnitzaUser user, String ident, UserStatus st, boolean dryRun) {
+    if (statusField.isEmpty() || user.text(statusField.get()).map(st.name()::equals).orElse(false)) {
+      return Optional.empty();
+    }
+    String field = statusField.get();
+    String step = "write " + field + " = " + st + " to Oomnitza";
+    Map<String, JsonNode> value = Map.of(field, TextNode.valueOf(st.name()));
+    Optional<PlannedRequest> patch = runner.oomnitza().map(o -> new PlannedRequest("PATCH",
+        Services.join(o.baseUri(), "/api/v3/users/" + java.net.URLEncoder.encode(ident, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")),
+        Map.of("Authorization2", "****"), Optional.of(JsonNodeFactory.instance.objectNode().put(field, st.name()))));
+    if (dryRun) {
+      return Optional.of(outcome(step, StepStatus.PLANNED, patch, Optional.empty(), Map.of(), null));
+    }
+    try {
+      runner.oomnitza().orElseThrow(() -> new WorkflowException("no Oomnitza client configured"))
+          .users().update(ident, OomnitzaRecord.builder().set(field, st.name()).build());
+      return Optional.of(outcome(step, StepStatus.SUCCEEDED, patch, Optional.of(200), value, null));
+    } catch (RuntimeException e) {
+      return Optional.of(outcome(step, StepStatus.FAILED, patch, Optional.empty(), Map.of(),
+          "Brex user is " + st + ", but writing " + field + " to Oomnitza failed: " + e.getMessage()));
+    }
   }
 
   private static Optional<Integer> status(BrexException e) {

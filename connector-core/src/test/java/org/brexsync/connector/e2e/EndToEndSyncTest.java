@@ -36,6 +36,7 @@ import org.brexsync.connector.state.FileSyncStateStore;
 import org.brexsync.connector.state.InMemorySyncStateStore;
 import org.brexsync.connector.state.RecordState;
 import org.brexsync.connector.state.StateSession;
+import org.brexsync.connector.sync.BulkResult;
 import org.brexsync.connector.sync.BulkUpload;
 import org.brexsync.connector.sync.RecordOutcome;
 import org.brexsync.connector.sync.RunStatus;
@@ -208,7 +209,7 @@ class EndToEndSyncTest {
     FileSyncStateStore store = FileSyncStateStore.at(dir);
     Path stateDir = store.directoryOf(in.name());
     Map<String, byte[]> diskAtDeath = new java.util.HashMap<>();
-    AtomicInteger batches = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicLong processedAtDeath = new java.util.concurrent.atomic.AtomicLong();
     AtomicBoolean dead = new AtomicBoolean();
     SyncListener crashAfterTwoBatches = new SyncListener() {
       @Override
@@ -216,7 +217,10 @@ class EndToEndSyncTest {
         if (dead.get()) {
           throw new Crash();
         }
-        if (batches.incrementAndGet() == 2) {
+        // Progress is reported after each Brex page and each finished batch; the first report
+        // that counts 100 records is the one after the second batch.
+        if (p.processed() >= 100) {
+          processedAtDeath.set(p.processed());
           diskAtDeath.putAll(files(stateDir));
           dead.set(true);
           throw new Crash();
@@ -233,15 +237,17 @@ class EndToEndSyncTest {
     CrashingSink sink = new CrashingSink(box.sink(), firstTwoBatches, thirdBatch, landed);
     ExecutorService writers = Executors.newFixedThreadPool(in.concurrency());
     try {
-      assertThatThrownBy(() -> box.engine(in, store).sink(sink).executor(writers).listener(crashAfterTwoBatches)
-          .build().run())
-          .as("the run dies after two batches instead of returning").isInstanceOf(Crash.class);
+      // The engine turns the Error into a FAILED report naming it (it never passes as a success).
+      SyncReport crashed = box.engine(in, store).sink(sink).executor(writers).listener(crashAfterTwoBatches)
+          .build().run();
+      assertThat(crashed.status()).as("the run dies after two batches").isEqualTo(RunStatus.FAILED);
+      assertThat(crashed.reason()).hasValueSatisfying(m -> assertThat(m).contains("Crash"));
     } finally {
       sink.die();
       writers.shutdown();
     }
     assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).as("writes in flight ended").isTrue();
-    assertThat(batches.get()).as("died when the second batch was finished").isEqualTo(2);
+    assertThat(processedAtDeath.get()).as("died when the second batch was finished").isEqualTo(100);
     restore(stateDir, diskAtDeath);
 
     // What the crash left behind: Oomnitza holds the two finished batches plus the 5 creates that
@@ -405,9 +411,9 @@ class EndToEndSyncTest {
     }
 
     @Override
-    public void bulkUpload(BulkUpload upload) {
+    public BulkResult bulkUpload(BulkUpload upload) {
       alive();
-      delegate.bulkUpload(upload);
+      return delegate.bulkUpload(upload);
     }
 
     @Override
@@ -426,9 +432,14 @@ class EndToEndSyncTest {
     public boolean isTransient(RuntimeException failure) {
       return delegate.isTransient(failure);
     }
+
+    @Override
+    public boolean wasSent(RuntimeException failure) {
+      return delegate.wasSent(failure);
+    }
   }
 
-  /** Simulates the process dying: an Error the engine does not catch. */
+  /** Simulates the process dying mid-run: an Error from the listener. */
   static final class Crash extends Error {
     private static final long serialVersionUID = 1L;
   }

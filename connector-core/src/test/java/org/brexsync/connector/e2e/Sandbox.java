@@ -31,8 +31,16 @@ final class Sandbox implements AutoCloseable {
   final FieldCatalog catalog;
 
   Sandbox(int users) {
+    this(users, b -> {});
+  }
+
+  /** A sandbox whose Oomnitza simulator is further configured by {@code oomnitzaOptions}. */
+  Sandbox(int users, java.util.function.Consumer<OomnitzaSimulator.Builder> oomnitzaOptions) {
     brex = BrexSimulator.builder().company(CompanySpec.of(42, users)).rateLimit(1_000_000, Duration.ofSeconds(60)).start();
-    oomnitza = OomnitzaSimulator.builder().customField("brex_user_id", true).customField("brex_status", false).customField("manager_email", false).start();
+    OomnitzaSimulator.Builder ob =
+        OomnitzaSimulator.builder().customField("brex_user_id", true).customField("brex_status", false).customField("manager_email", false);
+    oomnitzaOptions.accept(ob);
+    oomnitza = ob.start();
     brexClient =
         BrexClient.builder()
             .token(brex.token())

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.brexsync.connector.sync.BulkResult;
 import org.brexsync.connector.sync.BulkUpload;
 import org.brexsync.connector.sync.UserSink;
 
@@ -26,6 +27,7 @@ public class FakeOomnitza implements UserSink {
   public final List<String> finalized = new CopyOnWriteArrayList<>();
   public final Map<String, Set<String>> saas = new LinkedHashMap<>();
   public volatile Predicate<ObjectNode> failWrite = u -> false;
+  public volatile boolean bulkAnswers = true;
   private int seq;
 
   public synchronized ObjectNode insert(ObjectNode u) {
@@ -84,11 +86,21 @@ public class FakeOomnitza implements UserSink {
     return user.path("uid").asText();
   }
 
+  /**
+   * Applies a portion. A record matching {@link #failWrite} is rejected (not applied); with
+   * {@link #bulkAnswers} false the answer names no record (every record unverified).
+   */
   @Override
-  public synchronized void bulkUpload(BulkUpload upload) {
+  public synchronized BulkResult bulkUpload(BulkUpload upload) {
     bulks.incrementAndGet();
     String key = upload.syncFields().get(0);
-    for (ObjectNode r : upload.records()) {
+    BulkResult.Builder result = BulkResult.builder(upload.records().size(), BulkResult.Verdict.ACCEPTED);
+    for (int i = 0; i < upload.records().size(); i++) {
+      ObjectNode r = upload.records().get(i);
+      if (failWrite.test(r)) {
+        result.reject(i, "rejected by fake");
+        continue;
+      }
       Optional<ObjectNode> existing = by(key, r.get(key).asText());
       if (existing.isPresent()) {
         if (!upload.insertOnly()) {
@@ -99,6 +111,7 @@ public class FakeOomnitza implements UserSink {
         insert(r);
       }
     }
+    return bulkAnswers ? result.build() : BulkResult.unverified(upload.records().size());
   }
 
   @Override

@@ -87,11 +87,11 @@ class MappingTest {
             .addRules(MappingRule.of("address", "address"))
             .build();
     CompiledMapping m = mapping.compile(TransformerRegistry.defaults());
-    ObjectNode src = FakeBrex.user("1", "Ada", "L", "a@x", "ACTIVE").put("title", "CTO");
+    ObjectNode src = FakeBrex.user("1", "Ada", "L", "a@x", "ACTIVE").put("title", "CTO").putNull("phone").putNull("address");
     ObjectNode existing = JsonNodeFactory.instance.objectNode().put("first_name", "Ada").put("position", "Chief").put("phone", "123").put("address", "Old St");
     List<FieldChange> changes = m.diff(m.evaluate(RecordView.of(src), T1), existing);
     // position is set in Oomnitza (IF_EMPTY keeps it), phone has no new value (NEVER_CLEAR keeps it),
-    // address is ALWAYS and the source has none: cleared.
+    // address is ALWAYS and the source says null: cleared. (An absent source never clears: AbsentSourceTest.)
     assertThat(changes).extracting(FieldChange::field).containsExactly("address");
     assertThat(changes.get(0).to()).isEmpty();
     assertThat(changes.get(0).from()).contains(TextNode.valueOf("Old St"));

@@ -11,6 +11,7 @@ import org.brexsync.connector.mapping.FieldChange;
 import org.brexsync.connector.sync.RecordOutcome;
 import org.brexsync.connector.sync.Situation;
 import org.brexsync.connector.sync.SyncReport;
+import org.brexsync.connector.sync.WriteCounts;
 import org.brexsync.examples.ConfigurationException;
 
 /** Sync reports as terminal tables and as JSON or CSV files. */
@@ -48,9 +49,14 @@ public final class Reports {
     totals.row("total", r.processed());
     sb.append(totals.render());
     double secs = r.durationMillis() / 1000.0;
-    sb.append(String.format(Locale.ROOT, "%d records in %.2f s (%.0f records/s); HTTP calls: Brex %d, Oomnitza %d; writes to Oomnitza: %d%n",
+    WriteCounts w = r.recordWrites();
+    sb.append(String.format(Locale.ROOT, "%d records in %.2f s (%.0f records/s); HTTP calls: Brex %d, Oomnitza %d; writes to Oomnitza: %d sent, %d accepted%s%s%n",
         r.processed(), secs, secs > 0 ? r.processed() / secs : 0.0, r.httpCalls().getOrDefault("brex", 0L),
-        r.httpCalls().getOrDefault("oomnitza", 0L), r.writes()));
+        r.httpCalls().getOrDefault("oomnitza", 0L), w.sent(), w.accepted(),
+        w.failed() > 0 ? ", " + w.failed() + " failed" : "", w.unverified() > 0 ? ", " + w.unverified() + " unverified" : ""));
+    if (r.notAttempted() > 0) {
+      sb.append("Not attempted (the run stopped early): ").append(r.notAttempted()).append(nl);
+    }
     if (r.deprovisioned() > 0) {
       sb.append("Deprovisioned departed users: ").append(r.deprovisioned()).append(nl);
     }

@@ -724,6 +724,12 @@ public final class OomnitzaApi {
       "records", "portion", "data_type", "insert_only", "update_only", "error", "error_type", "test_run",
       "multi_str_input_value", "connector_name", "connector_id")));
   private volatile boolean strictFields = true;
+  private volatile boolean bulkAnswerDetails = true;
+
+  /** Whether bulk answers carry {@code objects} counts and per-record {@code errors} (default true). */
+  public void bulkAnswerDetails(boolean details) {
+    this.bulkAnswerDetails = details;
+  }
 
   /** Whether unknown top-level properties of a bulk payload are rejected with 400 (default true). */
   public void strictFields(boolean strict) {
@@ -826,6 +832,10 @@ public final class OomnitzaApi {
         }
       }
       result.put("status", run.status);
+    }
+    if (!bulkAnswerDetails) {
+      result.remove("objects");
+      result.remove("errors");
     }
     return SimResponse.ok(result);
   }

@@ -1,0 +1,58 @@
+package org.brexsync.connector.sync;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import org.brexsync.connector.internal.ValueStyle;
+import org.immutables.value.Value;
+
+/**
+ * Records written to Oomnitza in a run, counted after the calls: {@link #sent()} reached Oomnitza
+ * (a record refused before any request is not counted), of which {@link #accepted()} were confirmed,
+ * {@link #failed()} were rejected or whose call failed, and {@link #unverified()} got no per-record
+ * answer (a bulk portion whose answer names no records). {@code sent = accepted + failed + unverified}.
+ * A record retried counts once. JSON: {@code {"sent":11,"accepted":9,"failed":2,"unverified":0}}.
+ */
+@Value.Immutable
+@ValueStyle
+@JsonSerialize(as = ImmutableWriteCounts.class)
+@JsonDeserialize(as = ImmutableWriteCounts.class)
+public abstract class WriteCounts {
+  /** Records whose write reached Oomnitza. */
+  @JsonProperty("sent")
+  @Value.Default
+  public long sent() {
+    return 0;
+  }
+
+  /** Records Oomnitza confirmed written (or already equal). */
+  @JsonProperty("accepted")
+  @Value.Default
+  public long accepted() {
+    return 0;
+  }
+
+  /** Records Oomnitza rejected, or whose call failed after it was sent. */
+  @JsonProperty("failed")
+  @Value.Default
+  public long failed() {
+    return 0;
+  }
+
+  /** Records sent without a per-record answer. */
+  @JsonProperty("unverified")
+  @Value.Default
+  public long unverified() {
+    return 0;
+  }
+
+  /** No writes. */
+  public static WriteCounts none() {
+    return ImmutableWriteCounts.builder().build();
+  }
+
+  /** Counts. */
+  public static WriteCounts of(long sent, long accepted, long failed, long unverified) {
+    return ImmutableWriteCounts.builder().sent(sent).accepted(accepted).failed(failed).unverified(unverified).build();
+  }
+}
