@@ -64,6 +64,23 @@ public final class Redactor {
     if (text == null || text.isEmpty()) {
       return text;
     }
+    String out = secrets(text, extra);
+    out = AUTH_SCHEME.matcher(out).replaceAll("$1$2" + MASK);
+    out = BREX_TOKEN.matcher(out).replaceAll(MASK);
+    out = SECRET_FIELD.matcher(out).replaceAll("$1" + MASK);
+    out = CVV.matcher(out).replaceAll("$1" + MASK);
+    return PAN.matcher(out).replaceAll(MASK);
+  }
+
+  /**
+   * {@code text} with only the configured secrets (and their URL-encoded forms) masked: for data
+   * that must otherwise stay intact, such as a response body that is mapped onward.
+   */
+  public String redactSecrets(String text) {
+    return text == null || text.isEmpty() ? text : secrets(text, List.of());
+  }
+
+  private String secrets(String text, Collection<String> extra) {
     String out = text;
     List<String> all = new ArrayList<>(extra);
     try {
@@ -80,11 +97,7 @@ public final class Redactor {
         }
       }
     }
-    out = AUTH_SCHEME.matcher(out).replaceAll("$1$2" + MASK);
-    out = BREX_TOKEN.matcher(out).replaceAll(MASK);
-    out = SECRET_FIELD.matcher(out).replaceAll("$1" + MASK);
-    out = CVV.matcher(out).replaceAll("$1" + MASK);
-    return PAN.matcher(out).replaceAll(MASK);
+    return out;
   }
 
   /**
