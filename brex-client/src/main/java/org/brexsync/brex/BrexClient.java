@@ -7,19 +7,28 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.brexsync.brex.internal.BaseUris;
+import org.brexsync.brex.internal.HttpResources;
 import org.brexsync.brex.internal.Services;
+import org.brexsync.brex.internal.Tokens;
 import org.brexsync.brex.internal.Transport;
 
 /**
  * Client for the Brex Team API (users, cards, departments, locations, titles, company) and the
  * Webhooks API. Build once with {@link #builder()} and share: immutable and thread-safe.
  *
+ * <p>{@link #close()} releases what the client owns: the HttpClient it built (its executor, and on
+ * JDK 21+ the HttpClient itself). An HttpClient given to {@link Builder#httpClient(HttpClient)}
+ * belongs to the caller and is never closed. A closed client refuses every call with {@link
+ * BrexClientClosedException}; closing twice is harmless.
+ *
  * <pre>{@code
- * BrexClient brex = BrexClient.builder().token(System.getenv("BREX_API_TOKEN")).build();
- * for (User u : brex.users().list()) { ... }
+ * try (BrexClient brex = BrexClient.builder().token(System.getenv("BREX_API_TOKEN")).build()) {
+ *   for (User u : brex.users().list()) { ... }
+ * }
  * }</pre>
  */
-public final class BrexClient {
+public final class BrexClient implements AutoCloseable {
   /** Production API base URI. */
   public static final URI PRODUCTION = URI.create("https://platform.brexapis.com");
   /** Brex staging (not a sandbox: it rejects customer tokens). */
@@ -40,19 +49,20 @@ public final class BrexClient {
   private final CompanyService company;
   private final LegalEntityService legalEntities;
   private final WebhookService webhooks;
+  private final HttpResources http;
 
-  private BrexClient(Builder b) {
-    this.baseUri = b.baseUri;
-    this.cardNumberBaseUri = b.cardNumberBaseUri == null ? b.baseUri : b.cardNumberBaseUri;
+  private BrexClient(Builder b, URI baseUri, URI cardNumberBaseUri) {
+    this.baseUri = baseUri;
+    this.cardNumberBaseUri = cardNumberBaseUri;
     this.retryPolicy = b.retryPolicy;
     this.rateLimiter = b.rateLimiter == null ? RateLimiter.brexDefault() : b.rateLimiter;
-    HttpClient http = b.httpClient != null ? b.httpClient
-        : HttpClient.newBuilder().connectTimeout(b.connectTimeout)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http = b.httpClient != null ? HttpResources.borrow(b.httpClient)
+        : HttpResources.own(HttpClient.newBuilder().connectTimeout(b.connectTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER), "brexsync-brex-http-");
     Transport t = new Transport(http, baseUri, cardNumberBaseUri, b.tokenProvider, retryPolicy,
         rateLimiter,
         b.cardCreationLimiter == null ? RateLimiter.brexCardCreationDefault() : b.cardCreationLimiter,
-        b.userAgent, b.clock, b.sleeper, b.requestTimeout, b.idempotencyKeys, b.listener);
+        b.userAgent, b.clock, b.sleeper, b.requestTimeout, b.idempotencyKeys, b.listener, b.maxPages);
     this.users = new Services.Users(t);
     this.cards = new Services.Cards(t);
     this.departments = new Services.Departments(t);
@@ -128,9 +138,29 @@ public final class BrexClient {
     return rateLimiter;
   }
 
+  /**
+   * Releases what this client owns and refuses further calls (idempotent). The HttpClient the
+   * client built is released without waiting (calls still in flight may fail); an injected
+   * HttpClient is left open for its owner.
+   */
+  @Override
+  public void close() {
+    http.close();
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return http.isClosed();
+  }
+
+  /** The HTTP resources, for tests of {@link #close()}. */
+  HttpResources httpResources() {
+    return http;
+  }
+
   @Override
   public String toString() {
-    return "BrexClient[baseUri=" + baseUri + ", token=****]";
+    return "BrexClient[baseUri=" + baseUri + ", token=****" + (isClosed() ? ", closed" : "") + "]";
   }
 
   /** Builder of {@link BrexClient}. Not thread-safe; the client it builds is. */
@@ -149,22 +179,36 @@ public final class BrexClient {
     private Sleeper sleeper = Sleeper.system();
     private Supplier<String> idempotencyKeys = () -> UUID.randomUUID().toString();
     private RequestListener listener = RequestListener.none();
+    private boolean allowPlainHttp;
+    private int maxPages = PagedIterable.DEFAULT_MAX_PAGES;
 
     private Builder() {}
 
-    /** A fixed bearer token ({@code bxt_...}). */
+    /**
+     * A fixed bearer token ({@code bxt_...}), checked now: surrounding whitespace (a trailing
+     * newline from a file or a paste) is removed.
+     *
+     * @throws BrexConfigurationException when the token is null, blank, or has whitespace or
+     *     control characters inside; the message says where tokens come from, never the token
+     */
     public Builder token(String token) {
       this.tokenProvider = TokenProvider.of(token);
       return this;
     }
 
-    /** A token source consulted on every attempt, for rotation. */
+    /** A token source consulted (and checked) on every attempt, for rotation. */
     public Builder tokenProvider(TokenProvider provider) {
-      this.tokenProvider = Objects.requireNonNull(provider, "provider");
+      if (provider == null) {
+        throw new BrexConfigurationException("The Brex TokenProvider is missing (null). " + Tokens.HINT);
+      }
+      this.tokenProvider = provider;
       return this;
     }
 
-    /** API base URI; default {@link #PRODUCTION}; {@link #STAGING} or a test server. */
+    /**
+     * API base URI; default {@link #PRODUCTION}; {@link #STAGING} or a test server. Must be https;
+     * plain http only to a loopback host, or with {@link #allowPlainHttp(boolean)}.
+     */
     public Builder baseUri(URI uri) {
       this.baseUri = Objects.requireNonNull(uri, "uri");
       return this;
@@ -176,7 +220,31 @@ public final class BrexClient {
       return this;
     }
 
-    /** The HTTP client to use (its own connect timeout then applies). */
+    /**
+     * Allows plain http to a host that is not loopback (default false), for test rigs whose
+     * simulator runs on another host. Never for Brex itself: the token would travel unencrypted.
+     */
+    public Builder allowPlainHttp(boolean allow) {
+      this.allowPlainHttp = allow;
+      return this;
+    }
+
+    /**
+     * Most pages one iteration of a list fetches (default {@link PagedIterable#DEFAULT_MAX_PAGES});
+     * beyond it the iteration fails instead of paging for ever.
+     */
+    public Builder maxPages(int maxPages) {
+      if (maxPages < 1) {
+        throw new IllegalArgumentException("maxPages must be at least 1");
+      }
+      this.maxPages = maxPages;
+      return this;
+    }
+
+    /**
+     * The HTTP client to use (its own connect timeout then applies). It stays the caller's:
+     * {@link BrexClient#close()} does not close it.
+     */
     public Builder httpClient(HttpClient client) {
       this.httpClient = Objects.requireNonNull(client, "client");
       return this;
@@ -242,16 +310,21 @@ public final class BrexClient {
       return this;
     }
 
-    /** Builds the client. */
+    /**
+     * Builds the client. Makes no network call.
+     *
+     * @throws BrexConfigurationException when no token was given, or a base URI is not https
+     *     (plain http only to loopback, or with {@link #allowPlainHttp(boolean)})
+     */
     public BrexClient build() {
       if (tokenProvider == null) {
-        throw new IllegalStateException("token or tokenProvider is required");
+        throw new BrexConfigurationException("No Brex API token: call token(...) or tokenProvider(...)"
+            + " on the builder. " + Tokens.HINT);
       }
-      String scheme = baseUri.getScheme();
-      if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
-        throw new IllegalArgumentException("baseUri must be http(s): " + baseUri);
-      }
-      return new BrexClient(this);
+      URI base = BaseUris.check(baseUri, allowPlainHttp, "baseUri");
+      URI cardNumbers = cardNumberBaseUri == null ? base
+          : BaseUris.check(cardNumberBaseUri, allowPlainHttp, "cardNumberBaseUri");
+      return new BrexClient(this, base, cardNumbers);
     }
 
     private static Duration positive(Duration d, String name) {

@@ -69,7 +69,7 @@ public final class BrexJson {
     } catch (IOException | RuntimeException e) {
       throw new BrexResponseException(
           "Cannot read " + type.getSimpleName() + " from JSON: " + BrexResponseException.describe(e),
-          0, "", "", BrexResponseException.excerpt(json), e);
+          0, "", "", BrexResponseException.excerpt(json), null); // Jackson's message quotes the input
     }
   }
 
@@ -80,7 +80,7 @@ public final class BrexJson {
     } catch (IOException | RuntimeException e) {
       throw new BrexResponseException(
           "Cannot read " + type.getSimpleName() + " from JSON: " + BrexResponseException.describe(e),
-          0, "", "", "", e);
+          0, "", "", "", null); // Jackson's message quotes the input
     }
   }
 

@@ -2,8 +2,9 @@ package org.brexsync.brex;
 
 /**
  * Brex's response could not be understood: malformed JSON, a missing required field, an
- * unexpected shape. Carries the status and a short excerpt of the body (long digit runs such as
- * card numbers are masked).
+ * unexpected shape, a pager that would loop (a repeated {@code next_cursor}). Carries the status
+ * and a short, redacted excerpt of the body (tokens, secret-named fields, CVVs and long digit runs
+ * such as card numbers are masked).
  */
 public class BrexResponseException extends BrexException {
   private static final long serialVersionUID = 1L;
@@ -38,16 +39,16 @@ public class BrexResponseException extends BrexException {
     return path;
   }
 
-  /** The first characters of the body, digit runs masked. */
+  /** The first characters of the body, redacted and digit runs masked. */
   public String bodyExcerpt() {
     return bodyExcerpt;
   }
 
   static String excerpt(String body) {
-    return org.brexsync.brex.internal.Excerpts.excerpt(body);
+    return org.brexsync.brex.internal.Redactor.patternsOnly().excerpt(body);
   }
 
   static String describe(Throwable e) {
-    return org.brexsync.brex.internal.Excerpts.describe(e);
+    return org.brexsync.brex.internal.Redactor.patternsOnly().describe(e);
   }
 }

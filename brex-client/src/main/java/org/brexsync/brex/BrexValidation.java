@@ -89,15 +89,17 @@ public final class BrexValidation {
           "must be absent when limit_type is USER (the card spends against the user's limit)"));
     }
     r.spendControls().ifPresent(sc -> spendControls(v, "spend_controls", sc));
-    if (r.cardType() == CardType.PHYSICAL) {
-      if (r.mailingAddress().isEmpty()) {
-        v.add(new Violation("mailing_address", "is required for PHYSICAL cards (shipping address)"));
-      } else {
-        shippingAddress(v, "mailing_address", r.mailingAddress().get());
-      }
-    } else {
-      r.mailingAddress().ifPresent(a -> lines(v, "mailing_address", a));
+    if (r.cardType() == CardType.PHYSICAL && r.mailingAddress().isEmpty()) {
+      v.add(new Violation("mailing_address", "is required for PHYSICAL cards (shipping address)"));
     }
+    if (r.cardType() == CardType.PHYSICAL) {
+      r.mailingAddress()
+          .filter(a -> a.line1().map(String::isBlank).orElse(true))
+          .ifPresent(a -> v.add(new Violation("mailing_address.line1",
+              "is required for shipping a physical card")));
+    }
+    // Brex's Address: "must be in the US; no PO box" - for every card type, virtual ones too
+    r.mailingAddress().ifPresent(a -> usAddress(v, "mailing_address", a));
     cardMetadata(v, "metadata", r.metadata());
     r.cardAttributePreferences()
         .flatMap(p -> p.threeDomainSecureEnabledPreference())
@@ -242,24 +244,44 @@ public final class BrexValidation {
    * Reads a request of {@code requestType} (e.g. {@code CreateCardRequest.class}) from spec-shaped
    * JSON, for JSON-driven callers such as workflow templates, and validates it: unknown property
    * names, missing required properties, illegal enum values, wrong JSON types and every rule of the
-   * typed {@code validate} methods are all reported at once.
+   * typed {@code validate} methods are all reported at once. The rules are checked on what remains
+   * once the structurally wrong properties are left out; they are skipped only when a required
+   * property is missing or unusable (a rule cannot judge a request that does not exist), and a
+   * rule about a property already reported is not repeated.
    *
    * @throws BrexValidationException listing every problem
    */
   public static <T> T parse(com.fasterxml.jackson.databind.JsonNode json, Class<T> requestType) {
-    List<Violation> v = new ArrayList<>();
-    JsonShape.check(json, requestType, "", v);
+    List<Violation> shape = new ArrayList<>();
+    // checked on a copy from which every structurally wrong property is removed
+    com.fasterxml.jackson.databind.JsonNode usable = json == null ? null : json.deepCopy();
+    JsonShape.check(usable, requestType, "", shape);
     String what = requestType.getSimpleName();
-    throwIfAny(what, v);
-    T value;
-    try {
-      value = BrexJson.shared().treeToValue(json, requestType);
-    } catch (java.io.IOException | RuntimeException e) {
-      throw new BrexValidationException(what, List.of(new Violation("",
-          org.brexsync.brex.internal.Excerpts.describe(e))));
+    T value = null;
+    if (usable != null && usable.isObject()) {
+      try {
+        value = BrexJson.shared().treeToValue(usable, requestType);
+      } catch (java.io.IOException | RuntimeException e) {
+        if (shape.isEmpty()) {
+          shape.add(new Violation("(body)",
+              org.brexsync.brex.internal.Redactor.patternsOnly().describe(e)));
+        }
+      }
     }
-    throwIfAny(what, validateAny(value));
+    List<Violation> all = new ArrayList<>(shape);
+    if (value != null) {
+      for (Violation rule : validateAny(value)) {
+        if (shape.stream().noneMatch(s -> sameOrInside(rule.field(), s.field()))) {
+          all.add(rule);
+        }
+      }
+    }
+    throwIfAny(what, all);
     return value;
+  }
+
+  private static boolean sameOrInside(String field, String reported) {
+    return field.equals(reported) || field.startsWith(reported + ".") || field.startsWith(reported + "[");
   }
 
   /** Every rule broken by a request of any supported type (empty for types without rules). */
@@ -320,20 +342,27 @@ public final class BrexValidation {
     if (m.amount() < 0) {
       v.add(new Violation(path + ".amount", "must not be negative (was " + m.amount() + ")"));
     }
-    m.currency().ifPresent(c -> {
-      if (!c.matches("[A-Z]{3}")) {
-        v.add(new Violation(path + ".currency", "must be an ISO 4217 code such as USD"));
-      }
-    });
+    m.currency().filter(c -> !isCurrencyCode(c)).ifPresent(c -> v.add(new Violation(
+        path + ".currency", "must be an ISO 4217 currency code such as USD or EUR")));
   }
 
-  private static void shippingAddress(List<Violation> v, String path, Address a) {
-    if (a.line1().map(String::isBlank).orElse(true)) {
-      v.add(new Violation(path + ".line1", "is required for shipping a physical card"));
+  /** Whether {@code code} is an ISO 4217 currency code known to {@link java.util.Currency}. */
+  public static boolean isCurrencyCode(String code) {
+    if (code == null || !code.matches("[A-Z]{3}")) {
+      return false;
     }
+    try {
+      java.util.Currency.getInstance(code);
+      return true;
+    } catch (IllegalArgumentException unknown) {
+      return false;
+    }
+  }
+
+  private static void usAddress(List<Violation> v, String path, Address a) {
     if (!a.country().orElse("").equals("US")) {
       v.add(new Violation(path + ".country",
-          "must be US (ISO 3166-1 alpha-2; physical cards ship to US addresses only)"));
+          "must be US (ISO 3166-1 alpha-2): Brex accepts US addresses only"));
     }
     a.line1().filter(BrexValidation::isPoBox)
         .ifPresent(l -> v.add(new Violation(path + ".line1", "must not be a PO box")));

@@ -12,7 +12,12 @@ import org.brexsync.brex.model.UpdateCardRequest;
 /** Brex cards ({@code /v2/cards}). Obtain from {@link BrexClient#cards()}. */
 public interface CardService {
   /** Lists cards of one user, or all cards, lazily across pages ({@code GET /v2/cards}). */
-  PagedIterable<Card> list(ListCardsRequest request);
+  default PagedIterable<Card> list(ListCardsRequest request) {
+    return list(request, RequestOptions.defaults());
+  }
+
+  /** Lists cards with per-call options (timeout, headers), applied to every page. */
+  PagedIterable<Card> list(ListCardsRequest request, RequestOptions options);
 
   /** Lists every card lazily. */
   default PagedIterable<Card> list() {
@@ -20,7 +25,12 @@ public interface CardService {
   }
 
   /** Gets a card ({@code GET /v2/cards/{id}}). */
-  Card get(String id);
+  default Card get(String id) {
+    return get(id, RequestOptions.defaults());
+  }
+
+  /** Gets a card with per-call options. */
+  Card get(String id, RequestOptions options);
 
   /**
    * Creates a card ({@code POST /v2/cards}) after validating it with {@link BrexValidation}.
@@ -72,7 +82,12 @@ public interface CardService {
    * Card number, CVV and expiry ({@code GET /v2/cards/{id}/pan}, scope {@code cards.pan}), sent
    * to the card-number base URI. The result masks number and CVV in {@code toString}.
    */
-  CardNumber getNumber(String id);
+  default CardNumber getNumber(String id) {
+    return getNumber(id, RequestOptions.defaults());
+  }
+
+  /** The card number with per-call options. */
+  CardNumber getNumber(String id, RequestOptions options);
 
   /**
    * Emails the card details as a secure link ({@code POST /v2/cards/{id}/secure_email}; gated by

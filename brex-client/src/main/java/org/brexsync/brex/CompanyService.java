@@ -5,5 +5,10 @@ import org.brexsync.brex.model.Company;
 /** The company of the token ({@code GET /v2/company}). Obtain from {@link BrexClient#company()}. */
 public interface CompanyService {
   /** Gets the company. */
-  Company get();
+  default Company get() {
+    return get(RequestOptions.defaults());
+  }
+
+  /** Gets the company with per-call options. */
+  Company get(RequestOptions options);
 }

@@ -7,7 +7,12 @@ import org.brexsync.brex.model.Department;
 /** Brex departments ({@code /v2/departments}). Obtain from {@link BrexClient#departments()}. */
 public interface DepartmentService {
   /** Lists departments lazily across pages, optionally filtered by name. */
-  PagedIterable<Department> list(ListReferenceDataRequest request);
+  default PagedIterable<Department> list(ListReferenceDataRequest request) {
+    return list(request, RequestOptions.defaults());
+  }
+
+  /** Lists with per-call options (timeout, headers), applied to every page. */
+  PagedIterable<Department> list(ListReferenceDataRequest request, RequestOptions options);
 
   /** Lists every entry lazily. */
   default PagedIterable<Department> list() {
@@ -15,7 +20,12 @@ public interface DepartmentService {
   }
 
   /** Gets one by id. */
-  Department get(String id);
+  default Department get(String id) {
+    return get(id, RequestOptions.defaults());
+  }
+
+  /** Gets one by id with per-call options. */
+  Department get(String id, RequestOptions options);
 
   /** Creates one ({@code POST /v2/departments}). */
   default Department create(CreateDepartmentRequest request) {

@@ -11,8 +11,18 @@ public interface LegalEntityService {
   }
 
   /** Lists legal entities with a page size (1..1000). */
-  PagedIterable<LegalEntity> list(Optional<Integer> pageSize);
+  default PagedIterable<LegalEntity> list(Optional<Integer> pageSize) {
+    return list(pageSize, RequestOptions.defaults());
+  }
+
+  /** Lists legal entities with a page size and per-call options, applied to every page. */
+  PagedIterable<LegalEntity> list(Optional<Integer> pageSize, RequestOptions options);
 
   /** Gets one by id. */
-  LegalEntity get(String id);
+  default LegalEntity get(String id) {
+    return get(id, RequestOptions.defaults());
+  }
+
+  /** Gets one by id with per-call options. */
+  LegalEntity get(String id, RequestOptions options);
 }

@@ -7,7 +7,12 @@ import org.brexsync.brex.model.Location;
 /** Brex locations ({@code /v2/locations}). Obtain from {@link BrexClient#locations()}. */
 public interface LocationService {
   /** Lists locations lazily across pages, optionally filtered by name. */
-  PagedIterable<Location> list(ListReferenceDataRequest request);
+  default PagedIterable<Location> list(ListReferenceDataRequest request) {
+    return list(request, RequestOptions.defaults());
+  }
+
+  /** Lists with per-call options (timeout, headers), applied to every page. */
+  PagedIterable<Location> list(ListReferenceDataRequest request, RequestOptions options);
 
   /** Lists every entry lazily. */
   default PagedIterable<Location> list() {
@@ -15,7 +20,12 @@ public interface LocationService {
   }
 
   /** Gets one by id. */
-  Location get(String id);
+  default Location get(String id) {
+    return get(id, RequestOptions.defaults());
+  }
+
+  /** Gets one by id with per-call options. */
+  Location get(String id, RequestOptions options);
 
   /** Creates one ({@code POST /v2/locations}). */
   default Location create(CreateLocationRequest request) {

@@ -21,12 +21,13 @@ public interface RequestListener {
    * One HTTP attempt.
    *
    * @param method HTTP method
-   * @param path request path without query
+   * @param path request path without query (redacted like every excerpt of a URL)
    * @param attempt 1 for the first attempt
    * @param status HTTP status; empty when no response arrived (network failure)
    * @param duration time from sending to the response or failure
    * @param traceId {@code X-Brex-Trace-Id}, when present
-   * @param failure the network failure's class name, when no response arrived
+   * @param failure the network failure's class name when no response arrived, or {@code
+   *     BrexResponseException} when a 2xx body could not be read
    * @param willRetry whether the client retries after this attempt
    */
   record Attempt(String method, String path, int attempt, Optional<Integer> status,

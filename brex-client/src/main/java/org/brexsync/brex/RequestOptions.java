@@ -1,24 +1,45 @@
 package org.brexsync.brex;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Per-call options (like stripe-java's): an explicit Idempotency-Key, a timeout for this call, or
- * turning off the automatic Idempotency-Key. Immutable.
+ * Per-call options (like stripe-java's), taken by every call, reads and writes alike: a timeout
+ * for this call, extra headers, and for writes an explicit Idempotency-Key or turning off the
+ * automatic one. Immutable.
+ *
+ * <pre>{@code
+ * brex.users().list(ListUsersRequest.all(),
+ *     RequestOptions.builder().timeout(Duration.ofSeconds(5)).header("X-Request-Source", "hr-sync").build());
+ * }</pre>
  */
 public final class RequestOptions {
-  private static final RequestOptions DEFAULTS = new RequestOptions(null, null, true);
+  private static final RequestOptions DEFAULTS = new RequestOptions(null, null, true, Map.of());
+  // RFC 9110 token characters.
+  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  // Set by the client (or by the JDK): a per-call value would conflict or leak.
+  private static final Set<String> RESERVED = Set.of("authorization", "idempotency-key",
+      "content-type", "content-length", "accept", "user-agent", "host", "connection", "expect",
+      "upgrade", "transfer-encoding");
 
   private final String idempotencyKey;
   private final Duration timeout;
   private final boolean autoIdempotencyKey;
+  private final Map<String, String> extraHeaders;
 
-  private RequestOptions(String idempotencyKey, Duration timeout, boolean autoIdempotencyKey) {
+  private RequestOptions(String idempotencyKey, Duration timeout, boolean autoIdempotencyKey,
+      Map<String, String> extraHeaders) {
     this.idempotencyKey = idempotencyKey;
     this.timeout = timeout;
     this.autoIdempotencyKey = autoIdempotencyKey;
+    this.extraHeaders = extraHeaders;
   }
 
   /** No per-call options. */
@@ -31,12 +52,17 @@ public final class RequestOptions {
     return builder().idempotencyKey(key).build();
   }
 
+  /** Options with only a timeout for each attempt of this call. */
+  public static RequestOptions timeout(Duration timeout) {
+    return builder().timeout(timeout).build();
+  }
+
   /** A builder. */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The caller's Idempotency-Key for this call. */
+  /** The caller's Idempotency-Key for this call (sent on writes: POST and PUT). */
   public Optional<String> idempotencyKey() {
     return Optional.ofNullable(idempotencyKey);
   }
@@ -55,10 +81,16 @@ public final class RequestOptions {
     return autoIdempotencyKey;
   }
 
+  /** Further headers sent on every attempt of this call (never the ones the client sets itself). */
+  public Map<String, String> extraHeaders() {
+    return extraHeaders;
+  }
+
   @Override
   public String toString() {
+    // header values may be credentials of a proxy: names only
     return "RequestOptions[idempotencyKey=" + idempotencyKey + ", timeout=" + timeout
-        + ", autoIdempotencyKey=" + autoIdempotencyKey + "]";
+        + ", autoIdempotencyKey=" + autoIdempotencyKey + ", extraHeaders=" + extraHeaders.keySet() + "]";
   }
 
   /** Builder of {@link RequestOptions}. */
@@ -66,14 +98,16 @@ public final class RequestOptions {
     private String idempotencyKey;
     private Duration timeout;
     private boolean autoIdempotencyKey = true;
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
     private Builder() {}
 
     /** Idempotency-Key to send on every attempt of this call. */
     public Builder idempotencyKey(String key) {
       Objects.requireNonNull(key, "key");
-      if (key.isBlank() || key.length() > 255) {
-        throw new IllegalArgumentException("idempotency key must be 1..255 non-blank characters");
+      if (key.isBlank() || key.length() > 255 || !headerValue(key)) {
+        throw new IllegalArgumentException(
+            "idempotency key must be 1..255 non-blank characters without control characters");
       }
       this.idempotencyKey = key;
       return this;
@@ -81,6 +115,7 @@ public final class RequestOptions {
 
     /** Timeout for each attempt of this call. */
     public Builder timeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("timeout must be positive");
       }
@@ -94,9 +129,51 @@ public final class RequestOptions {
       return this;
     }
 
+    /**
+     * A further header for this call. Headers the client sets (Authorization, Idempotency-Key,
+     * Content-Type, Accept, User-Agent) and those the JDK manages (Host, Content-Length, ...) are
+     * refused; so are names that are not HTTP tokens and values with control characters.
+     *
+     * @throws IllegalArgumentException when the header is refused (the value is not echoed)
+     */
+    public Builder header(String name, String value) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      if (!HEADER_NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException("not a valid HTTP header name: '" + name + "'");
+      }
+      if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
+        throw new IllegalArgumentException("the header " + name + " is set by the client, not per call"
+            + (name.equalsIgnoreCase("idempotency-key") ? " (use idempotencyKey(...))" : ""));
+      }
+      if (!headerValue(value)) {
+        throw new IllegalArgumentException("the value of header " + name
+            + " contains a control or non-Latin-1 character (not shown)");
+      }
+      extraHeaders.put(name, value);
+      return this;
+    }
+
+    /** {@link #header(String, String)} for every entry. */
+    public Builder headers(Map<String, String> headers) {
+      headers.forEach(this::header);
+      return this;
+    }
+
     /** Builds the options. */
     public RequestOptions build() {
-      return new RequestOptions(idempotencyKey, timeout, autoIdempotencyKey);
+      return new RequestOptions(idempotencyKey, timeout, autoIdempotencyKey,
+          Collections.unmodifiableMap(new LinkedHashMap<>(extraHeaders)));
     }
+  }
+
+  private static boolean headerValue(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -10,18 +10,37 @@ import org.brexsync.brex.model.UserLimit;
 /** Brex users ({@code /v2/users}). Obtain from {@link BrexClient#users()}. */
 public interface UserService {
   /** Lists users lazily across pages ({@code GET /v2/users}). */
-  PagedIterable<User> list(ListUsersRequest request);
+  default PagedIterable<User> list(ListUsersRequest request) {
+    return list(request, RequestOptions.defaults());
+  }
+
+  /** Lists users with per-call options (timeout, headers), applied to every page. */
+  PagedIterable<User> list(ListUsersRequest request, RequestOptions options);
 
   /** Lists every user lazily. */
   default PagedIterable<User> list() {
     return list(ListUsersRequest.all());
   }
 
-  /** Gets a user by id ({@code GET /v2/users/{id}}). */
-  User get(String id);
+  /**
+   * Gets a user by id ({@code GET /v2/users/{id}}).
+   *
+   * @throws BrexValidationException when {@code id} cannot be a path segment; nothing is sent
+   */
+  default User get(String id) {
+    return get(id, RequestOptions.defaults());
+  }
+
+  /** Gets a user with per-call options. */
+  User get(String id, RequestOptions options);
 
   /** The user the token belongs to ({@code GET /v2/users/me}). */
-  User me();
+  default User me() {
+    return me(RequestOptions.defaults());
+  }
+
+  /** The token's user with per-call options. */
+  User me(RequestOptions options);
 
   /** Invites a user as an employee ({@code POST /v2/users}). */
   default User invite(InviteUserRequest request) {
@@ -59,7 +78,12 @@ public interface UserService {
   User deactivate(String id, RequestOptions options);
 
   /** The user's monthly limit and availability ({@code GET /v2/users/{id}/limit}). */
-  UserLimit getLimit(String id);
+  default UserLimit getLimit(String id) {
+    return getLimit(id, RequestOptions.defaults());
+  }
+
+  /** The user's monthly limit with per-call options. */
+  UserLimit getLimit(String id, RequestOptions options);
 
   /** Sets, or with {@link SetUserLimitRequest#clear()} removes, the monthly limit. */
   default UserLimit setLimit(String id, SetUserLimitRequest request) {

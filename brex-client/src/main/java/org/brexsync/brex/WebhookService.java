@@ -15,7 +15,12 @@ public interface WebhookService {
   }
 
   /** Lists subscriptions with a page size (1..1000). */
-  PagedIterable<WebhookSubscription> list(Optional<Integer> pageSize);
+  default PagedIterable<WebhookSubscription> list(Optional<Integer> pageSize) {
+    return list(pageSize, RequestOptions.defaults());
+  }
+
+  /** Lists subscriptions with a page size and per-call options, applied to every page. */
+  PagedIterable<WebhookSubscription> list(Optional<Integer> pageSize, RequestOptions options);
 
   /** Subscribes a URL to event types; always sends an Idempotency-Key (Brex requires one). */
   default WebhookSubscription create(CreateWebhookSubscriptionRequest request) {
@@ -26,7 +31,12 @@ public interface WebhookService {
   WebhookSubscription create(CreateWebhookSubscriptionRequest request, RequestOptions options);
 
   /** Gets a subscription. */
-  WebhookSubscription get(String id);
+  default WebhookSubscription get(String id) {
+    return get(id, RequestOptions.defaults());
+  }
+
+  /** Gets a subscription with per-call options. */
+  WebhookSubscription get(String id, RequestOptions options);
 
   /** Replaces a subscription's URL, event types and status ({@code PUT /v1/webhooks/{id}}). */
   default WebhookSubscription update(String id, UpdateWebhookSubscriptionRequest request) {
@@ -38,8 +48,18 @@ public interface WebhookService {
       String id, UpdateWebhookSubscriptionRequest request, RequestOptions options);
 
   /** Deletes a subscription. */
-  void delete(String id);
+  default void delete(String id) {
+    delete(id, RequestOptions.defaults());
+  }
+
+  /** Deletes a subscription with per-call options. */
+  void delete(String id, RequestOptions options);
 
   /** The signing secrets: one, or two during rotation ({@code GET /v1/webhooks/secrets}). */
-  List<WebhookSecret> listSecrets();
+  default List<WebhookSecret> listSecrets() {
+    return listSecrets(RequestOptions.defaults());
+  }
+
+  /** The signing secrets with per-call options. */
+  List<WebhookSecret> listSecrets(RequestOptions options);
 }

@@ -80,10 +80,10 @@ class ClientBehaviourTest extends MockServerTestBase {
     assertThat(prod.cardNumberBaseUri()).isEqualTo(prod.baseUri());
     assertThat(BrexClient.STAGING).isEqualTo(URI.create("https://platform.staging.brexapps.com"));
     assertThat(prod.rateLimiter().permits()).isEqualTo(1000);
-    assertThatThrownBy(() -> BrexClient.builder().build()).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> BrexClient.builder().token(" ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> BrexClient.builder().build()).isInstanceOf(BrexConfigurationException.class);
+    assertThatThrownBy(() -> BrexClient.builder().token(" ")).isInstanceOf(BrexConfigurationException.class);
     assertThatThrownBy(() -> BrexClient.builder().token("t").baseUri(URI.create("ftp://x")).build())
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(BrexConfigurationException.class);
     assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0))
         .isInstanceOf(IllegalArgumentException.class);
   }

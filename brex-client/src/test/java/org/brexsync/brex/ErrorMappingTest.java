@@ -96,6 +96,7 @@ class ErrorMappingTest extends MockServerTestBase {
 
   @Test
   void malformedSuccessBodyGivesResponseExceptionNotJackson() {
+    client = clientBuilder().retryPolicy(RetryPolicy.none()).build(); // one answer, no retry
     enqueue(200, "{\"id\": \"u1\", \"first_name\": ");
     assertThatThrownBy(() -> client.users().get("u1"))
         .isInstanceOfSatisfying(BrexResponseException.class, e -> {
@@ -107,6 +108,7 @@ class ErrorMappingTest extends MockServerTestBase {
 
   @Test
   void missingRequiredFieldGivesResponseException() {
+    client = clientBuilder().retryPolicy(RetryPolicy.none()).build(); // one answer, no retry
     enqueue(200, "{\"id\":\"u1\"}");
     assertThatThrownBy(() -> client.users().get("u1"))
         .isInstanceOf(BrexResponseException.class)
@@ -115,6 +117,7 @@ class ErrorMappingTest extends MockServerTestBase {
 
   @Test
   void unexpectedShapeGivesResponseException() {
+    client = clientBuilder().retryPolicy(RetryPolicy.none()).build(); // one answer, no retry
     enqueue(200, "[1,2,3]");
     assertThatThrownBy(() -> client.users().list().stream().toList())
         .isInstanceOf(BrexResponseException.class)
@@ -123,6 +126,7 @@ class ErrorMappingTest extends MockServerTestBase {
 
   @Test
   void emptySuccessBodyGivesResponseException() {
+    client = clientBuilder().retryPolicy(RetryPolicy.none()).build(); // one answer, no retry
     enqueue(200, "");
     assertThatThrownBy(() -> client.cards().get("c"))
         .isInstanceOf(BrexResponseException.class);

@@ -61,4 +61,51 @@ class JsonValidationTest {
         MockServerTestBase.json("{\"status\":\"INVITED\"}"), UpdateUserRequest.class))
         .isInstanceOf(BrexValidationException.class).hasMessageContaining("ACTIVE, DISABLED");
   }
+
+  @Test
+  void anUnknownPropertyAndRuleViolationsAreReportedTogether() {
+    assertThatThrownBy(() -> BrexValidation.parse(MockServerTestBase.json("""
+        {"owner":{"type":"USER","user_id":"cuuser_1"},"card_name":"Vendor",
+         "card_type":"VIRTUAL","limit_type":"CARD","colour":"red",
+         "spend_controls":{"spend_limit":{"amount":-5,"currency":"XYZ"},
+           "spend_duration":"MONTHLY"}}"""), CreateCardRequest.class))
+        .isInstanceOfSatisfying(BrexValidationException.class, e ->
+            assertThat(e.violations()).extracting(Violation::field).containsExactlyInAnyOrder(
+                "colour", "spend_controls.spend_limit.amount",
+                "spend_controls.spend_limit.currency"));
+  }
+
+  @Test
+  void aWronglyTypedOptionalPropertyDoesNotHideTheRules() {
+    assertThatThrownBy(() -> BrexValidation.parse(MockServerTestBase.json("""
+        {"owner":{"type":"USER","user_id":"cuuser_1"},"card_name":"Vendor",
+         "card_type":"VIRTUAL","limit_type":"USER","metadata":"not an object",
+         "mailing_address":{"line1":"PO Box 7","country":"CA","phone_number":5551234}}"""),
+        CreateCardRequest.class))
+        .isInstanceOfSatisfying(BrexValidationException.class, e ->
+            assertThat(e.violations()).extracting(Violation::field).containsExactlyInAnyOrder(
+                "metadata", "mailing_address.phone_number", "mailing_address.line1",
+                "mailing_address.country"));
+  }
+
+  @Test
+  void aRuleAboutAPropertyAlreadyReportedIsNotRepeated() {
+    assertThatThrownBy(() -> BrexValidation.parse(MockServerTestBase.json("""
+        {"owner":{"type":"USER","user_id":"cuuser_1"},"card_name":"Vendor",
+         "card_type":"VIRTUAL","limit_type":"USER","unknown":1,
+         "mailing_address":{"country":7}}"""), CreateCardRequest.class))
+        .isInstanceOfSatisfying(BrexValidationException.class, e ->
+            assertThat(e.violations()).extracting(Violation::field)
+                .containsExactlyInAnyOrder("unknown", "mailing_address.country"));
+  }
+
+  @Test
+  void anUnknownCurrencyInJsonIsReported() {
+    assertThatThrownBy(() -> BrexValidation.parse(
+        MockServerTestBase.json("{\"monthly_limit\":{\"amount\":100,\"currency\":\"XYZ\"}}"),
+        org.brexsync.brex.model.SetUserLimitRequest.class))
+        .isInstanceOfSatisfying(BrexValidationException.class, e ->
+            assertThat(e.violations()).extracting(Violation::field)
+                .containsExactly("monthly_limit.currency"));
+  }
 }

@@ -1,6 +1,7 @@
 package org.brexsync.brex;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Iterator;
 import java.util.List;
@@ -87,5 +88,55 @@ class PaginationTest extends MockServerTestBase {
       n += p.items().size();
     }
     assertThat(n).isEqualTo(2);
+  }
+
+  @Test
+  void aRepeatedNextCursorFailsNamingItInsteadOfLoopingForEver() {
+    enqueue(Fixtures.page("c1", user("u1")));
+    enqueue(Fixtures.page("c1", user("u2")));
+    Iterator<User> it = client.users().list().iterator();
+    assertThat(it.next().id()).isEqualTo("u1");
+    assertThatThrownBy(() -> it.next())
+        .isInstanceOf(BrexResponseException.class)
+        .hasMessageContaining("next_cursor \"c1\"").hasMessageContaining("/v2/users");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void anEmptyPagePointingAtItsOwnCursorFails() {
+    enqueue(Fixtures.page("c1", user("u1")));
+    enqueue(Fixtures.page("c2"));
+    enqueue(Fixtures.page("c2"));
+    assertThatThrownBy(() -> client.users().list().stream().count())
+        .isInstanceOf(BrexResponseException.class).hasMessageContaining("\"c2\"");
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void aCursorCycleIsRecognised() {
+    enqueue(Fixtures.page("a", user("u1")));
+    enqueue(Fixtures.page("b", user("u2")));
+    enqueue(Fixtures.page("a", user("u3")));
+    assertThatThrownBy(() -> client.users().list().stream().count())
+        .isInstanceOf(BrexResponseException.class).hasMessageContaining("\"a\"");
+  }
+
+  @Test
+  void everyIterationIsBoundedByMaxPages() {
+    client = clientBuilder().maxPages(3).build();
+    for (int i = 1; i <= 4; i++) {
+      enqueue(Fixtures.page("c" + i, user("u" + i)));
+    }
+    assertThatThrownBy(() -> client.users().list().stream().count())
+        .isInstanceOf(BrexResponseException.class).hasMessageContaining("3 pages");
+    assertThat(server.getRequestCount()).as("never more than maxPages requests").isEqualTo(3);
+  }
+
+  @Test
+  void aListOfExactlyMaxPagesEndsNormally() {
+    client = clientBuilder().maxPages(2).build();
+    enqueue(Fixtures.page("c1", user("u1")));
+    enqueue(Fixtures.page(null, user("u2")));
+    assertThat(client.users().list().stream().map(User::id).toList()).containsExactly("u1", "u2");
   }
 }

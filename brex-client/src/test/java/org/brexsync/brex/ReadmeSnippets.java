@@ -106,6 +106,8 @@ final class ReadmeSnippets {
     BrexClient brex = BrexClient.builder()
         .tokenProvider(() -> vault.currentBrexToken())
         .baseUri(BrexClient.PRODUCTION)
+        .allowPlainHttp(false)
+        .maxPages(100_000)
         .cardNumberBaseUri(URI.create("https://platform.brexapis.com"))
         .httpClient(HttpClient.newHttpClient())
         .connectTimeout(Duration.ofSeconds(10))
@@ -122,6 +124,20 @@ final class ReadmeSnippets {
         .clock(Clock.systemUTC())
         .sleeper(Sleeper.system())
         .build();
+  }
+
+  static void closeable() {
+    try (BrexClient brex = BrexClient.builder().token(System.getenv("BREX_API_TOKEN")).build()) {
+      brex.users().me();
+    }
+  }
+
+  static void perCallOptions(BrexClient brex) {
+    RequestOptions fast = RequestOptions.builder()
+        .timeout(Duration.ofSeconds(5)).header("X-Request-Source", "hr-sync").build();
+    User me = brex.users().me(fast);
+    long n = brex.users().list(ListUsersRequest.all(), fast).stream().count();
+    Card c = brex.cards().get("ncard_1", RequestOptions.timeout(Duration.ofSeconds(2)));
   }
 
   static void builderReportsMissingAttributes() {

@@ -49,6 +49,7 @@ class RedactionTest extends MockServerTestBase {
 
   @Test
   void malformedCardNumberResponseDoesNotQuoteTheBody() {
+    client = clientBuilder().retryPolicy(RetryPolicy.none()).build(); // one answer, no retry
     enqueue(200, "{\"id\":\"ncard_1\",\"number\":\"" + PAN + "\",\"cvv\":\"" + CVV + "\"");
     assertThatThrownBy(() -> client.cards().getNumber("ncard_1"))
         .isInstanceOfSatisfying(BrexResponseException.class, e -> {
@@ -60,6 +61,7 @@ class RedactionTest extends MockServerTestBase {
 
   @Test
   void cardNumberWithMissingFieldDoesNotLeakViaCause() {
+    client = clientBuilder().retryPolicy(RetryPolicy.none()).build(); // one answer, no retry
     enqueue(200, "{\"id\":\"ncard_1\",\"number\":\"" + PAN + "\"}");
     assertThatThrownBy(() -> client.cards().getNumber("ncard_1"))
         .isInstanceOfSatisfying(BrexResponseException.class, e -> {
@@ -77,6 +79,71 @@ class RedactionTest extends MockServerTestBase {
     server.enqueue(new MockResponse.Builder().code(500).body("oops " + PAN).build());
     assertThatThrownBy(() -> client.users().get("u"))
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(PAN));
+  }
+
+  @Test
+  void aProxyPageEchoingTheTokenInA2xxBodyNeverReachesTheException() {
+    client = clientBuilder().retryPolicy(RetryPolicy.none()).build();
+    enqueue(200, "<html><body>Proxy login. You sent Authorization: Bearer " + Fixtures.TOKEN
+        + " card 4111 1111 1111 1111 cvv: 123</body></html>");
+    assertThatThrownBy(() -> client.users().me())
+        .isInstanceOfSatisfying(BrexResponseException.class, e -> {
+          assertThat(e.getMessage()).contains("Proxy login").doesNotContain(Fixtures.TOKEN)
+              .doesNotContain("4111 1111").doesNotContain("cvv: 123");
+          assertThat(e.bodyExcerpt()).doesNotContain(Fixtures.TOKEN).doesNotContain("TestTokenDoNotLeak");
+        });
+  }
+
+  @Test
+  void aTokenCutByTheExcerptsEndIsStillRedacted() {
+    client = clientBuilder().retryPolicy(RetryPolicy.none())
+        .tokenProvider(() -> "opaque-rotated-secret-77").build();
+    String pad = "x".repeat(195);
+    enqueue(200, pad + " opaque-rotated-secret-77 and more");
+    assertThatThrownBy(() -> client.users().me())
+        .isInstanceOfSatisfying(BrexResponseException.class, e ->
+            assertThat(e.bodyExcerpt()).hasSizeLessThanOrEqualTo(203).doesNotContain("opaq"));
+  }
+
+  @Test
+  void anyBearerTokenOrSecretFieldInAnErrorBodyIsRedacted() {
+    client = clientBuilder().retryPolicy(RetryPolicy.none()).build();
+    String foreign = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJl";
+    server.enqueue(new MockResponse.Builder().code(502)
+        .body("upstream said: Authorization: Bearer " + foreign + " password=hunter22 api_key: k-998877")
+        .build());
+    assertThatThrownBy(() -> client.users().get("u"))
+        .satisfies(e -> assertThat(e.getMessage()).contains("upstream said")
+            .doesNotContain(foreign).doesNotContain("hunter22").doesNotContain("k-998877"));
+  }
+
+  @Test
+  void aRotatedTokenEchoedInAnErrorMessageIsRedacted() {
+    client = clientBuilder().tokenProvider(() -> "opaque-rotated-secret-77").build();
+    enqueue(400, "{\"type\":\"BAD_REQUEST\",\"message\":\"token opaque-rotated-secret-77 rejected\"}");
+    assertThatThrownBy(() -> client.users().me())
+        .isInstanceOfSatisfying(BrexApiException.class, e -> {
+          assertThat(e.getMessage()).doesNotContain("opaque-rotated-secret-77");
+          assertThat(e.brexMessage().orElse("")).doesNotContain("opaque-rotated-secret-77");
+        });
+  }
+
+  @Test
+  void aHostileTraceIdHeaderIsRedactedInLogsExceptionsAndListeners() {
+    java.util.List<RequestListener.Attempt> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    client = clientBuilder().retryPolicy(RetryPolicy.none()).requestListener(seen::add).build();
+    String logs = captureStderr(() -> {
+      server.enqueue(new MockResponse.Builder().code(404).addHeader("X-Brex-Trace-Id", "Bearer " + Fixtures.TOKEN)
+          .body("{}").build());
+      assertThatThrownBy(() -> client.users().get("u"))
+          .isInstanceOfSatisfying(BrexApiException.class, e -> {
+            assertThat(e.getMessage()).doesNotContain(Fixtures.TOKEN);
+            assertThat(e.traceId().orElse("")).doesNotContain(Fixtures.TOKEN);
+          });
+    });
+    assertThat(logs).contains("GET /v2/users/u").doesNotContain(Fixtures.TOKEN);
+    assertThat(seen).singleElement().satisfies(a ->
+        assertThat(a.traceId().orElseThrow()).doesNotContain(Fixtures.TOKEN));
   }
 
   private static String captureStderr(Runnable r) {

@@ -64,8 +64,8 @@ class UsersApiTest extends MockServerTestBase {
     assertThat(u.email()).isEqualTo("kfilippelli@dundermifflin.com");
 
     enqueue(Fixtures.USER_KAREN);
-    client.users().get("a/b c");
-    assertRead(take(), "/v2/users/a%2Fb%20c");
+    client.users().get("a b+c%");
+    assertRead(take(), "/v2/users/a%20b%2Bc%25");
   }
 
   @Test

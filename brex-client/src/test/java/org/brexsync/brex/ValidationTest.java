@@ -402,4 +402,44 @@ class ValidationTest {
         List.of(new Violation("a", "m1"), new Violation("b", "m2")));
     assertThat(e.getMessage()).contains("a: m1").contains("b: m2");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"XYZ", "ABC", "USX"})
+  void aCurrencyMustBeAnIso4217Code(String code) {
+    assertThat(BrexValidation.validate(vendor().withSpendControls(SpendControlRequest.builder()
+        .spendLimit(Money.of(1000, code)).spendDuration(SpendDuration.MONTHLY).build())))
+        .extracting(Violation::field).containsExactly("spend_controls.spend_limit.currency");
+    assertThat(BrexValidation.validate(SetUserLimitRequest.of(Money.of(1000, code))))
+        .extracting(Violation::field).containsExactly("monthly_limit.currency");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"USD", "EUR", "JPY", "CAD"})
+  void realCurrencyCodesPass(String code) {
+    assertThat(BrexValidation.validate(SetUserLimitRequest.of(Money.of(1000, code)))).isEmpty();
+  }
+
+  @Test
+  void theClientRefusesAnUnknownCurrencyBeforeSending() {
+    BrexClient client = BrexClient.builder().token("bxt_x").baseUri(java.net.URI.create("http://127.0.0.1:9"))
+        .build();
+    assertThatThrownBy(() -> client.users().setLimit("cuuser_1", SetUserLimitRequest.of(Money.of(5, "XYZ"))))
+        .isInstanceOfSatisfying(BrexValidationException.class, e ->
+            assertThat(e.violations()).extracting(Violation::field).containsExactly("monthly_limit.currency"));
+  }
+
+  @Test
+  void aVirtualCardsMailingAddressMustAlsoBeInTheUsAndNoPoBox() {
+    Address abroad = ImmutableAddress.copyOf(US).withCountry("CA").withLine1("PO Box 12");
+    assertThat(BrexValidation.validate(vendor().withMailingAddress(abroad)))
+        .extracting(Violation::field)
+        .containsExactlyInAnyOrder("mailing_address.country", "mailing_address.line1");
+    Address noCountry = Address.builder().line1("1725 Slough Avenue").build();
+    assertThat(BrexValidation.validate(vendor().withMailingAddress(noCountry)))
+        .extracting(Violation::field).containsExactly("mailing_address.country");
+    assertThat(BrexValidation.validate(vendor().withMailingAddress(US))).isEmpty();
+    // a virtual card needs no street: only a shipped card does
+    assertThat(BrexValidation.validate(vendor().withMailingAddress(
+        Address.builder().country("US").build()))).isEmpty();
+  }
 }

@@ -21,12 +21,17 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableConnection.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public abstract class Connection {
+  private static final java.util.regex.Pattern ENV_NAME =
+      java.util.regex.Pattern.compile("[A-Z_][A-Z0-9_]{0,127}");
 
   /** The API base URL; empty means the client's default (Brex production). */
   @JsonProperty("baseUrl")
   public abstract Optional<URI> baseUrl();
 
-  /** The name of the environment variable holding the token. */
+  /**
+   * The name of the environment variable holding the token: upper-case letters, digits and
+   * {@code _}, not starting with a digit (POSIX's portable names), e.g. {@code BREX_API_TOKEN}.
+   */
   @JsonProperty("tokenEnv")
   public abstract String tokenEnv();
 
@@ -35,15 +40,37 @@ public abstract class Connection {
     return ImmutableConnection.builder().baseUrl(baseUrl).tokenEnv(tokenEnv).build();
   }
 
-  /** Resolves the token through an environment lookup (e.g. {@code System::getenv}). */
+  /**
+   * Resolves the token through an environment lookup (e.g. {@code System::getenv}). Surrounding
+   * whitespace is removed (a token written to the variable from a file keeps its newline); empty
+   * when the variable is unset or blank.
+   */
   public Optional<String> resolveToken(Function<String, String> env) {
-    return Optional.ofNullable(env.apply(tokenEnv())).filter(s -> !s.isBlank());
+    return Optional.ofNullable(env.apply(tokenEnv())).map(String::strip).filter(s -> !s.isEmpty());
+  }
+
+  /**
+   * Why {@code name} cannot be the name of a token's environment variable, if it cannot. The value
+   * itself is never part of the answer: a value in the wrong place is usually the token.
+   */
+  public static Optional<String> tokenEnvProblem(String name) {
+    if (name == null || !ENV_NAME.matcher(name).matches()) {
+      return Optional.of("tokenEnv must name an environment variable (upper-case letters, digits and '_',"
+          + " not starting with a digit, e.g. BREX_API_TOKEN); the value given is not one and is not"
+          + " shown, since a value in this place is usually the token itself");
+    }
+    if (name.length() >= 24 && name.indexOf('_') < 0) {
+      return Optional.of("tokenEnv must name an environment variable such as BREX_API_TOKEN; the value"
+          + " given looks like a token (long, no '_') and is not shown. Put the token in the variable"
+          + " and write the variable's name here");
+    }
+    return Optional.empty();
   }
 
   @Value.Check
   void check() {
-    if (!tokenEnv().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw new IllegalStateException("tokenEnv must name an environment variable (letters, digits, '_'), not hold a token");
-    }
+    tokenEnvProblem(tokenEnv()).ifPresent(p -> {
+      throw new IllegalStateException(p);
+    });
   }
 }

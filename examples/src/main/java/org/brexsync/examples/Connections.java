@@ -277,15 +277,16 @@ public final class Connections implements AutoCloseable {
             + (requireOomnitza ? "all of " + brexTokenVar + ", " + OOMNITZA_URL + " and " + oomTokenVar : brexTokenVar)
             + ", or none of them to use the built-in sandbox.");
       }
-      BrexClient.Builder bb = BrexClient.builder().token(brexToken.get());
-      brexUrl.ifPresent(u -> bb.baseUri(uri(u[1], u[0])));
-      if (!retries) {
-        bb.retryPolicy(org.brexsync.brex.RetryPolicy.none());
-      }
       BrexClient brex;
       try {
+        BrexClient.Builder bb = BrexClient.builder().token(brexToken.get());
+        brexUrl.ifPresent(u -> bb.baseUri(uri(u[1], u[0])));
+        if (!retries) {
+          bb.retryPolicy(org.brexsync.brex.RetryPolicy.none());
+        }
         brex = bb.build();
-      } catch (IllegalArgumentException | IllegalStateException e) {
+      } catch (IllegalArgumentException | IllegalStateException
+          | org.brexsync.brex.BrexConfigurationException e) {
         throw new ConfigurationException("bad Brex configuration: " + e.getMessage(), e);
       }
       Optional<OomnitzaClient> oomnitza = Optional.empty();
@@ -296,7 +297,8 @@ public final class Connections implements AutoCloseable {
             ob.retryPolicy(org.brexsync.oomnitza.RetryPolicy.none());
           }
           oomnitza = Optional.of(ob.build());
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException
+            | org.brexsync.oomnitza.OomnitzaConfigurationException e) {
           throw new ConfigurationException("bad Oomnitza configuration: " + e.getMessage(), e);
         }
       }

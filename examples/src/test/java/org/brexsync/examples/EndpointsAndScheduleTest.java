@@ -1,6 +1,7 @@
 package org.brexsync.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -100,12 +101,14 @@ class EndpointsAndScheduleTest {
   }
 
   @Test
-  void credentialsInAnEndpointUrlAreNeverPrinted() {
-    try (Connections c = Connections.builder().environment(Map.of("BREX_API_TOKEN", "t")).requireOomnitza(false)
-        .brexUrl(java.util.Optional.of("https://proxy-user:s3cret@proxy.example:8443/brex?sig=s3cret")).open()) {
-      assertThat(c.describeEndpoints()).startsWith("Brex https://proxy.example:8443/brex (from --brex-url)")
-          .doesNotContain("s3cret");
-    }
+  void credentialsInAnEndpointUrlAreRefusedWithoutBeingPrinted() {
+    // The clients refuse a base URI with user info or a query (issue 12); the refusal names the
+    // endpoint without them.
+    assertThatThrownBy(() -> Connections.builder().environment(Map.of("BREX_API_TOKEN", "t")).requireOomnitza(false)
+        .brexUrl(java.util.Optional.of("https://proxy-user:s3cret@proxy.example:8443/brex?sig=s3cret")).open())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("proxy.example:8443")
+        .hasMessageNotContaining("s3cret");
   }
 
   @Test

@@ -1,12 +1,9 @@
 package org.brexsync.oomnitza;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,12 +11,15 @@ import java.util.function.DoubleSupplier;
 import javax.net.ssl.SSLContext;
 import org.brexsync.oomnitza.bulk.BulkApi;
 import org.brexsync.oomnitza.internal.Authenticator;
+import org.brexsync.oomnitza.internal.BaseUris;
 import org.brexsync.oomnitza.internal.BulkApiImpl;
 import org.brexsync.oomnitza.internal.Call;
+import org.brexsync.oomnitza.internal.HttpResources;
 import org.brexsync.oomnitza.internal.Json;
 import org.brexsync.oomnitza.internal.PasswordAuthenticator;
 import org.brexsync.oomnitza.internal.SaasUsersApiImpl;
 import org.brexsync.oomnitza.internal.StaticTokenAuthenticator;
+import org.brexsync.oomnitza.internal.Tokens;
 import org.brexsync.oomnitza.internal.Transport;
 import org.brexsync.oomnitza.internal.UsersApiImpl;
 import org.brexsync.oomnitza.saas.SaasUsersApi;
@@ -27,16 +27,22 @@ import org.brexsync.oomnitza.saas.SaasUsersApi;
 /**
  * The Oomnitza client: build once, share everywhere. Immutable and thread-safe.
  *
+ * <p>{@link #close()} releases what the client owns: the HttpClient it built (its executor, and on
+ * JDK 21+ the HttpClient itself). An HttpClient given to {@link Builder#httpClient(HttpClient)}
+ * belongs to the caller and is never closed. A closed client refuses every call with {@link
+ * OomnitzaClientClosedException}; closing twice is harmless.
+ *
  * <pre>{@code
- * OomnitzaClient client = OomnitzaClient.builder()
+ * try (OomnitzaClient client = OomnitzaClient.builder()
  *     .baseUri("https://acme.oomnitza.com")
- *     .apiToken(System.getenv("OOMNITZA_TOKEN"))
- *     .build();
- * client.verifyCredentials();
- * Optional<OomnitzaUser> u = client.users().findByEmail("jane@acme.com");
+ *     .apiToken(System.getenv("OOMNITZA_API_TOKEN"))
+ *     .build()) {
+ *   client.verifyCredentials();
+ *   Optional<OomnitzaUser> u = client.users().findByEmail("jane@acme.com");
+ * }
  * }</pre>
  */
-public final class OomnitzaClient {
+public final class OomnitzaClient implements AutoCloseable {
   /** Default connect timeout. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   /** Default request timeout. */
@@ -49,12 +55,15 @@ public final class OomnitzaClient {
   private final BulkApi bulk;
   private final SaasUsersApi saasUsers;
   private final String authDescription;
+  private final HttpResources http;
 
-  private OomnitzaClient(Builder b, URI baseUri, Authenticator auth, HttpClient http) {
+  private OomnitzaClient(Builder b, URI baseUri, Authenticator auth, HttpResources http) {
     this.baseUri = baseUri;
     this.conventions = b.conventions;
+    this.http = http;
     this.transport = new Transport(baseUri, http, auth, b.retryPolicy, b.sleeper, b.clock, b.random,
-        b.requestTimeout, b.conventions, b.userAgent, Optional.ofNullable(b.connectorSource), Json.newMapper());
+        b.requestTimeout, b.conventions, b.userAgent, Optional.ofNullable(b.connectorSource), Json.newMapper(),
+        b.maxPages);
     this.users = new UsersApiImpl(transport);
     this.bulk = new BulkApiImpl(transport);
     this.saasUsers = new SaasUsersApiImpl(transport);
@@ -99,12 +108,39 @@ public final class OomnitzaClient {
    * @throws OomnitzaAuthenticationException if the token or credentials are rejected
    */
   public void verifyCredentials() {
-    transport.execute(Call.of("GET", conventions.verifyCredentialsPath()).build());
+    verifyCredentials(RequestOptions.none());
+  }
+
+  /** {@link #verifyCredentials()} with per-call options. */
+  public void verifyCredentials(RequestOptions options) {
+    transport.execute(Call.of("GET", conventions.verifyCredentialsPath())
+        .options(Objects.requireNonNull(options, "options")).build());
+  }
+
+  /**
+   * Releases what this client owns and refuses further calls (idempotent). The HttpClient the
+   * client built is released without waiting (calls still in flight may fail); an injected
+   * HttpClient is left open for its owner.
+   */
+  @Override
+  public void close() {
+    http.close();
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return http.isClosed();
+  }
+
+  /** The HTTP resources, for tests of {@link #close()}. */
+  HttpResources httpResources() {
+    return http;
   }
 
   @Override
   public String toString() {
-    return "OomnitzaClient{baseUri=" + baseUri + ", auth=" + authDescription + "}";
+    return "OomnitzaClient{baseUri=" + baseUri + ", auth=" + authDescription
+        + (isClosed() ? ", closed" : "") + "}";
   }
 
   /** Builds an {@link OomnitzaClient}; {@link #baseUri} and one way to authenticate are required. */
@@ -124,30 +160,69 @@ public final class OomnitzaClient {
     private OomnitzaConventions conventions = OomnitzaConventions.defaults();
     private String userAgent = "brexsync-oomnitza-client/0.1.0";
     private String connectorSource;
+    private boolean allowPlainHttp;
+    private int maxPages = PagedIterable.DEFAULT_MAX_PAGES;
 
     private Builder() {}
 
     /**
      * The instance, e.g. {@code https://acme.oomnitza.com}. Plain {@code http} is refused except
-     * for loopback hosts (tests, local simulators).
+     * for loopback hosts (tests, local simulators) or with {@link #allowPlainHttp(boolean)}.
      */
     public Builder baseUri(URI uri) {
       this.baseUri = Objects.requireNonNull(uri, "uri");
       return this;
     }
 
-    /** {@link #baseUri(URI)} from text. */
+    /**
+     * {@link #baseUri(URI)} from text.
+     *
+     * @throws OomnitzaConfigurationException when the text is missing or not a URI
+     */
     public Builder baseUri(String uri) {
-      return baseUri(URI.create(Objects.requireNonNull(uri, "uri")));
+      if (uri == null || uri.isBlank()) {
+        throw new OomnitzaConfigurationException("The Oomnitza base URI is missing: pass the instance,"
+            + " e.g. https://acme.oomnitza.com, usually from the OOMNITZA_URL environment variable.");
+      }
+      try {
+        return baseUri(URI.create(uri.strip()));
+      } catch (IllegalArgumentException e) {
+        throw new OomnitzaConfigurationException("The Oomnitza base URI is not a valid URI;"
+            + " expected e.g. https://acme.oomnitza.com");
+      }
     }
 
-    /** An API token, sent raw as {@code Authorization2}. Replaces username/password. */
-    public Builder apiToken(String token) {
-      Objects.requireNonNull(token, "token");
-      if (token.isBlank()) {
-        throw new IllegalArgumentException("the API token must not be blank");
+    /**
+     * Allows plain http to a host that is not loopback (default false), for test rigs whose
+     * simulator runs on another host. Never for a real instance: the token would travel
+     * unencrypted.
+     */
+    public Builder allowPlainHttp(boolean allow) {
+      this.allowPlainHttp = allow;
+      return this;
+    }
+
+    /**
+     * Most pages one iteration of a list fetches (default 100,000); beyond it the iteration fails
+     * instead of paging for ever.
+     */
+    public Builder maxPages(int maxPages) {
+      if (maxPages < 1) {
+        throw new IllegalArgumentException("maxPages must be at least 1");
       }
-      this.apiToken = token;
+      this.maxPages = maxPages;
+      return this;
+    }
+
+    /**
+     * An API token, sent raw as {@code Authorization2}, checked now: surrounding whitespace (a
+     * trailing newline from a file or a paste) is removed. Replaces username/password.
+     *
+     * @throws OomnitzaConfigurationException when the token is null, blank, or has whitespace or
+     *     control characters inside; the message says where tokens come from, never the token
+     */
+    public Builder apiToken(String token) {
+      this.apiToken = Tokens.check(token, "The Oomnitza API token");
       this.username = null;
       this.password = null;
       return this;
@@ -158,10 +233,11 @@ public final class OomnitzaClient {
      * and again when Oomnitza rejects the token. Replaces an API token.
      */
     public Builder credentials(String username, String password) {
-      Objects.requireNonNull(username, "username");
-      Objects.requireNonNull(password, "password");
-      if (username.isBlank() || password.isEmpty()) {
-        throw new IllegalArgumentException("username and password must not be empty");
+      if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+        throw new OomnitzaConfigurationException("The Oomnitza "
+            + (username == null || username.isBlank() ? "username" : "password")
+            + " is missing or blank: credentials(username, password) needs both (an Oomnitza user"
+            + " allowed to use the API), or use apiToken(...) instead.");
       }
       this.username = username;
       this.password = password;
@@ -202,7 +278,10 @@ public final class OomnitzaClient {
       return this;
     }
 
-    /** Your own {@link HttpClient} (proxies, executors, TLS); its own timeouts then apply for connects. */
+    /**
+     * Your own {@link HttpClient} (proxies, executors, TLS); its own timeouts then apply for
+     * connects. It stays the caller's: {@link OomnitzaClient#close()} does not close it.
+     */
     public Builder httpClient(HttpClient client) {
       this.httpClient = Objects.requireNonNull(client, "client");
       return this;
@@ -241,71 +320,39 @@ public final class OomnitzaClient {
     /**
      * Builds the client. Makes no network call.
      *
-     * @throws IllegalStateException if the base URI or credentials are missing, or an HTTP client
-     *     and an SSL context were both given
-     * @throws IllegalArgumentException if the base URI is not https (outside loopback)
+     * @throws OomnitzaConfigurationException if the base URI or credentials are missing, or the
+     *     base URI is not https (plain http only to loopback, or with {@link #allowPlainHttp})
+     * @throws IllegalStateException if an HTTP client and an SSL context were both given
      */
     public OomnitzaClient build() {
       if (baseUri == null) {
-        throw new IllegalStateException("baseUri is required, e.g. https://<instance>.oomnitza.com");
+        throw new OomnitzaConfigurationException("The Oomnitza base URI is missing: call baseUri(...),"
+            + " e.g. https://acme.oomnitza.com, usually from the OOMNITZA_URL environment variable.");
       }
-      URI uri = validate(baseUri);
+      URI uri = BaseUris.check(baseUri, allowPlainHttp, "baseUri");
       if (apiToken == null && username == null) {
-        throw new IllegalStateException("an API token or username/password is required");
+        throw new OomnitzaConfigurationException("No Oomnitza credentials: call apiToken(...) or"
+            + " credentials(username, password) on the builder. " + Tokens.HINT);
       }
       if (httpClient != null && sslContext != null) {
         throw new IllegalStateException("give either an HttpClient or an SSLContext, not both");
       }
-      HttpClient http = httpClient;
-      if (http == null) {
+      HttpResources http;
+      if (httpClient != null) {
+        http = HttpResources.borrow(httpClient);
+      } else {
         HttpClient.Builder hb = HttpClient.newBuilder()
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER);
         if (sslContext != null) {
           hb.sslContext(sslContext);
         }
-        http = hb.build();
+        http = HttpResources.own(hb, "brexsync-oomnitza-http-");
       }
       Authenticator auth = apiToken != null
           ? new StaticTokenAuthenticator(apiToken)
           : new PasswordAuthenticator(username, password, conventions.requestTokenPath(), conventions.echoCsrfToken());
       return new OomnitzaClient(this, uri, auth, http);
-    }
-
-    private static URI validate(URI uri) {
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (uri.getHost() == null) {
-        throw new IllegalArgumentException("baseUri needs a host: " + uri);
-      }
-      if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-        throw new IllegalArgumentException("baseUri must not contain user info, a query or a fragment");
-      }
-      if (scheme.equals("http")) {
-        if (!isLoopback(uri.getHost())) {
-          throw new IllegalArgumentException(
-              "plain http is refused for non-loopback hosts; use https://<instance>.oomnitza.com");
-        }
-      } else if (!scheme.equals("https")) {
-        throw new IllegalArgumentException("baseUri must be https: " + uri);
-      }
-      String s = uri.toString();
-      return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
-    }
-
-    private static boolean isLoopback(String host) {
-      String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-      if (h.equalsIgnoreCase("localhost")) {
-        return true;
-      }
-      // Only literal addresses are resolved here (no DNS lookup for names).
-      if (h.matches("[0-9.]+") || h.contains(":")) {
-        try {
-          return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-          return false;
-        }
-      }
-      return false;
     }
 
     private static Duration positive(Duration d, String name) {

@@ -9,11 +9,21 @@ import java.util.stream.StreamSupport;
  * A lazy, offset-paged result: pages ({@code limit}/{@code skip}) are fetched as iteration
  * reaches them, so memory holds one page. Each {@link #iterator()} starts again from the first
  * page. Paging stops on a short or empty page, when {@code X-Total-Count} says all rows were seen,
- * or when the query's {@code maxResults} is reached.
+ * or when the query's {@code maxResults} is reached. It fails with an {@link
+ * OomnitzaResponseException} rather than loop or silently skip rows when a page repeats an earlier
+ * one (the server ignored {@code skip}), when {@code X-Total-Count} shrinks between pages (rows
+ * were deleted under the listing, so later offsets would skip some), or after the client's
+ * {@code maxPages}.
  *
  * @param <T> element type
  */
 public interface PagedIterable<T> extends Iterable<T> {
+  /**
+   * Default bound on the pages of one iteration ({@link OomnitzaClient.Builder#maxPages(int)}):
+   * beyond it the iteration fails instead of paging for ever.
+   */
+  int DEFAULT_MAX_PAGES = 100_000;
+
   /**
    * The pages themselves, lazily (one request per page as iteration reaches it), with
    * {@link Page#totalCount()} when Oomnitza sends {@code X-Total-Count}. Rows beyond the query's

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.brexsync.oomnitza.internal.ValueStyle;
 import org.immutables.value.Value;
 
 /**
- * Per-call options: Oomnitza's documented behaviour headers and a timeout override.
+ * Per-call options, taken by every call, reads and writes alike: Oomnitza's documented behaviour
+ * headers, further headers and a timeout override. (Oomnitza has no idempotency keys.)
  *
  * <pre>{@code
  * client.users().update("jdoe", changes,
@@ -19,6 +22,12 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract class RequestOptions {
   private static final RequestOptions NONE = ImmutableRequestOptions.builder().build();
+  // RFC 9110 token characters.
+  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  private static final Set<String> AUTH = Set.of("authorization2", "authorization", "cookie", "x-csrf-token");
+  // Set by the client (or by the JDK): a per-call value would conflict.
+  private static final Set<String> RESERVED = Set.of("content-type", "content-length", "accept",
+      "user-agent", "host", "connection", "expect", "upgrade", "transfer-encoding");
 
   /** No options: no extra headers, the client's timeout. */
   public static RequestOptions none() {
@@ -58,18 +67,34 @@ public abstract class RequestOptions {
   public abstract Optional<Duration> timeout();
 
   /**
-   * Further headers for undocumented behaviour. Authentication headers cannot be set here.
+   * Further headers for undocumented behaviour. Authentication headers and the headers the client
+   * or the JDK set (Content-Type, Accept, User-Agent, Host, ...) cannot be set here; names must be
+   * HTTP tokens and values free of control characters.
    */
+  @Value.Redacted // values may be a proxy's credentials: toString shows ****
   public abstract Map<String, String> extraHeaders();
 
   @Value.Check
   void check() {
-    for (String name : extraHeaders().keySet()) {
+    extraHeaders().forEach((name, value) -> {
       String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.equals("authorization2") || lower.equals("authorization") || lower.equals("cookie")) {
+      if (!HEADER_NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException("not a valid HTTP header name: '" + name + "'");
+      }
+      if (AUTH.contains(lower)) {
         throw new IllegalArgumentException("authentication headers are set by the client, not per call: " + name);
       }
-    }
+      if (RESERVED.contains(lower)) {
+        throw new IllegalArgumentException("the header " + name + " is set by the client, not per call");
+      }
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
+          throw new IllegalArgumentException("the value of header " + name
+              + " contains a control or non-Latin-1 character (not shown)");
+        }
+      }
+    });
     timeout().ifPresent(t -> {
       if (t.isNegative() || t.isZero()) {
         throw new IllegalArgumentException("timeout must be positive");

@@ -17,7 +17,7 @@ class ClientBuilderTest extends WireTestSupport {
       "https://user:pw@acme.oomnitza.com", "http://10.0.0.1:8080", "acme.oomnitza.com"})
   void refusesInsecureOrOddBaseUris(String uri) {
     assertThatThrownBy(() -> OomnitzaClient.builder().baseUri(uri).apiToken("t").build())
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(OomnitzaConfigurationException.class);
   }
 
   @ParameterizedTest
@@ -30,10 +30,11 @@ class ClientBuilderTest extends WireTestSupport {
 
   @Test
   void requiresBaseUriAndCredentials() {
-    assertThatThrownBy(() -> OomnitzaClient.builder().apiToken("t").build()).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> OomnitzaClient.builder().apiToken("t").build())
+        .isInstanceOf(OomnitzaConfigurationException.class);
     assertThatThrownBy(() -> OomnitzaClient.builder().baseUri("https://a.oomnitza.com").build())
-        .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> OomnitzaClient.builder().apiToken(" ")).isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(OomnitzaConfigurationException.class);
+    assertThatThrownBy(() -> OomnitzaClient.builder().apiToken(" ")).isInstanceOf(OomnitzaConfigurationException.class);
   }
 
   @Test
@@ -100,5 +101,22 @@ class ClientBuilderTest extends WireTestSupport {
     assertThat(u.role()).contains(25);
     assertThat(u.suspended()).contains(true);
     assertThat(u.changeDate()).hasValueSatisfying(i -> assertThat(i.toString()).isEqualTo("2026-01-02T03:04:05Z"));
+  }
+
+  @Test
+  void plainHttpToARemoteHostSaysWhyAndHowATestRigOptsIn() {
+    assertThatThrownBy(() -> OomnitzaClient.builder().baseUri("http://oomnitza-sim.internal:8080").apiToken("t").build())
+        .isInstanceOf(OomnitzaConfigurationException.class)
+        .hasMessageContaining("unencrypted").hasMessageContaining("allowPlainHttp(true)");
+    OomnitzaClient rig = OomnitzaClient.builder().baseUri("http://oomnitza-sim.internal:8080").apiToken("t")
+        .allowPlainHttp(true).build();
+    assertThat(rig.baseUri().toString()).isEqualTo("http://oomnitza-sim.internal:8080");
+  }
+
+  @Test
+  void userInfoInTheBaseUriIsRefusedWithoutEchoingIt() {
+    assertThatThrownBy(() -> OomnitzaClient.builder().baseUri("https://svc:hunter2@acme.oomnitza.com")
+        .apiToken("t").build())
+        .isInstanceOf(OomnitzaConfigurationException.class).hasMessageNotContaining("hunter2");
   }
 }

@@ -226,10 +226,30 @@ class SimulatorIntegrationTest {
   }
 
   @Test
-  void malformedResponsesAreReportedClearly() {
+  void aGarbledPageIsRetriedLikeA5xxSoTheListingCompletes() {
+    sim.seedUsers(IntStream.range(0, 7).mapToObj(SimulatorIntegrationTest::user));
+    sim.faults().on("GET", "/api/v3/users").malformedNext(1);
+    assertThat(client().users().list(ListQuery.builder().pageSize(3).build()).toList()).hasSize(7);
+    assertThat(sleeps).as("one back-off, as after a 5xx").hasSize(1);
+  }
+
+  @Test
+  void garbledAnswersUseTheSameAttemptsAndThenFailClearly() {
     sim.seedUsers(IntStream.range(0, 3).mapToObj(SimulatorIntegrationTest::user));
-    sim.faults().malformedNext(1);
-    assertThatThrownBy(() -> client().users().list().toList()).isInstanceOf(OomnitzaResponseException.class);
+    sim.faults().malformedNext(4);
+    assertThatThrownBy(() -> client().users().list().toList()).isInstanceOf(OomnitzaResponseException.class)
+        .hasMessageContaining("malformed JSON");
+    assertThat(sleeps).as("4 attempts: three waits").hasSize(3);
+  }
+
+  @Test
+  void aGarbledAnswerToACreateIsNotReplayed() {
+    sim.faults().on("POST", "/api/v3/users").malformedNext(1);
+    assertThatThrownBy(() -> client().users().create(OomnitzaUser.builder().username("u42")
+        .email("u42@acme.com").firstName("U").lastName("42").build()))
+        .isInstanceOf(OomnitzaResponseException.class);
+    assertThat(sleeps).isEmpty();
+    assertThat(client().users().list().toList()).hasSize(1);
   }
 
   // -------------------------------------------------------------------------------- bulk

@@ -181,7 +181,8 @@ class UsersApiTest extends WireTestSupport {
   @Test
   void listRejectsABodyThatIsNotAnArrayOfObjects() {
     enqueueJson("{\"unexpected\":true}");
-    assertThatThrownBy(() -> client().users().list().toList())
+    OomnitzaClient once = clientBuilder().retryPolicy(RetryPolicy.none()).build(); // one answer, no retry
+    assertThatThrownBy(() -> once.users().list().toList())
         .isInstanceOf(OomnitzaResponseException.class)
         .hasMessageContaining("GET /api/v3/users");
   }
@@ -189,16 +190,17 @@ class UsersApiTest extends WireTestSupport {
   @Test
   void malformedJsonGivesAClearException() {
     enqueueJson("[{\"username\":");
-    assertThatThrownBy(() -> client().users().list().toList())
+    OomnitzaClient once = clientBuilder().retryPolicy(RetryPolicy.none()).build(); // one answer, no retry
+    assertThatThrownBy(() -> once.users().list().toList())
         .isInstanceOf(OomnitzaResponseException.class)
         .hasMessageContaining("malformed JSON");
   }
 
   @Test
   void getEncodesTheIdentAsOnePathSegment() throws Exception {
-    enqueueJson("{\"username\":\"a/b c\",\"uid\":7,\"role\":25,\"suspended\":false,\"creation_date\":1700000000}");
-    OomnitzaUser u = client().users().get("a/b c").orElseThrow();
-    assertThat(take().getTarget()).isEqualTo("/api/v3/users/a%2Fb%20c");
+    enqueueJson("{\"username\":\"a b+c\",\"uid\":7,\"role\":25,\"suspended\":false,\"creation_date\":1700000000}");
+    OomnitzaUser u = client().users().get("a b+c%").orElseThrow();
+    assertThat(take().getTarget()).isEqualTo("/api/v3/users/a%20b%2Bc%25");
     assertThat(u.uid()).contains(7L);
     assertThat(u.role()).contains(25);
     assertThat(u.suspended()).contains(false);

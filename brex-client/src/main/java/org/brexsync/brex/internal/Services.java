@@ -50,7 +50,14 @@ public final class Services {
   private Services() {}
 
   private static String seg(String id) {
-    return Transport.segment(id);
+    return Transport.segment("id", id);
+  }
+
+  /** A lazy, bounded iterable over the pages of {@code path}. */
+  private static <T> PagedIterable<T> paged(Transport t, String path,
+      java.util.function.Function<Optional<String>, org.brexsync.brex.Page<T>> fetch,
+      Optional<String> start) {
+    return new PagedIterable<>(fetch, start, path, t.maxPages());
   }
 
   private static void pageSize(Optional<Integer> limit) {
@@ -59,10 +66,11 @@ public final class Services {
 
   /** A list endpoint that takes only a page size, read from the first page. */
   private static <T> PagedIterable<T> unfiltered(
-      Transport t, String path, Optional<Integer> pageSize, Class<T> type) {
+      Transport t, String path, Optional<Integer> pageSize, Class<T> type, RequestOptions o) {
     pageSize(pageSize);
-    return new PagedIterable<>(cursor -> t.sendPage(
-        Call.get(path).query("cursor", cursor).query("limit", pageSize), type), Optional.empty());
+    return paged(t, path, cursor -> t.sendPage(
+        Call.get(path).query("cursor", cursor).query("limit", pageSize).options(o), type),
+        Optional.empty());
   }
 
   /** Users. */
@@ -75,23 +83,23 @@ public final class Services {
     }
 
     @Override
-    public PagedIterable<User> list(ListUsersRequest r) {
+    public PagedIterable<User> list(ListUsersRequest r, RequestOptions o) {
       pageSize(r.limit());
-      return new PagedIterable<>(cursor -> t.sendPage(
+      return paged(t, "/v2/users", cursor -> t.sendPage(
           Call.get("/v2/users").query("cursor", cursor).query("limit", r.limit())
               .query("email", r.email()).query("remote_display_id", r.remoteDisplayId())
-              .queryAll("expand[]", r.expand()),
+              .queryAll("expand[]", r.expand()).options(o),
           User.class), r.cursor());
     }
 
     @Override
-    public User get(String id) {
-      return t.send(Call.get("/v2/users/" + seg(id)), User.class);
+    public User get(String id, RequestOptions o) {
+      return t.send(Call.get("/v2/users/" + seg(id)).options(o), User.class);
     }
 
     @Override
-    public User me() {
-      return t.send(Call.get("/v2/users/me"), User.class);
+    public User me(RequestOptions o) {
+      return t.send(Call.get("/v2/users/me").options(o), User.class);
     }
 
     @Override
@@ -117,8 +125,8 @@ public final class Services {
     }
 
     @Override
-    public UserLimit getLimit(String id) {
-      return t.send(Call.get("/v2/users/" + seg(id) + "/limit"), UserLimit.class);
+    public UserLimit getLimit(String id, RequestOptions o) {
+      return t.send(Call.get("/v2/users/" + seg(id) + "/limit").options(o), UserLimit.class);
     }
 
     @Override
@@ -138,17 +146,17 @@ public final class Services {
     }
 
     @Override
-    public PagedIterable<Card> list(ListCardsRequest r) {
+    public PagedIterable<Card> list(ListCardsRequest r, RequestOptions o) {
       pageSize(r.limit());
-      return new PagedIterable<>(cursor -> t.sendPage(
+      return paged(t, "/v2/cards", cursor -> t.sendPage(
           Call.get("/v2/cards").query("user_id", r.userId()).query("cursor", cursor)
-              .query("limit", r.limit()),
+              .query("limit", r.limit()).options(o),
           Card.class), r.cursor());
     }
 
     @Override
-    public Card get(String id) {
-      return t.send(Call.get("/v2/cards/" + seg(id)), Card.class);
+    public Card get(String id, RequestOptions o) {
+      return t.send(Call.get("/v2/cards/" + seg(id)).options(o), Card.class);
     }
 
     @Override
@@ -181,9 +189,9 @@ public final class Services {
     }
 
     @Override
-    public CardNumber getNumber(String id) {
-      return t.send(Call.get("/v2/cards/" + seg(id) + "/pan").cardNumberHost().sensitiveResponse(),
-          CardNumber.class);
+    public CardNumber getNumber(String id, RequestOptions o) {
+      return t.send(Call.get("/v2/cards/" + seg(id) + "/pan").cardNumberHost().sensitiveResponse()
+          .options(o), CardNumber.class);
     }
 
     @Override
@@ -214,15 +222,16 @@ public final class Services {
       this.validate = validate;
     }
 
-    public PagedIterable<T> list(ListReferenceDataRequest r) {
+    public PagedIterable<T> list(ListReferenceDataRequest r, RequestOptions o) {
       pageSize(r.limit());
-      return new PagedIterable<>(cursor -> t.sendPage(
-          Call.get(path).query("cursor", cursor).query("limit", r.limit()).query("name", r.name()),
+      return paged(t, path, cursor -> t.sendPage(
+          Call.get(path).query("cursor", cursor).query("limit", r.limit()).query("name", r.name())
+              .options(o),
           type), r.cursor());
     }
 
-    public T get(String id) {
-      return t.send(Call.get(path + "/" + seg(id)), type);
+    public T get(String id, RequestOptions o) {
+      return t.send(Call.get(path + "/" + seg(id)).options(o), type);
     }
 
     public T create(C r, RequestOptions o) {
@@ -270,13 +279,16 @@ public final class Services {
     }
 
     @Override
-    public PagedIterable<org.brexsync.brex.model.LegalEntity> list(Optional<Integer> pageSize) {
-      return unfiltered(t, "/v2/legal_entities", pageSize, org.brexsync.brex.model.LegalEntity.class);
+    public PagedIterable<org.brexsync.brex.model.LegalEntity> list(
+        Optional<Integer> pageSize, RequestOptions o) {
+      return unfiltered(t, "/v2/legal_entities", pageSize,
+          org.brexsync.brex.model.LegalEntity.class, o);
     }
 
     @Override
-    public org.brexsync.brex.model.LegalEntity get(String id) {
-      return t.send(Call.get("/v2/legal_entities/" + seg(id)), org.brexsync.brex.model.LegalEntity.class);
+    public org.brexsync.brex.model.LegalEntity get(String id, RequestOptions o) {
+      return t.send(Call.get("/v2/legal_entities/" + seg(id)).options(o),
+          org.brexsync.brex.model.LegalEntity.class);
     }
   }
 
@@ -290,8 +302,8 @@ public final class Services {
     }
 
     @Override
-    public Company get() {
-      return t.send(Call.get("/v2/company"), Company.class);
+    public Company get(RequestOptions o) {
+      return t.send(Call.get("/v2/company").options(o), Company.class);
     }
   }
 
@@ -305,8 +317,8 @@ public final class Services {
     }
 
     @Override
-    public PagedIterable<WebhookSubscription> list(Optional<Integer> pageSize) {
-      return unfiltered(t, "/v1/webhooks", pageSize, WebhookSubscription.class);
+    public PagedIterable<WebhookSubscription> list(Optional<Integer> pageSize, RequestOptions o) {
+      return unfiltered(t, "/v1/webhooks", pageSize, WebhookSubscription.class, o);
     }
 
     @Override
@@ -318,8 +330,8 @@ public final class Services {
     }
 
     @Override
-    public WebhookSubscription get(String id) {
-      return t.send(Call.get("/v1/webhooks/" + seg(id)), WebhookSubscription.class);
+    public WebhookSubscription get(String id, RequestOptions o) {
+      return t.send(Call.get("/v1/webhooks/" + seg(id)).options(o), WebhookSubscription.class);
     }
 
     @Override
@@ -332,13 +344,13 @@ public final class Services {
     }
 
     @Override
-    public void delete(String id) {
-      t.sendNoContent(Call.delete("/v1/webhooks/" + seg(id)));
+    public void delete(String id, RequestOptions o) {
+      t.sendNoContent(Call.delete("/v1/webhooks/" + seg(id)).options(o));
     }
 
     @Override
-    public List<WebhookSecret> listSecrets() {
-      return t.sendList(Call.get("/v1/webhooks/secrets"), WebhookSecret.class);
+    public List<WebhookSecret> listSecrets(RequestOptions o) {
+      return t.sendList(Call.get("/v1/webhooks/secrets").options(o), WebhookSecret.class);
     }
 
     private static List<org.brexsync.brex.Violation> webhook(

@@ -126,11 +126,39 @@ class FaultInjectionTest {
   }
 
   @Test
-  void malformedBodyGivesResponseException() {
+  void aGarbledAnswerToAReadIsRetriedLikeA5xx() {
     sim.faults().on("GET", "/v2/company").malformedNext(1);
+    assertThat(brex.company().get().id()).isNotBlank();
+    assertThat(sleeps).as("one back-off, as after a 5xx").hasSize(1);
+  }
+
+  @Test
+  void aGarbledPageDoesNotFailTheWholeListing() {
+    long all = brex.users().list(ListUsersRequest.builder().limit(3).build()).stream().count();
+    sim.faults().on("GET", "/v2/users").malformedNext(1);
+    assertThat(brex.users().list(ListUsersRequest.builder().limit(3).build()).stream().count())
+        .isEqualTo(all);
+    assertThat(sleeps).hasSize(1);
+  }
+
+  @Test
+  void garbledAnswersUseTheSameBudgetAndThenFail() {
+    sim.faults().on("GET", "/v2/company").malformedNext(5);
     assertThatThrownBy(() -> brex.company().get())
         .isInstanceOf(BrexResponseException.class)
-        .hasMessageContaining("HTTP 200");
+        .hasMessageContaining("HTTP 200").hasMessageContaining("5 attempts");
+    assertThat(sleeps).as("maxAttempts 5: four waits").hasSize(4);
+  }
+
+  @Test
+  void aGarbledAnswerToAWriteIsNotReplayed() {
+    int before = sim.userCount();
+    sim.faults().on("POST", "/v2/users").malformedNext(1);
+    assertThatThrownBy(() -> brex.users().invite(InviteUserRequest.builder().firstName("Gar")
+        .lastName("Bled").email("garbled@example.com").build()))
+        .isInstanceOf(BrexResponseException.class);
+    assertThat(sleeps).isEmpty();
+    assertThat(sim.userCount()).isEqualTo(before + 1);
   }
 
   @Test

@@ -222,7 +222,8 @@ public final class WorkflowRunner {
       }
       return failed(step, Optional.empty(), Optional.empty(), Map.of(), e.getMessage());
     } catch (RuntimeException e) {
-      return failed(step, Optional.empty(), Optional.empty(), Map.of(), "could not prepare: " + e);
+      return failed(step, Optional.empty(), Optional.empty(), Map.of(), "could not prepare: "
+          + org.brexsync.connector.workflow.internal.Redactor.patternsOnly().describe(e));
     }
     PlannedRequest planned = prepared.planned();
     if (dryRun) {
@@ -236,9 +237,9 @@ public final class WorkflowRunner {
       return failed(step, Optional.of(planned), Optional.empty(), Map.of(), e.getMessage());
     } catch (RuntimeException e) {
       // unexpected: still a recorded failure of this record, never an aborted run
-      LOG.warn("step '{}' for {} failed unexpectedly: {}", step.name(), ctx.ident, e.toString());
-      return failed(step, Optional.of(planned), Optional.empty(), Map.of(), e.getClass().getSimpleName()
-          + ": " + e.getMessage());
+      String why = org.brexsync.connector.workflow.internal.Redactor.patternsOnly().describe(e);
+      LOG.warn("step '{}' for {} failed unexpectedly: {}", step.name(), ctx.ident, why);
+      return failed(step, Optional.of(planned), Optional.empty(), Map.of(), why);
     }
     List<ResponseMapping> mappings = response.ok() ? step.positive() : step.negative();
     Map<String, JsonNode> changes = mapResponse(mappings, ctx, response);
@@ -291,7 +292,8 @@ public final class WorkflowRunner {
         sb.append(sb.length() == 0 ? ": " : " ").append(b.get(k).asText());
       }
     }
-    return sb.toString();
+    // an excerpt of a body in a report: the same redaction as every other
+    return org.brexsync.connector.workflow.internal.Redactor.patternsOnly().redact(sb.toString());
   }
 
   private static Map<String, JsonNode> mapResponse(List<ResponseMapping> mappings, Ctx ctx,

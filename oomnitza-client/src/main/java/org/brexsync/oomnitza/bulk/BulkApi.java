@@ -2,6 +2,7 @@ package org.brexsync.oomnitza.bulk;
 
 import org.brexsync.oomnitza.ListQuery;
 import org.brexsync.oomnitza.PagedIterable;
+import org.brexsync.oomnitza.RequestOptions;
 
 /**
  * Oomnitza's connector ("bulk") API as the official connector uses it. The contract is not
@@ -30,14 +31,34 @@ public interface BulkApi {
   BulkRunResult upload(BulkRunOptions options, Iterable<BulkRecord> records);
 
   /** {@code GET /api/v3/bulk/{portion}} → whether the run was cancelled in Oomnitza's UI. */
-  boolean isCancelled(String portion);
+  default boolean isCancelled(String portion) {
+    return isCancelled(portion, RequestOptions.none());
+  }
+
+  /** {@link #isCancelled(String)} with per-call options. */
+  boolean isCancelled(String portion, RequestOptions options);
 
   /** {@code POST /api/v3/bulk/{portion}/finalize} with body {@code {}}. */
-  void finalizeRun(String portion);
+  default void finalizeRun(String portion) {
+    finalizeRun(portion, RequestOptions.none());
+  }
+
+  /** {@link #finalizeRun(String)} with per-call options. */
+  void finalizeRun(String portion, RequestOptions options);
 
   /** Run logs of a connector, newest first if Oomnitza sorts that way, lazily paged. */
-  PagedIterable<RunLogEntry> runLogs(ConnectorRef connector, ListQuery query);
+  default PagedIterable<RunLogEntry> runLogs(ConnectorRef connector, ListQuery query) {
+    return runLogs(connector, query, RequestOptions.none());
+  }
+
+  /** {@link #runLogs(ConnectorRef, ListQuery)} with per-call options, applied to every page. */
+  PagedIterable<RunLogEntry> runLogs(ConnectorRef connector, ListQuery query, RequestOptions options);
 
   /** Details of one run by its {@code portion_id} (or correlation id, as Oomnitza accepts). */
-  RunLogDetails runLog(String portionId);
+  default RunLogDetails runLog(String portionId) {
+    return runLog(portionId, RequestOptions.none());
+  }
+
+  /** {@link #runLog(String)} with per-call options. */
+  RunLogDetails runLog(String portionId, RequestOptions options);
 }

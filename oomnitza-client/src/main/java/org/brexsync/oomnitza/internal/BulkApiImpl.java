@@ -61,36 +61,30 @@ public final class BulkApiImpl implements BulkApi {
   }
 
   @Override
-  public boolean isCancelled(String portion) {
-    return isCancelled(portion, RequestOptions.none());
-  }
-
-  boolean isCancelled(String portion, RequestOptions options) {
-    String path = t.conventions().bulkStatusPath().replace("{portion}", Transport.segment(portion));
-    Response r;
+  public boolean isCancelled(String portion, RequestOptions options) {
+    Objects.requireNonNull(options, "options");
+    String path = t.conventions().bulkStatusPath().replace("{portion}", Transport.segment("portion", portion));
     try {
-      r = t.execute(Call.of("GET", path).options(options).build());
+      return t.execute(Call.of("GET", path).options(options).build(), r -> {
+        JsonNode body = t.readTree(r);
+        if (body.isNull()) {
+          return false;
+        }
+        if (!body.isObject()) {
+          throw new OomnitzaResponseException(r.status(), "GET", path, "expected a JSON object", null);
+        }
+        JsonNode c = body.get(t.conventions().bulkCanceledField());
+        return c != null && (c.asBoolean(false) || "true".equalsIgnoreCase(c.asText()));
+      });
     } catch (OomnitzaNotFoundException e) {
       return false; // the server does not know the run (yet): nothing to cancel
     }
-    JsonNode body = t.readTree(r);
-    if (body.isNull()) {
-      return false;
-    }
-    if (!body.isObject()) {
-      throw new OomnitzaResponseException(r.status(), "GET", path, "expected a JSON object", null);
-    }
-    JsonNode c = body.get(t.conventions().bulkCanceledField());
-    return c != null && (c.asBoolean(false) || "true".equalsIgnoreCase(c.asText()));
   }
 
   @Override
-  public void finalizeRun(String portion) {
-    finalizeRun(portion, RequestOptions.none());
-  }
-
-  void finalizeRun(String portion, RequestOptions options) {
-    String path = t.conventions().bulkFinalizePath().replace("{portion}", Transport.segment(portion));
+  public void finalizeRun(String portion, RequestOptions options) {
+    Objects.requireNonNull(options, "options");
+    String path = t.conventions().bulkFinalizePath().replace("{portion}", Transport.segment("portion", portion));
     t.execute(Call.of("POST", path)
         .json("{}".getBytes(StandardCharsets.UTF_8))
         .idempotency(Call.Idempotency.IDEMPOTENT)
@@ -117,27 +111,29 @@ public final class BulkApiImpl implements BulkApi {
   }
 
   @Override
-  public PagedIterable<RunLogEntry> runLogs(ConnectorRef connector, ListQuery query) {
+  public PagedIterable<RunLogEntry> runLogs(ConnectorRef connector, ListQuery query, RequestOptions options) {
     Objects.requireNonNull(connector, "connector");
     Objects.requireNonNull(query, "query");
-    String path = t.conventions().runLogsPath().replace("{connector}", Transport.segment(connector.pathValue()));
-    return new OffsetPager<>(query, (skip, limit) -> {
-      Response r = t.execute(Queries.page(Call.of("GET", path), t, query, skip, limit).build());
-      List<RunLogEntry> rows = Rows.list(t, r).stream()
-          .map(n -> t.convert(r, n, RunLogEntry.class))
-          .collect(Collectors.toList());
-      return new OffsetPager.Page<>(rows, Rows.total(t, r), r);
-    });
+    Objects.requireNonNull(options, "options");
+    String path = t.conventions().runLogsPath()
+        .replace("{connector}", Transport.segment("connector", connector.pathValue()));
+    return new OffsetPager<>(query, path, t.maxPages(), (skip, limit) ->
+        t.execute(Queries.page(Call.of("GET", path), t, query, skip, limit).options(options).build(),
+            r -> new OffsetPager.Page<>(Rows.list(t, r).stream()
+                .map(n -> t.convert(r, n, RunLogEntry.class))
+                .collect(Collectors.toList()), Rows.total(t, r), r)));
   }
 
   @Override
-  public RunLogDetails runLog(String portionId) {
-    String path = t.conventions().runLogDetailsPath().replace("{portion}", Transport.segment(portionId));
-    Response r = t.execute(Call.of("GET", path).build());
-    Optional<ObjectNode> o = Rows.object(t, r);
-    if (o.isEmpty()) {
-      throw new OomnitzaResponseException(r.status(), "GET", path, "empty run log", null);
-    }
-    return t.convert(r, o.get(), RunLogDetails.class);
+  public RunLogDetails runLog(String portionId, RequestOptions options) {
+    Objects.requireNonNull(options, "options");
+    String path = t.conventions().runLogDetailsPath().replace("{portion}", Transport.segment("portionId", portionId));
+    return t.execute(Call.of("GET", path).options(options).build(), r -> {
+      Optional<ObjectNode> o = Rows.object(t, r);
+      if (o.isEmpty()) {
+        throw new OomnitzaResponseException(r.status(), "GET", path, "empty run log", null);
+      }
+      return t.convert(r, o.get(), RunLogDetails.class);
+    });
   }
 }

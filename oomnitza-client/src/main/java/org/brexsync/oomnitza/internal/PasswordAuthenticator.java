@@ -68,8 +68,14 @@ public final class PasswordAuthenticator implements Authenticator {
     if (!token.isTextual() || token.asText().isBlank()) {
       throw new OomnitzaResponseException(r.status(), "POST", path, "no \"token\" in the token response", null);
     }
+    String t = token.asText().strip();
+    if (Tokens.firstBadCharacter(t) >= 0) {
+      // never echoed: it would be a usable token if the check were wrong
+      throw new OomnitzaResponseException(r.status(), "POST", path,
+          "the \"token\" of the token response has whitespace or control characters inside", null);
+    }
     String csrf = echoCsrf ? r.headers().firstValue("X-CSRF-Token").orElse(null) : null;
-    return new TokenState(token.asText(), csrf);
+    return new TokenState(t, csrf);
   }
 
   @Override

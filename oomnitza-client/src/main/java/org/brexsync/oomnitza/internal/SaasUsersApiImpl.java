@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.brexsync.oomnitza.ListQuery;
 import org.brexsync.oomnitza.OomnitzaRecord;
 import org.brexsync.oomnitza.PagedIterable;
+import org.brexsync.oomnitza.RequestOptions;
 import org.brexsync.oomnitza.OomnitzaResponseException;
 import org.brexsync.oomnitza.saas.SaasActivationResult;
 import org.brexsync.oomnitza.saas.SaasAssignment;
@@ -28,69 +29,78 @@ public final class SaasUsersApiImpl implements SaasUsersApi {
   }
 
   @Override
-  public PagedIterable<OomnitzaRecord> list(SaasUserQuery query) {
+  public PagedIterable<OomnitzaRecord> list(SaasUserQuery query, RequestOptions options) {
     Objects.requireNonNull(query, "query");
-    return paged(t.conventions().saasUsersPath(), query, b -> {
+    Objects.requireNonNull(options, "options");
+    return paged(t.conventions().saasUsersPath(), query, options, b -> {
       query.filter().ifPresent(f -> b.query("filter", f.toExpression(t.conventions().filterSyntax())));
       query.text().ifPresent(s -> b.query("text", s));
     });
   }
 
   @Override
-  public PagedIterable<OomnitzaRecord> listForSaas(String saasId, SaasUserQuery query) {
+  public PagedIterable<OomnitzaRecord> listForSaas(String saasId, SaasUserQuery query, RequestOptions options) {
     Objects.requireNonNull(query, "query");
-    return paged(usersOf(saasId), query, b -> query.lastVisit().ifPresent(s -> b.query("last_visit", s)));
+    Objects.requireNonNull(options, "options");
+    return paged(usersOf(saasId), query, options,
+        b -> query.lastVisit().ifPresent(s -> b.query("last_visit", s)));
   }
 
-  private PagedIterable<OomnitzaRecord> paged(String path, SaasUserQuery query, Consumer<Call.Builder> params) {
+  private PagedIterable<OomnitzaRecord> paged(String path, SaasUserQuery query, RequestOptions options,
+      Consumer<Call.Builder> params) {
     ListQuery pages = ListQuery.builder().pageSize(query.pageSize()).build();
-    return new OffsetPager<>(pages, (skip, limit) -> {
+    return new OffsetPager<>(pages, path, t.maxPages(), (skip, limit) -> {
       Call.Builder b = Call.of("GET", path).query("limit", Integer.toString(limit)).query("skip", Long.toString(skip));
       params.accept(b);
       if (!query.roles().isEmpty()) {
         b.query("roles", String.join(",", query.roles()));
       }
-      Response r = t.execute(b.build());
-      return new OffsetPager.Page<>(records(r), Rows.total(t, r), r);
+      return t.execute(b.options(options).build(),
+          r -> new OffsetPager.Page<>(records(r), Rows.total(t, r), r));
     });
   }
 
   @Override
-  public JsonNode assign(String saasId, Collection<SaasAssignment> assignments) {
+  public JsonNode assign(String saasId, Collection<SaasAssignment> assignments, RequestOptions options) {
     Objects.requireNonNull(assignments, "assignments");
+    Objects.requireNonNull(options, "options");
     if (assignments.isEmpty()) {
       throw new IllegalArgumentException("nothing to assign");
     }
     Response r = t.execute(Call.of("POST", usersOf(saasId))
         .json(t.toJson(new ArrayList<>(assignments)))
         .idempotency(Call.Idempotency.IDEMPOTENT) // assign=true/false sets a state
+        .options(options)
         .build());
     return t.readTree(r);
   }
 
   @Override
-  public JsonNode storeExternalId(String saasId, String userId, String userExternalId) {
+  public JsonNode storeExternalId(String saasId, String userId, String userExternalId, RequestOptions options) {
     Objects.requireNonNull(userExternalId, "userExternalId");
+    Objects.requireNonNull(options, "options");
     ObjectNode body = t.mapper().createObjectNode().put("user_external_id", userExternalId);
-    Response r = t.execute(Call.of("POST", usersOf(saasId) + "/" + Transport.segment(userId))
+    Response r = t.execute(Call.of("POST", usersOf(saasId) + "/" + Transport.segment("userId", userId))
         .json(t.toJson(body))
         .idempotency(Call.Idempotency.IDEMPOTENT) // stores a value; repeating stores the same value
+        .options(options)
         .build());
     return t.readTree(r);
   }
 
   @Override
-  public List<SaasActivationResult> activate(Collection<String> saasUserIds) {
-    return activation("activate", saasUserIds);
+  public List<SaasActivationResult> activate(Collection<String> saasUserIds, RequestOptions options) {
+    return activation("activate", saasUserIds, options);
   }
 
   @Override
-  public List<SaasActivationResult> deactivate(Collection<String> saasUserIds) {
-    return activation("deactivate", saasUserIds);
+  public List<SaasActivationResult> deactivate(Collection<String> saasUserIds, RequestOptions options) {
+    return activation("deactivate", saasUserIds, options);
   }
 
-  private List<SaasActivationResult> activation(String action, Collection<String> ids) {
+  private List<SaasActivationResult> activation(String action, Collection<String> ids, RequestOptions options) {
     Objects.requireNonNull(ids, "saasUserIds");
+    Objects.requireNonNull(options, "options");
     if (ids.isEmpty()) {
       throw new IllegalArgumentException("no SaaS user ids");
     }
@@ -99,6 +109,7 @@ public final class SaasUsersApiImpl implements SaasUsersApi {
     ids.forEach(arr::add);
     Response r = t.execute(Call.of("PATCH", t.conventions().saasUsersPath() + "/" + action)
         .json(t.toJson(body))
+        .options(options)
         .build());
     JsonNode n = t.readTree(r);
     if (n.isNull()) {
@@ -115,7 +126,7 @@ public final class SaasUsersApiImpl implements SaasUsersApi {
   }
 
   private String usersOf(String saasId) {
-    return t.conventions().saasPath() + "/" + Transport.segment(saasId) + "/users";
+    return t.conventions().saasPath() + "/" + Transport.segment("saasId", saasId) + "/users";
   }
 
   private List<OomnitzaRecord> records(Response r) {

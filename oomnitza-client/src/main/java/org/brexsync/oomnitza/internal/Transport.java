@@ -24,9 +24,13 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import org.brexsync.oomnitza.OomnitzaApiException;
+import org.brexsync.oomnitza.OomnitzaArgumentException;
 import org.brexsync.oomnitza.OomnitzaAuthenticationException;
 import org.brexsync.oomnitza.OomnitzaCancelledException;
+import org.brexsync.oomnitza.OomnitzaClientClosedException;
+import org.brexsync.oomnitza.OomnitzaConfigurationException;
 import org.brexsync.oomnitza.OomnitzaConventions;
 import org.brexsync.oomnitza.OomnitzaNetworkException;
 import org.brexsync.oomnitza.OomnitzaNotFoundException;
@@ -42,14 +46,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends calls: authentication header, retries with backoff and {@code Retry-After}, one token
- * refresh per call on 401, error mapping, DEBUG/WARN logging without bodies or secrets.
+ * refresh per call on 401, error mapping, DEBUG/WARN logging without bodies or secrets. Every
+ * excerpt of a body, header or URL that reaches a message or a log line goes through one {@link
+ * Redactor}.
  */
 public final class Transport {
   private static final Logger LOG = LoggerFactory.getLogger("org.brexsync.oomnitza");
-  private static final int EXCERPT = 300;
 
   private final String baseUri;
-  private final HttpClient http;
+  private final HttpResources http;
   private final Authenticator auth;
   private final RetryPolicy retry;
   private final Sleeper sleeper;
@@ -60,11 +65,13 @@ public final class Transport {
   private final String userAgent;
   private final Optional<String> connectorSource;
   private final ObjectMapper mapper;
+  private final int maxPages;
+  private final Redactor redactor;
 
   /** Creates a transport; all arguments are required except {@code connectorSource}. */
   public Transport(
       URI baseUri,
-      HttpClient http,
+      HttpResources http,
       Authenticator auth,
       RetryPolicy retry,
       Sleeper sleeper,
@@ -74,7 +81,8 @@ public final class Transport {
       OomnitzaConventions conventions,
       String userAgent,
       Optional<String> connectorSource,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      int maxPages) {
     String b = baseUri.toString();
     this.baseUri = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     this.http = http;
@@ -88,6 +96,27 @@ public final class Transport {
     this.userAgent = userAgent;
     this.connectorSource = connectorSource;
     this.mapper = mapper;
+    this.maxPages = maxPages;
+    this.redactor = new Redactor(() -> {
+      java.util.List<String> out = new java.util.ArrayList<>();
+      auth.secrets().forEach(out::add);
+      return out;
+    });
+  }
+
+  /** The redaction of this client's secrets and of secret-shaped text. */
+  public Redactor redactor() {
+    return redactor;
+  }
+
+  /** How many pages one auto-paging iteration may fetch. */
+  public int maxPages() {
+    return maxPages;
+  }
+
+  /** Whether the client was closed. */
+  public boolean isClosed() {
+    return http.isClosed();
   }
 
   /** The mapper. */
@@ -100,12 +129,42 @@ public final class Transport {
     return conventions;
   }
 
-  /** Percent-encodes one path segment (UTF-8; space as {@code %20}). */
-  public static String segment(String value) {
-    if (value == null || value.isEmpty()) {
-      throw new IllegalArgumentException("an id in a path must not be empty");
+  /**
+   * Checks one id that goes into a path and percent-encodes it (UTF-8; space as {@code %20}).
+   *
+   * @param name the parameter's name in messages, e.g. {@code ident}
+   * @throws OomnitzaArgumentException when the id is empty, {@code .} or {@code ..}, or contains
+   *     {@code /}, {@code ?}, {@code #} or a control character; nothing is sent
+   */
+  public static String segment(String name, String value) {
+    Optional<String> problem = segmentProblem(value);
+    if (problem.isPresent()) {
+      throw new OomnitzaArgumentException(name, problem.get());
     }
     return encode(value);
+  }
+
+  /** Why {@code value} cannot be one path segment, if it cannot. */
+  public static Optional<String> segmentProblem(String value) {
+    if (value == null || value.isEmpty()) {
+      return Optional.of("must not be empty");
+    }
+    if (value.isBlank()) {
+      return Optional.of("must not be blank");
+    }
+    if (value.equals(".") || value.equals("..")) {
+      return Optional.of("must not be '.' or '..' (it would change the path)");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '/' || c == '?' || c == '#') {
+        return Optional.of("must not contain '" + c + "' (it would change the path)");
+      }
+      if (Character.isISOControl(c)) {
+        return Optional.of("must not contain control characters");
+      }
+    }
+    return Optional.empty();
   }
 
   static String encode(String value) {
@@ -129,7 +188,8 @@ public final class Transport {
     try {
       return mapper.readTree(r.body());
     } catch (IOException e) {
-      throw new OomnitzaResponseException(r.status(), r.call.method, r.call.path, "malformed JSON", null);
+      throw new OomnitzaResponseException(r.status(), r.call.method, redactor.redact(r.call.path),
+          "malformed JSON", null);
     }
   }
 
@@ -138,26 +198,44 @@ public final class Transport {
     try {
       return mapper.treeToValue(node, type);
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new OomnitzaResponseException(r.status(), r.call.method, r.call.path,
+      throw new OomnitzaResponseException(r.status(), r.call.method, redactor.redact(r.call.path),
           "unexpected shape for " + type.getSimpleName(), null);
     }
   }
 
   /** Executes {@code call}; returns a 2xx response or throws a mapped {@link org.brexsync.oomnitza.OomnitzaException}. */
   public Response execute(Call call) {
+    return execute(call, r -> r);
+  }
+
+  /**
+   * Executes {@code call} and reads the 2xx answer with {@code reader}. An answer to a GET that
+   * the reader cannot read ({@link OomnitzaResponseException}: truncated or malformed) is retried
+   * like a 5xx, within the same attempts; other calls are never repeated for it.
+   */
+  public <T> T execute(Call call, Function<Response, T> reader) {
+    String path = redactor.redact(call.path);
+    ensureOpen(call, path);
     int attempt = 1;
     boolean refreshed = false;
     while (true) {
+      ensureOpen(call, path);
       Authenticator.TokenState token = call.authenticated ? auth.current(this) : null;
-      HttpRequest request = buildRequest(call, token);
+      HttpRequest request = buildRequest(call, path, token);
       long start = clock.millis();
       HttpResponse<byte[]> resp;
+      if (!http.enter()) {
+        throw closed(call, path);
+      }
       try {
-        resp = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        resp = http.client().send(request, HttpResponse.BodyHandlers.ofByteArray());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new OomnitzaCancelledException(
-            "interrupted during Oomnitza " + call.method + " " + call.path, e);
+            "interrupted during Oomnitza " + call.method + " " + path, e);
+      } catch (RuntimeException e) {
+        // typed and redacted, never raw
+        throw new OomnitzaNetworkException(call.method, path, redactor.describe(e), null);
       } catch (IOException e) {
         boolean connectFailure = isConnectFailure(e);
         String what = describe(e, connectFailure);
@@ -167,27 +245,43 @@ public final class Transport {
         if (mayRetry) {
           Duration d = retry.backoff(attempt, random.getAsDouble());
           LOG.warn("Oomnitza {} {} failed ({}); retry {} of {} in {} ms",
-              call.method, call.path, what, attempt, retry.maxAttempts() - 1, d.toMillis());
-          sleep(d, call);
+              call.method, path, what, attempt, retry.maxAttempts() - 1, d.toMillis());
+          sleep(d, call, path);
           attempt++;
           continue;
         }
-        throw new OomnitzaNetworkException(call.method, call.path, what, e);
+        throw new OomnitzaNetworkException(call.method, path, what, e);
+      } finally {
+        http.exit();
       }
       int status = resp.statusCode();
       String traceId = traceId(resp.headers());
       if (LOG.isDebugEnabled()) {
-        LOG.debug("Oomnitza {} {} -> {} (attempt {}, {} ms{})", call.method, call.path, status, attempt,
+        LOG.debug("Oomnitza {} {} -> {} (attempt {}, {} ms{})", call.method, path, status, attempt,
             clock.millis() - start, traceId == null ? "" : ", trace " + traceId);
       }
       if (status >= 200 && status < 300) {
-        return new Response(status, resp.headers(), resp.body(), call);
+        Response response = new Response(status, resp.headers(), resp.body(), call);
+        try {
+          return reader.apply(response);
+        } catch (OomnitzaResponseException garbled) {
+          // An unreadable answer to a read is retried like a 5xx: one bad page must not fail a sync.
+          if (!call.method.equals("GET") || attempt >= retry.maxAttempts()) {
+            throw garbled;
+          }
+          Duration d = retry.backoff(attempt, random.getAsDouble());
+          LOG.warn("Oomnitza {} {} -> {} with an unreadable body; retry {} of {} in {} ms",
+              call.method, path, status, attempt, retry.maxAttempts() - 1, d.toMillis());
+          sleep(d, call, path);
+          attempt++;
+          continue;
+        }
       }
       if (status == 401 && call.authenticated && !refreshed) {
         Optional<Authenticator.TokenState> fresh = auth.refresh(this, token);
         if (fresh.isPresent()) {
           refreshed = true;
-          LOG.debug("Oomnitza {} {} -> 401; token refreshed, repeating once", call.method, call.path);
+          LOG.debug("Oomnitza {} {} -> 401; token refreshed, repeating once", call.method, path);
           continue;
         }
       }
@@ -196,31 +290,60 @@ public final class Transport {
           && (call.idempotency == Call.Idempotency.IDEMPOTENT || status == 429 || status == 503)) {
         Optional<Duration> retryAfter = retryAfter(resp.headers());
         if (retryAfter.isPresent() && retryAfter.get().compareTo(retry.maxRetryAfter()) > 0) {
-          throw mapError(call, status, resp.headers(), resp.body(), traceId);
+          throw mapError(call, path, status, resp.headers(), resp.body(), traceId);
         }
         int retryNumber = attempt;
         Duration d = retryAfter.orElseGet(() -> retry.backoff(retryNumber, random.getAsDouble()));
         LOG.warn("Oomnitza {} {} -> {}; retry {} of {} in {} ms",
-            call.method, call.path, status, attempt, retry.maxAttempts() - 1, d.toMillis());
-        sleep(d, call);
+            call.method, path, status, attempt, retry.maxAttempts() - 1, d.toMillis());
+        sleep(d, call, path);
         attempt++;
         continue;
       }
-      throw mapError(call, status, resp.headers(), resp.body(), traceId);
+      throw mapError(call, path, status, resp.headers(), resp.body(), traceId);
     }
   }
 
-  private void sleep(Duration d, Call call) {
+  private void ensureOpen(Call call, String path) {
+    if (http.isClosed()) {
+      throw closed(call, path);
+    }
+  }
+
+  private static OomnitzaClientClosedException closed(Call call, String path) {
+    return new OomnitzaClientClosedException("This OomnitzaClient has been closed; " + call.method
+        + " " + path + " was not sent. Build a new client (close() releases its connections).");
+  }
+
+  private void sleep(Duration d, Call call, String path) {
     try {
       sleeper.sleep(d);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new OomnitzaCancelledException(
-          "interrupted while waiting to retry Oomnitza " + call.method + " " + call.path, e);
+          "interrupted while waiting to retry Oomnitza " + call.method + " " + path, e);
     }
   }
 
-  private HttpRequest buildRequest(Call call, Authenticator.TokenState token) {
+  /**
+   * The HTTP request of one attempt. Any failure to build it (a token or header value the JDK
+   * refuses) becomes a typed exception with a redacted message, never the JDK's own message,
+   * which quotes the header value.
+   */
+  private HttpRequest buildRequest(Call call, String path, Authenticator.TokenState token) {
+    try {
+      return request(call, token);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      String m = String.valueOf(e.getMessage());
+      int nl = m.indexOf('\n');
+      throw new OomnitzaConfigurationException("Cannot build the HTTP request for " + call.method + " "
+          + path + " (nothing was sent): " + redactor.redact(nl < 0 ? m : m.substring(0, nl),
+              token == null ? java.util.List.of() : java.util.List.of(token.token))
+          + ". Check the API token, the User-Agent, the connector source and the per-call headers.");
+    }
+  }
+
+  private HttpRequest request(Call call, Authenticator.TokenState token) {
     StringBuilder uri = new StringBuilder(baseUri).append(call.path);
     String sep = "?";
     if (call.rawQuery != null && !call.rawQuery.isEmpty()) {
@@ -288,7 +411,8 @@ public final class Transport {
     for (String h : conventions.traceIdHeaders()) {
       Optional<String> v = headers.firstValue(h);
       if (v.isPresent()) {
-        return v.get();
+        // a header is server text like a body: redacted before a log line or a message
+        return redactor.redact(v.get());
       }
     }
     return null;
@@ -315,13 +439,13 @@ public final class Transport {
     }
   }
 
-  private OomnitzaApiException mapError(Call call, int status, HttpHeaders headers, byte[] body, String traceId) {
+  private OomnitzaApiException mapError(
+      Call call, String path, int status, HttpHeaders headers, byte[] body, String traceId) {
     String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-    String message = redact(errorMessage(text));
-    String excerpt = text.isBlank() ? null
-        : redact(text.length() > EXCERPT ? text.substring(0, EXCERPT) + "…" : text);
+    String message = redactor.redact(errorMessage(text));
+    String excerpt = text.isBlank() ? null : redactor.excerpt(text);
     String m = call.method;
-    String p = call.path;
+    String p = path;
     if (status == 401 || status == 403) {
       return new OomnitzaAuthenticationException(status, m, p, message, excerpt, traceId);
     }
@@ -406,19 +530,8 @@ public final class Transport {
     return sb.length() == 0 ? null : sb.toString();
   }
 
-  /** Removes every known secret from diagnostic text. */
+  /** Removes every known secret and secret-shaped value from diagnostic text. */
   String redact(String text) {
-    if (text == null) {
-      return null;
-    }
-    String out = text;
-    for (String secret : auth.secrets()) {
-      if (secret != null && secret.length() >= 4) {
-        out = out.replace(secret, "****");
-        // A server echoing the login form would show the password form-encoded.
-        out = out.replace(URLEncoder.encode(secret, StandardCharsets.UTF_8), "****");
-      }
-    }
-    return out;
+    return redactor.redact(text);
   }
 }

@@ -40,26 +40,23 @@ public final class UsersApiImpl implements UsersApi {
   public PagedIterable<OomnitzaUser> list(ListQuery query, RequestOptions options) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(options, "options");
-    return new OffsetPager<>(query, (skip, limit) -> {
+    return new OffsetPager<>(query, base(), t.maxPages(), (skip, limit) -> {
       Call call = Queries.page(Call.of("GET", base()), t, query, skip, limit).options(options).build();
-      Response r = t.execute(call);
-      List<OomnitzaUser> users = Rows.list(t, r).stream()
+      return t.execute(call, r -> new OffsetPager.Page<>(Rows.list(t, r).stream()
           .map(n -> OomnitzaUser.of(Rows.fields(n)))
-          .collect(Collectors.toList());
-      return new OffsetPager.Page<>(users, Rows.total(t, r), r);
+          .collect(Collectors.toList()), Rows.total(t, r), r));
     });
   }
 
   @Override
   public Optional<OomnitzaUser> get(String ident, RequestOptions options) {
-    Call call = Call.of("GET", base() + "/" + Transport.segment(ident)).options(options).build();
-    Response r;
+    Objects.requireNonNull(options, "options");
+    Call call = Call.of("GET", base() + "/" + Transport.segment("ident", ident)).options(options).build();
     try {
-      r = t.execute(call);
+      return t.execute(call, r -> Rows.object(t, r).map(n -> OomnitzaUser.of(Rows.fields(n))));
     } catch (OomnitzaNotFoundException e) {
       return Optional.empty();
     }
-    return Rows.object(t, r).map(n -> OomnitzaUser.of(Rows.fields(n)));
   }
 
   @Override
@@ -110,7 +107,7 @@ public final class UsersApiImpl implements UsersApi {
     if (changes.size() == 0) {
       throw new IllegalArgumentException("an update needs at least one changed field");
     }
-    Call call = Call.of("PATCH", base() + "/" + Transport.segment(ident))
+    Call call = Call.of("PATCH", base() + "/" + Transport.segment("ident", ident))
         .json(t.toJson(changes.fields()))
         .options(options)
         .build();
@@ -120,7 +117,7 @@ public final class UsersApiImpl implements UsersApi {
 
   @Override
   public void delete(String ident, RequestOptions options) {
-    t.execute(Call.of("DELETE", base() + "/" + Transport.segment(ident)).options(options).build());
+    t.execute(Call.of("DELETE", base() + "/" + Transport.segment("ident", ident)).options(options).build());
   }
 
   @Override

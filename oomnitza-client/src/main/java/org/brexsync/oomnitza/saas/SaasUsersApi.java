@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import org.brexsync.oomnitza.OomnitzaRecord;
 import org.brexsync.oomnitza.PagedIterable;
+import org.brexsync.oomnitza.RequestOptions;
 
 /**
  * SaaS users (REST v3, per the third-party description; Oomnitza documents only that the family
@@ -13,26 +14,56 @@ import org.brexsync.oomnitza.PagedIterable;
  */
 public interface SaasUsersApi {
   /** {@code GET /api/v3/saas_users?limit=&skip=&filter=&text=&roles=}, lazily paged. */
-  PagedIterable<OomnitzaRecord> list(SaasUserQuery query);
+  default PagedIterable<OomnitzaRecord> list(SaasUserQuery query) {
+    return list(query, RequestOptions.none());
+  }
+
+  /** {@link #list(SaasUserQuery)} with per-call options, applied to every page. */
+  PagedIterable<OomnitzaRecord> list(SaasUserQuery query, RequestOptions options);
 
   /** {@code GET /api/v3/saas/{saasId}/users?limit=&skip=&last_visit=&roles=}, lazily paged. */
-  PagedIterable<OomnitzaRecord> listForSaas(String saasId, SaasUserQuery query);
+  default PagedIterable<OomnitzaRecord> listForSaas(String saasId, SaasUserQuery query) {
+    return listForSaas(saasId, query, RequestOptions.none());
+  }
+
+  /** {@link #listForSaas(String, SaasUserQuery)} with per-call options, applied to every page. */
+  PagedIterable<OomnitzaRecord> listForSaas(String saasId, SaasUserQuery query, RequestOptions options);
 
   /**
    * {@code POST /api/v3/saas/{saasId}/users} with {@code [{"user_id","assign"}]}. Returns
    * Oomnitza's answer as JSON (its shape is not documented); {@code NullNode} when empty.
    */
-  JsonNode assign(String saasId, Collection<SaasAssignment> assignments);
+  default JsonNode assign(String saasId, Collection<SaasAssignment> assignments) {
+    return assign(saasId, assignments, RequestOptions.none());
+  }
+
+  /** {@link #assign(String, Collection)} with per-call options. */
+  JsonNode assign(String saasId, Collection<SaasAssignment> assignments, RequestOptions options);
 
   /**
    * {@code POST /api/v3/saas/{saasId}/users/{userId}} with {@code {"user_external_id"}}: stores
    * the user's id in the external SaaS (e.g. the Brex user id).
    */
-  JsonNode storeExternalId(String saasId, String userId, String userExternalId);
+  default JsonNode storeExternalId(String saasId, String userId, String userExternalId) {
+    return storeExternalId(saasId, userId, userExternalId, RequestOptions.none());
+  }
+
+  /** {@link #storeExternalId(String, String, String)} with per-call options. */
+  JsonNode storeExternalId(String saasId, String userId, String userExternalId, RequestOptions options);
 
   /** {@code PATCH /api/v3/saas_users/activate} with {@code {"saas_user_ids": [...]}}. */
-  List<SaasActivationResult> activate(Collection<String> saasUserIds);
+  default List<SaasActivationResult> activate(Collection<String> saasUserIds) {
+    return activate(saasUserIds, RequestOptions.none());
+  }
+
+  /** {@link #activate(Collection)} with per-call options. */
+  List<SaasActivationResult> activate(Collection<String> saasUserIds, RequestOptions options);
 
   /** {@code PATCH /api/v3/saas_users/deactivate} with {@code {"saas_user_ids": [...]}}. */
-  List<SaasActivationResult> deactivate(Collection<String> saasUserIds);
+  default List<SaasActivationResult> deactivate(Collection<String> saasUserIds) {
+    return deactivate(saasUserIds, RequestOptions.none());
+  }
+
+  /** {@link #deactivate(Collection)} with per-call options. */
+  List<SaasActivationResult> deactivate(Collection<String> saasUserIds, RequestOptions options);
 }

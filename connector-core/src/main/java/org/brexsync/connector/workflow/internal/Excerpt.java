@@ -1,12 +1,15 @@
 package org.brexsync.connector.workflow.internal;
 
-/** Short, safe excerpts of user values for messages (long values cut, digit runs masked). Not API. */
+/**
+ * Short, safe excerpts of user values for messages: passed through the same {@link Redactor} as
+ * every other excerpt, long values cut, digit runs masked. Not API.
+ */
 public final class Excerpt {
   private Excerpt() {}
 
-  /** At most 60 characters; runs of 6+ digits masked like card numbers. */
+  /** At most 60 characters; secrets and secret-shaped values masked, runs of 6+ digits masked like card numbers. */
   public static String of(String value) {
-    String s = value.replaceAll("\\d{6,}", "******");
+    String s = Redactor.patternsOnly().redact(value).replaceAll("\\d{6,}", "******");
     return s.length() <= 60 ? s : s.substring(0, 57) + "...";
   }
 }

@@ -1,0 +1,14 @@
+package org.brexsync.brex;
+
+/**
+ * A call was made on a {@link BrexClient} after {@link BrexClient#close()}. Nothing was sent; build
+ * a new client.
+ */
+public class BrexClientClosedException extends BrexException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception. */
+  public BrexClientClosedException(String message) {
+    super(message);
+  }
+}

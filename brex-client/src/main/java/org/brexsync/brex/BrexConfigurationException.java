@@ -1,0 +1,22 @@
+package org.brexsync.brex;
+
+/**
+ * The client's configuration cannot work: a missing, blank or malformed token, a base URI that is
+ * not https (or plain http to a loopback host), or a request that cannot be built from the
+ * configuration and the call's options. Thrown when the client is built, or before anything is
+ * sent. The message says what is wrong and where the value usually comes from; it never contains
+ * the token.
+ */
+public class BrexConfigurationException extends BrexException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception. */
+  public BrexConfigurationException(String message) {
+    super(message);
+  }
+
+  /** Creates the exception with a cause (whose message must already be free of secrets). */
+  public BrexConfigurationException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,23 @@
+package org.brexsync.oomnitza;
+
+/**
+ * An argument breaks a client-side rule, e.g. an id that cannot be one path segment ({@code ..},
+ * a {@code /}, a control character). Nothing was sent. Unlike {@link OomnitzaValidationException},
+ * which is Oomnitza's own 400/422 answer, this is decided by the client.
+ */
+public class OomnitzaArgumentException extends OomnitzaException {
+  private static final long serialVersionUID = 1L;
+
+  private final String parameter;
+
+  /** Creates the exception for {@code parameter}. */
+  public OomnitzaArgumentException(String parameter, String message) {
+    super("Invalid " + parameter + ": " + message + " (nothing was sent)");
+    this.parameter = parameter;
+  }
+
+  /** The name of the offending parameter, e.g. {@code ident}. */
+  public String parameter() {
+    return parameter;
+  }
+}

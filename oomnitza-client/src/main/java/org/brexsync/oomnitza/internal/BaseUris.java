@@ -1,0 +1,60 @@
+package org.brexsync.oomnitza.internal;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import org.brexsync.oomnitza.OomnitzaConfigurationException;
+
+/** Checks base URIs: https, or plain http only to loopback or with an explicit opt-in. Not public API. */
+public final class BaseUris {
+  private BaseUris() {}
+
+  /**
+   * {@code uri} without a trailing slash, or a {@link OomnitzaConfigurationException}: not http(s), no
+   * host, user info, a query or a fragment, or plain http to a host that is not loopback (the
+   * token would travel unencrypted) unless {@code allowPlainHttp}. The message shows only scheme,
+   * host and port.
+   *
+   * @param what the builder method, e.g. {@code baseUri}
+   */
+  public static URI check(URI uri, boolean allowPlainHttp, String what) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    String shown = scheme + "://" + (uri.getHost() == null ? "?" : uri.getHost())
+        + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
+    if (!scheme.equals("https") && !scheme.equals("http")) {
+      throw new OomnitzaConfigurationException(what + " must be an https URI such as "
+          + "https://<instance>.oomnitza.com (was " + (scheme.isEmpty() ? "a URI without scheme" : scheme + ":") + ")");
+    }
+    if (uri.getHost() == null) {
+      throw new OomnitzaConfigurationException(what + " must name a host, e.g. https://<instance>.oomnitza.com");
+    }
+    if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new OomnitzaConfigurationException(what + " must not contain user info, a query or a fragment ("
+          + shown + ")");
+    }
+    if (scheme.equals("http") && !allowPlainHttp && !isLoopback(uri.getHost())) {
+      throw new OomnitzaConfigurationException(what + " " + shown + " is plain http to a host that is not"
+          + " loopback: the API token would be sent unencrypted. Use https; a test rig that must use"
+          + " plain http sets allowPlainHttp(true) on the builder.");
+    }
+    String s = uri.toString();
+    return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : uri;
+  }
+
+  /** Whether {@code host} is {@code localhost} or a literal loopback address (no DNS lookup). */
+  public static boolean isLoopback(String host) {
+    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (h.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    if (h.matches("[0-9.]+") || h.contains(":")) {
+      try {
+        return InetAddress.getByName(h).isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        return false;
+      }
+    }
+    return false;
+  }
+}
