@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.brexsync.brex.BrexClient;
 import org.brexsync.cli.internal.SandboxPrep;
 import org.brexsync.connector.Connection;
@@ -45,6 +46,12 @@ public final class Connections implements AutoCloseable {
   public static final String OOMNITZA_URL = "OOMNITZA_URL";
   /** Oomnitza API token variable. */
   public static final String OOMNITZA_API_TOKEN = "OOMNITZA_API_TOKEN";
+  /**
+   * Opt-in variable ({@code true} or {@code false}, default false) for plain http to a host that is
+   * not loopback, e.g. {@code brexsync sandbox} on another machine; the command-line form is
+   * {@code --allow-plain-http}. Tokens then travel unencrypted.
+   */
+  public static final String BREXSYNC_ALLOW_PLAIN_HTTP = "BREXSYNC_ALLOW_PLAIN_HTTP";
 
   private final BrexClient brex;
   private final Optional<OomnitzaClient> oomnitza;
@@ -168,10 +175,21 @@ public final class Connections implements AutoCloseable {
     return b.build();
   }
 
-  /** Stops the sandbox, if any. */
+  /**
+   * Closes the Brex and Oomnitza clients these connections built (further calls through them are
+   * refused) and stops the sandbox, if any. Idempotent.
+   */
   @Override
   public void close() {
-    sandbox.ifPresent(Sandbox::close);
+    try {
+      brex.close();
+    } finally {
+      try {
+        oomnitza.ifPresent(OomnitzaClient::close);
+      } finally {
+        sandbox.ifPresent(Sandbox::close);
+      }
+    }
   }
 
   /** Resolves connections; see {@link Connections}. */
@@ -183,8 +201,19 @@ public final class Connections implements AutoCloseable {
     private boolean retries = true;
     private Optional<String> brexUrlFlag = Optional.empty();
     private Optional<String> oomnitzaUrlFlag = Optional.empty();
+    private boolean allowPlainHttp;
 
     private Builder() {}
+
+    /**
+     * Allows plain http to a Brex or Oomnitza host that is not loopback (default false; also set by
+     * {@value #BREXSYNC_ALLOW_PLAIN_HTTP}{@code =true}), for a test rig such as
+     * {@code brexsync sandbox} on another machine. Tokens then travel unencrypted.
+     */
+    public Builder allowPlainHttp(boolean allow) {
+      this.allowPlainHttp = allow;
+      return this;
+    }
 
     /**
      * A Brex base URL given on the command line: it wins over {@value #BREX_BASE_URL} and the
@@ -237,9 +266,11 @@ public final class Connections implements AutoCloseable {
     /**
      * Builds the clients, or starts the sandbox when none of the variables is set.
      *
-     * @throws ConfigurationException when credentials are incomplete or a URL is malformed
+     * @throws ConfigurationException when credentials are incomplete, a URL is malformed, or a URL is
+     *     plain http to a host that is not loopback without the opt-in
      */
     public Connections open() {
+      boolean plainHttp = allowPlainHttp || flag(BREXSYNC_ALLOW_PLAIN_HTTP);
       Optional<Connection> brexConn = integration.flatMap(Integration::brex);
       Optional<Connection> oomConn = integration.flatMap(Integration::oomnitza);
       String brexTokenVar = brexConn.map(Connection::tokenEnv).orElse(BREX_API_TOKEN);
@@ -254,12 +285,17 @@ public final class Connections implements AutoCloseable {
       boolean anyOomnitza = oomToken.isPresent() || get(OOMNITZA_URL).isPresent() || oomnitzaUrlFlag.isPresent();
       if (!anyBrex && !(requireOomnitza && anyOomnitza)) {
         Sandbox s = SandboxPrep.start(sandboxUsers, 0, 0, true);
+        BrexClient brex = null;
         try {
-          return new Connections(BrexClient.builder().baseUri(s.brexUri()).token(s.brexToken()).build(),
-              Optional.of(OomnitzaClient.builder().baseUri(s.oomnitzaUri()).apiToken(s.oomnitzaToken()).build()), Optional.of(s),
+          brex = BrexClient.builder().baseUri(s.brexUri()).token(s.brexToken()).build();
+          OomnitzaClient oomnitza = OomnitzaClient.builder().baseUri(s.oomnitzaUri()).apiToken(s.oomnitzaToken()).build();
+          return new Connections(brex, Optional.of(oomnitza), Optional.of(s),
               Connection.of(Optional.empty(), BREX_API_TOKEN), Map.of(BREX_API_TOKEN, s.brexToken()), retries,
               "sandbox", Optional.of("sandbox"));
         } catch (RuntimeException e) {
+          if (brex != null) {
+            brex.close();
+          }
           s.close();
           throw e;
         }
@@ -280,34 +316,69 @@ public final class Connections implements AutoCloseable {
             + (requireOomnitza ? "all of " + brexTokenVar + ", " + OOMNITZA_URL + " and " + oomTokenVar : brexTokenVar)
             + ", or none of them to use the built-in sandbox.");
       }
-      BrexClient brex;
-      try {
-        BrexClient.Builder bb = BrexClient.builder().token(brexToken.get());
-        brexUrl.ifPresent(u -> bb.baseUri(uri(u[1], u[0])));
+      Optional<URI> brexUri = brexUrl.map(u -> uri(u[1], u[0]));
+      Optional<URI> oomUri = oomToken.isPresent() ? oomUrl.map(u -> uri(u[1], u[0])) : Optional.empty();
+      BrexClient brex = build("Brex", brexUrl, brexUri, plainHttp, allow -> {
+        BrexClient.Builder bb = BrexClient.builder().token(brexToken.get()).allowPlainHttp(allow);
+        brexUri.ifPresent(bb::baseUri);
         if (!retries) {
           bb.retryPolicy(org.brexsync.brex.RetryPolicy.none());
         }
-        brex = bb.build();
-      } catch (IllegalArgumentException | IllegalStateException
-          | org.brexsync.brex.BrexConfigurationException e) {
-        throw new ConfigurationException("bad Brex configuration: " + e.getMessage(), e);
-      }
+        return bb.build();
+      });
       Optional<OomnitzaClient> oomnitza = Optional.empty();
-      if (oomUrl.isPresent() && oomToken.isPresent()) {
-        try {
-          OomnitzaClient.Builder ob = OomnitzaClient.builder().baseUri(uri(oomUrl.get()[1], oomUrl.get()[0])).apiToken(oomToken.get());
-          if (!retries) {
-            ob.retryPolicy(org.brexsync.oomnitza.RetryPolicy.none());
-          }
-          oomnitza = Optional.of(ob.build());
-        } catch (IllegalArgumentException | IllegalStateException
-            | org.brexsync.oomnitza.OomnitzaConfigurationException e) {
-          throw new ConfigurationException("bad Oomnitza configuration: " + e.getMessage(), e);
+      try {
+        if (oomUri.isPresent() && oomToken.isPresent()) {
+          oomnitza = Optional.of(build("Oomnitza", oomUrl, oomUri, plainHttp, allow -> {
+            OomnitzaClient.Builder ob = OomnitzaClient.builder().baseUri(oomUri.get()).apiToken(oomToken.get())
+                .allowPlainHttp(allow);
+            if (!retries) {
+              ob.retryPolicy(org.brexsync.oomnitza.RetryPolicy.none());
+            }
+            return ob.build();
+          }));
         }
+      } catch (RuntimeException e) {
+        brex.close();
+        throw e;
       }
       return new Connections(brex, oomnitza, Optional.empty(),
           Connection.of(Optional.empty(), brexTokenVar), env, retries,
           brexUrl.map(u -> u[1]).orElse("default"), oomUrl.map(u -> u[1]));
+    }
+
+    /**
+     * A client from {@code build} (given whether plain http to a remote host is allowed), its
+     * configuration errors as {@link ConfigurationException}s. A refusal of plain http names the
+     * command line's opt-in, not the builder method the client's message names.
+     */
+    private static <C extends AutoCloseable> C build(String system, Optional<String[]> url, Optional<URI> uri,
+        boolean allowPlainHttp, Function<Boolean, C> build) {
+      try {
+        return build.apply(allowPlainHttp);
+      } catch (IllegalArgumentException | IllegalStateException | org.brexsync.brex.BrexConfigurationException
+          | org.brexsync.oomnitza.OomnitzaConfigurationException e) {
+        if (!allowPlainHttp && uri.isPresent() && "http".equalsIgnoreCase(uri.get().getScheme())
+            && buildsWithPlainHttp(build)) {
+          throw new ConfigurationException("bad " + system + " configuration: the URL " + shown(uri.get()) + " (" + url.get()[1]
+              + ") is plain http to a host that is not loopback: the token would travel unencrypted. Use https, or, "
+              + "for a test rig such as 'brexsync sandbox' on another machine, opt in with --allow-plain-http or "
+              + BREXSYNC_ALLOW_PLAIN_HTTP + "=true.");
+        }
+        throw new ConfigurationException("bad " + system + " configuration: " + e.getMessage(), e);
+      }
+    }
+
+    /**
+     * Whether the client builds once plain http is allowed, i.e. plain http was its only objection.
+     * The clients own the rule (which hosts count as loopback); asking them keeps one copy of it.
+     */
+    private static boolean buildsWithPlainHttp(Function<Boolean, ? extends AutoCloseable> build) {
+      try (AutoCloseable probe = build.apply(true)) {
+        return true;
+      } catch (Exception e) {
+        return false;
+      }
     }
 
     /** The URL and where it came from ("from --flag", "from $VAR", "from the integration document"). */
@@ -326,17 +397,60 @@ public final class Connections implements AutoCloseable {
       return Optional.ofNullable(env.get(name)).map(String::trim).filter(s -> !s.isEmpty());
     }
 
-    /** {@code source} says where the value came from, for the message. */
-    private static URI uri(String source, String value) {
-      try {
-        URI u = new URI(value);
-        if (u.getScheme() == null || u.getHost() == null) {
-          throw new ConfigurationException("the URL " + source + " must be an absolute http(s) URL, got '" + value + "'");
-        }
-        return u;
-      } catch (URISyntaxException e) {
-        throw new ConfigurationException("the URL " + source + " is not a valid URL: '" + value + "'", e);
+    /** A true/false variable (unset or empty is false; {@code 1} and {@code 0} are accepted too). */
+    private boolean flag(String name) {
+      Optional<String> v = get(name).map(x -> x.toLowerCase(java.util.Locale.ROOT));
+      if (v.isEmpty() || v.get().equals("false") || v.get().equals("0")) {
+        return false;
       }
+      if (v.get().equals("true") || v.get().equals("1")) {
+        return true;
+      }
+      throw new ConfigurationException(name + " must be true or false, got '" + get(name).get() + "'");
+    }
+
+    /**
+     * {@code source} says where the value came from, for the message. The message shows the value
+     * without user info, query or fragment (they may hold credentials) and keeps no cause (the
+     * parser's message repeats the whole value).
+     */
+    private static URI uri(String source, String value) {
+      URI u;
+      try {
+        u = new URI(value);
+      } catch (URISyntaxException e) {
+        throw new ConfigurationException("the URL " + source + " is not a valid URL: '" + redacted(value) + "'");
+      }
+      if (u.getScheme() == null || u.getHost() == null) {
+        throw new ConfigurationException("the URL " + source + " must be an absolute http(s) URL, got '"
+            + redacted(value) + "'");
+      }
+      return u;
+    }
+
+    /** {@code value} with any user info, query and fragment replaced by {@code ****}. */
+    static String redacted(String value) {
+      String v = value;
+      String tail = "";
+      int cut = v.length();
+      for (char c : new char[] {'?', '#'}) {
+        int i = v.indexOf(c);
+        if (i >= 0 && i < cut) {
+          cut = i;
+        }
+      }
+      if (cut < v.length()) {
+        tail = v.charAt(cut) + "****";
+        v = v.substring(0, cut);
+      }
+      int start = v.indexOf("//");
+      start = start < 0 ? 0 : start + 2;
+      // The last '@' anywhere: a malformed value may hold '/' in its password; masking too much is safe.
+      int at = v.lastIndexOf('@');
+      if (at >= start) {
+        v = v.substring(0, start) + "****@" + v.substring(at + 1);
+      }
+      return v + tail;
     }
   }
 }

@@ -68,6 +68,7 @@ public final class CliContext {
         .retries(retries)
         .brexUrl(endpoints.brexUrl())
         .oomnitzaUrl(endpoints.oomnitzaUrl())
+        .allowPlainHttp(endpoints.allowPlainHttp())
         .open();
     notice("Endpoints: " + c.describeEndpoints());
     return c;
