@@ -3,8 +3,8 @@ package org.brexsync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.brexsync.cli.internal.Csv;
 import org.brexsync.cli.internal.Table;
+import org.brexsync.connector.insight.Csv;
 import org.junit.jupiter.api.Test;
 
 class CsvAndTableTest {

@@ -16,9 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import org.brexsync.connector.insight.Csv;
 import org.brexsync.connector.sync.ImmutableRecordOutcome;
 import org.brexsync.connector.sync.RecordOutcome;
 import org.brexsync.connector.sync.Situation;
@@ -162,12 +161,7 @@ final class ReportFile implements SyncListener, AutoCloseable {
     try (BufferedReader in = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
       String line;
       while ((line = in.readLine()) != null) {
-        RecordOutcome o = MAPPER.readValue(line, ImmutableRecordOutcome.class);
-        w.write(Csv.record(List.of(
-            r.runId(), r.integration(), r.status().name(), Boolean.toString(r.dryRun()), o.situation().name(),
-            o.sourceId(), o.syncKey().orElse(""), o.targetId().orElse(""), Boolean.toString(o.deprovision()),
-            o.reason().orElse(""),
-            o.changes().stream().map(c -> Reports.describe(o.situation(), c)).collect(Collectors.joining("; ")))));
+        w.write(Reports.csvRecord(r, MAPPER.readValue(line, ImmutableRecordOutcome.class)));
       }
     }
   }

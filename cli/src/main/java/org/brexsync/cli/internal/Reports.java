@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.brexsync.connector.insight.Csv;
 import org.brexsync.connector.mapping.FieldChange;
 import org.brexsync.connector.sync.RecordOutcome;
 import org.brexsync.connector.sync.Situation;
@@ -161,12 +162,17 @@ public final class Reports {
   public static String csv(SyncReport r) {
     StringBuilder sb = new StringBuilder(Csv.record(CSV_HEADER));
     for (RecordOutcome o : r.outcomes()) {
-      sb.append(Csv.record(List.of(
-          r.runId(), r.integration(), r.status().name(), Boolean.toString(r.dryRun()), o.situation().name(),
-          o.sourceId(), o.syncKey().orElse(""), o.targetId().orElse(""), Boolean.toString(o.deprovision()),
-          o.reason().orElse(""),
-          o.changes().stream().map(c -> describe(o.situation(), c)).collect(Collectors.joining("; ")))));
+      sb.append(csvRecord(r, o));
     }
     return sb.toString();
+  }
+
+  /** One outcome of run {@code r} as a CSV record of {@link #CSV_HEADER}'s columns. */
+  static String csvRecord(SyncReport r, RecordOutcome o) {
+    return Csv.record(List.of(
+        r.runId(), r.integration(), r.status().name(), Boolean.toString(r.dryRun()), o.situation().name(),
+        o.sourceId(), o.syncKey().orElse(""), o.targetId().orElse(""), Boolean.toString(o.deprovision()),
+        o.reason().orElse(""),
+        o.changes().stream().map(c -> describe(o.situation(), c)).collect(Collectors.joining("; "))));
   }
 }
