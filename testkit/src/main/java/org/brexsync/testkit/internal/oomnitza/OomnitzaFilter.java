@@ -1,4 +1,4 @@
-package org.brexsync.testkit.internal;
+package org.brexsync.testkit.internal.oomnitza;
 
 import java.util.ArrayList;
 import java.util.List;

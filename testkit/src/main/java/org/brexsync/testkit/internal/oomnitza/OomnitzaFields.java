@@ -1,4 +1,4 @@
-package org.brexsync.testkit.internal;
+package org.brexsync.testkit.internal.oomnitza;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

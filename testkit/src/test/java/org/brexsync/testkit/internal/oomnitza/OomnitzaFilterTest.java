@@ -1,4 +1,4 @@
-package org.brexsync.testkit.internal;
+package org.brexsync.testkit.internal.oomnitza;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

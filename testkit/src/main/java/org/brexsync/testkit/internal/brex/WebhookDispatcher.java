@@ -1,4 +1,4 @@
-package org.brexsync.testkit.internal;
+package org.brexsync.testkit.internal.brex;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -27,7 +27,7 @@ import org.brexsync.testkit.WebhookDelivery;
  * (one space-separated entry per live secret). Deliveries run on one background thread so the
  * API call that triggered them never waits; only loopback targets are contacted.
  */
-public final class Webhooks implements AutoCloseable {
+public final class WebhookDispatcher implements AutoCloseable {
   private final Clock clock;
   private final ExecutorService executor;
   private final HttpClient http;
@@ -36,7 +36,7 @@ public final class Webhooks implements AutoCloseable {
   private long queued;
   private long attempted;
 
-  public Webhooks(Clock clock) {
+  public WebhookDispatcher(Clock clock) {
     this.clock = clock;
     this.executor = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "brex-sim-webhooks");
