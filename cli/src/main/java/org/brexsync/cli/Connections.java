@@ -374,7 +374,8 @@ public final class Connections implements AutoCloseable {
      * The clients own the rule (which hosts count as loopback); asking them keeps one copy of it.
      */
     private static boolean buildsWithPlainHttp(Function<Boolean, ? extends AutoCloseable> build) {
-      try (AutoCloseable probe = build.apply(true)) {
+      try {
+        build.apply(true).close();
         return true;
       } catch (Exception e) {
         return false;

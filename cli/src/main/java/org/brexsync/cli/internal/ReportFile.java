@@ -129,7 +129,7 @@ final class ReportFile implements SyncListener, AutoCloseable {
         BufferedReader in = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
       g.writeStartObject();
       boolean listed = false;
-      Iterator<Map.Entry<String, JsonNode>> it = head.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = head.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         if (!listed && e.getKey().startsWith("outcomes")) {
