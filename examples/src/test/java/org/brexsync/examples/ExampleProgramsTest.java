@@ -13,17 +13,18 @@ import org.brexsync.examples.programs.InviteUserAndIssueCard;
 import org.brexsync.examples.programs.OffboardPerson;
 import org.brexsync.examples.programs.ReceiveWebhooks;
 import org.brexsync.examples.programs.SyncUsers;
+import org.brexsync.testkit.Sandbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The example programs against a small sandbox. */
 class ExampleProgramsTest {
-  Connections sandbox;
+  ExampleClients sandbox;
 
   @BeforeEach
   void start() {
-    sandbox = Connections.builder().environment(java.util.Map.of()).sandboxUsers(25).open();
+    sandbox = ExampleClients.sandbox(25);
   }
 
   @AfterEach
@@ -33,7 +34,7 @@ class ExampleProgramsTest {
 
   @Test
   void syncUsers() {
-    SyncReport report = SyncUsers.sync(sandbox, 25);
+    SyncReport report = SyncUsers.sync(sandbox.brex(), sandbox.oomnitza(), 25);
 
     assertThat(report.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(report.processed()).isEqualTo(25);

@@ -2,49 +2,27 @@ package org.brexsync.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.brexsync.connector.Integration;
-import org.brexsync.connector.IntegrationJson;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The README's promises hold. */
+/** The module README names every example program, and the jar it runs them from. */
 class ReadmeTest {
-  private static String readme() throws Exception {
-    return Files.readString(Path.of("README.md"));
-  }
-
   @Test
-  void integrationExampleIsLaunchable() throws Exception {
-    Matcher m = Pattern.compile("## Integration document example\\s+```json\\n(.*?)```", Pattern.DOTALL).matcher(readme());
-    assertThat(m.find()).isTrue();
+  void listsEveryProgramAndHowToRunIt() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    List<String> programs;
+    try (Stream<Path> files = Files.list(Path.of("src/main/java/org/brexsync/examples/programs"))) {
+      programs = files.map(f -> f.getFileName().toString()).filter(n -> !n.equals("package-info.java"))
+          .map(n -> "`org.brexsync.examples.programs." + n.replace(".java", "")).toList();
+    }
 
-    Integration in = IntegrationJson.read(m.group(1));
-
-    assertThat(in.validate().missing()).isEmpty();
-  }
-
-  @Test
-  void quickStartIsTheMainJobAndTheTestCommand() throws Exception {
-    assertThat(readme()).contains(
-        "./mvnw -B -q package -DskipTests && java -jar examples/target/brexsync.jar sync\n./mvnw -B verify\n");
-  }
-
-  @Test
-  void documentsEveryCommandAndExitCode() throws Exception {
-    assertThat(readme()).contains("brexsync sync", "brexsync users list", "brexsync cards list",
-        "brexsync integration validate", "brexsync integration suggest-mapping", "brexsync sandbox",
-        "| 0 |", "| 1 |", "| 2 |", "| 3 |", "BREX_API_TOKEN", "BREX_BASE_URL", "OOMNITZA_URL",
-        "OOMNITZA_API_TOKEN", "## Changelog", "brexsync workflow run", "brexsync workflow offboard",
-        "brexsync workflow presets", "brexsync report", "brexsync dashboard", "brexsync insights");
-  }
-
-  @Test
-  void listsEveryReportViewAndPreset() throws Exception {
-    assertThat(readme()).contains(org.brexsync.connector.insight.Catalog.names().stream().map(n -> "`" + n + "`").toList())
-        .contains(org.brexsync.connector.workflow.Presets.names().stream().map(n -> "`" + n + "`").toList())
-        .doesNotContain("## Not yet");
+    assertThat(programs).hasSize(4);
+    assertThat(readme).contains(programs)
+        .contains("java -cp examples/target/brexsync-examples.jar org.brexsync.examples.programs.");
+    assertThat(Files.readString(Path.of("pom.xml"))).contains("${project.build.directory}/brexsync-examples.jar");
   }
 }

@@ -10,12 +10,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import org.brexsync.testkit.internal.BrexApi;
 import org.brexsync.testkit.internal.RateLimiter;
 import org.brexsync.testkit.internal.SimOptions;
 import org.brexsync.testkit.internal.SimResponse;
 import org.brexsync.testkit.internal.SimServer;
-import org.brexsync.testkit.internal.Webhooks;
+import org.brexsync.testkit.internal.brex.BrexApi;
+import org.brexsync.testkit.internal.brex.WebhookDispatcher;
 
 /**
  * A stateful HTTP simulator of the Brex Team API (2025-03 spec) and Webhooks API (2024-06),
@@ -38,7 +38,7 @@ public final class BrexSimulator implements AutoCloseable {
 
   private final SimServer server;
   private final BrexApi api;
-  private final Webhooks webhooks;
+  private final WebhookDispatcher webhooks;
   private final RateLimiter limiter;
   private final ConcurrentHashMap<String, TokenState> tokens = new ConcurrentHashMap<>();
   private final String token;
@@ -54,7 +54,7 @@ public final class BrexSimulator implements AutoCloseable {
     this.inactivityExpiry = b.inactivityExpiry;
     tokens.put(token, TokenState.VALID);
     this.limiter = new RateLimiter(b.options.clock, b.rateLimit, b.rateWindow.toMillis());
-    this.webhooks = new Webhooks(b.options.clock);
+    this.webhooks = new WebhookDispatcher(b.options.clock);
     this.api = new BrexApi(webhooks);
     api.strictFields(b.options.strictRequestFields);
     if (b.company != null) {

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.brexsync.testkit.internal.BrexApi;
 import org.brexsync.testkit.internal.Json;
+import org.brexsync.testkit.internal.brex.BrexApi;
 
 /**
  * A realistic company generated from a {@link CompanySpec}: users with names, e-mails,

@@ -11,7 +11,7 @@ import org.brexsync.brex.model.Money;
 import org.brexsync.brex.model.SpendControlRequest;
 import org.brexsync.brex.model.SpendDuration;
 import org.brexsync.brex.model.User;
-import org.brexsync.examples.Connections;
+import org.brexsync.examples.ExampleClients;
 
 /**
  * Invites a user to Brex and issues them a virtual vendor card with its own monthly limit.
@@ -21,7 +21,7 @@ public final class InviteUserAndIssueCard {
   private InviteUserAndIssueCard() {}
 
   public static void main(String[] args) {
-    try (Connections c = Connections.fromEnvironment()) {
+    try (ExampleClients c = ExampleClients.fromEnvironment()) {
       if (args.length < 3 && !c.isSandbox()) {
         System.err.println("usage: InviteUserAndIssueCard EMAIL FIRST LAST");
         System.exit(2);

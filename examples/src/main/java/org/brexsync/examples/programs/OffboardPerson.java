@@ -8,7 +8,7 @@ import org.brexsync.brex.model.ListCardsRequest;
 import org.brexsync.brex.model.ListUsersRequest;
 import org.brexsync.brex.model.LockCardRequest;
 import org.brexsync.brex.model.User;
-import org.brexsync.examples.Connections;
+import org.brexsync.examples.ExampleClients;
 import org.brexsync.testkit.SyntheticCompany;
 
 /**
@@ -19,7 +19,7 @@ public final class OffboardPerson {
   private OffboardPerson() {}
 
   public static void main(String[] args) {
-    try (Connections c = Connections.fromEnvironment()) {
+    try (ExampleClients c = ExampleClients.fromEnvironment()) {
       if (args.length < 1 && !c.isSandbox()) {
         System.err.println("usage: OffboardPerson EMAIL");
         System.exit(2);

@@ -14,7 +14,7 @@ import org.brexsync.brex.webhook.WebhookEventType;
 import org.brexsync.brex.webhook.WebhookEvents;
 import org.brexsync.brex.webhook.WebhookVerificationException;
 import org.brexsync.brex.webhook.WebhookVerifier;
-import org.brexsync.examples.Connections;
+import org.brexsync.examples.ExampleClients;
 
 /**
  * Receives Brex {@code USER_UPDATED} webhooks and verifies their signatures. In the sandbox it
@@ -25,7 +25,7 @@ public final class ReceiveWebhooks {
   private ReceiveWebhooks() {}
 
   public static void main(String[] args) throws Exception {
-    try (Connections c = Connections.fromEnvironment()) {
+    try (ExampleClients c = ExampleClients.fromEnvironment()) {
       UserUpdatedEvent event = receive(c.brex(), c.isSandbox() ? 0 : 8088, c.isSandbox());
       System.out.println("Verified " + event.eventType() + " of user " + event.userId() + ": " + event.updatedAttributes());
     }

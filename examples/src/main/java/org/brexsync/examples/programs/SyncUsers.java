@@ -1,5 +1,6 @@
 package org.brexsync.examples.programs;
 
+import org.brexsync.brex.BrexClient;
 import org.brexsync.connector.Integration;
 import org.brexsync.connector.adapter.BrexUserSource;
 import org.brexsync.connector.adapter.OomnitzaUserSink;
@@ -7,7 +8,8 @@ import org.brexsync.connector.mapping.Mapping;
 import org.brexsync.connector.state.InMemorySyncStateStore;
 import org.brexsync.connector.sync.SyncEngine;
 import org.brexsync.connector.sync.SyncReport;
-import org.brexsync.examples.Connections;
+import org.brexsync.examples.ExampleClients;
+import org.brexsync.oomnitza.OomnitzaClient;
 
 /**
  * Syncs Brex users into Oomnitza people with the product page's standard mapping and prints the
@@ -18,14 +20,14 @@ public final class SyncUsers {
 
   public static void main(String[] args) {
     int roleId = args.length > 0 ? Integer.parseInt(args[0]) : 25;
-    try (Connections c = Connections.fromEnvironment()) {
+    try (ExampleClients c = ExampleClients.fromEnvironment()) {
       System.out.println(c.isSandbox() ? "Running in the built-in sandbox." : "Syncing " + c.brex().baseUri());
-      System.out.print(sync(c, roleId).summary());
+      System.out.print(sync(c.brex(), c.oomnitza(), roleId).summary());
     }
   }
 
   /** One sync run from Brex to Oomnitza. */
-  public static SyncReport sync(Connections c, int roleId) {
+  public static SyncReport sync(BrexClient brex, OomnitzaClient oomnitza, int roleId) {
     Integration integration = Integration.builder()
         .name("sync-users-example")
         // Brex id -> username and brex_user_id, email (trimmed, lower case), names, the role.
@@ -33,8 +35,8 @@ public final class SyncUsers {
         .build();
     SyncEngine engine = SyncEngine.builder()
         .integration(integration)
-        .source(BrexUserSource.of(c.brex()))
-        .sink(OomnitzaUserSink.of(c.oomnitza()))
+        .source(BrexUserSource.of(brex))
+        .sink(OomnitzaUserSink.of(oomnitza))
         .stateStore(InMemorySyncStateStore.create()) // FileSyncStateStore.defaults() in production
         .build();
     return engine.run();

@@ -135,7 +135,8 @@ public final class SimRequest {
     return errors.apply(status, message);
   }
 
-  static Map<String, List<String>> parseQuery(String raw) {
+  /** Decodes {@code a=1&b=2} (a query or a form-encoded body) into values per name. */
+  public static Map<String, List<String>> parseQuery(String raw) {
     if (raw == null || raw.isEmpty()) {
       return Collections.emptyMap();
     }

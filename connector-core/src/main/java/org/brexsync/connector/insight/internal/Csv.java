@@ -4,17 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.brexsync.connector.insight.ListView;
 
 /**
- * RFC 4180 CSV (CRLF, fields quoted when they hold a comma, quote, CR or LF, quotes doubled), safe
- * against spreadsheet formula injection: a value starting with {@code = + - @}, tab or CR is
- * prefixed with an apostrophe, unless it is a plain number such as {@code -12.5}. Grouped views get
- * a leading "Group" column and a subtotal line per group; the last line holds the totals. Not API.
+ * The CSV {@link ReportWriter}: a leading "Group" column and a subtotal line per group for grouped
+ * views, totals on the last line; every line encoded by {@link org.brexsync.connector.insight.Csv}
+ * (RFC 4180, formula injection neutralised). Not API.
  */
 public final class Csv implements ReportWriter {
-  private static final Pattern PLAIN_NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
   private final Appendable out;
   private boolean grouped;
   private boolean details;
@@ -25,24 +22,9 @@ public final class Csv implements ReportWriter {
     this.out = out;
   }
 
-  /** The field neutralised against formula injection and quoted per RFC 4180 when needed. */
+  /** {@link org.brexsync.connector.insight.Csv#field}. */
   public static String field(String value) {
-    String v = neutralise(value);
-    boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0
-        || (!v.isEmpty() && (v.charAt(0) == ' ' || v.charAt(v.length() - 1) == ' '));
-    return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
-  }
-
-  /** The value with a leading apostrophe when a spreadsheet would read it as a formula. */
-  public static String neutralise(String v) {
-    if (v.isEmpty()) {
-      return v;
-    }
-    char c = v.charAt(0);
-    if ((c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') && !PLAIN_NUMBER.matcher(v).matches()) {
-      return "'" + v;
-    }
-    return v;
+    return org.brexsync.connector.insight.Csv.field(value);
   }
 
   @Override
@@ -105,13 +87,7 @@ public final class Csv implements ReportWriter {
 
   private void line(List<String> fields) {
     try {
-      for (int i = 0; i < fields.size(); i++) {
-        if (i > 0) {
-          out.append(',');
-        }
-        out.append(field(fields.get(i)));
-      }
-      out.append("\r\n");
+      out.append(org.brexsync.connector.insight.Csv.record(fields));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
