@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.brexsync.brex.internal.BaseUris;
-import org.brexsync.brex.internal.HttpResources;
 import org.brexsync.brex.internal.Services;
 import org.brexsync.brex.internal.Tokens;
 import org.brexsync.brex.internal.Transport;
+import org.brexsync.http.internal.BaseUris;
+import org.brexsync.http.internal.HttpResources;
 
 /**
  * Client for the Brex Team API (users, cards, departments, locations, titles, company) and the
@@ -321,10 +321,14 @@ public final class BrexClient implements AutoCloseable {
         throw new BrexConfigurationException("No Brex API token: call token(...) or tokenProvider(...)"
             + " on the builder. " + Tokens.HINT);
       }
-      URI base = BaseUris.check(baseUri, allowPlainHttp, "baseUri");
-      URI cardNumbers = cardNumberBaseUri == null ? base
-          : BaseUris.check(cardNumberBaseUri, allowPlainHttp, "cardNumberBaseUri");
+      URI base = checked(baseUri, "baseUri");
+      URI cardNumbers = cardNumberBaseUri == null ? base : checked(cardNumberBaseUri, "cardNumberBaseUri");
       return new BrexClient(this, base, cardNumbers);
+    }
+
+    private URI checked(URI uri, String what) {
+      return BaseUris.check(uri, allowPlainHttp, what, "https://platform.brexapis.com",
+          BrexConfigurationException::new);
     }
 
     private static Duration positive(Duration d, String name) {

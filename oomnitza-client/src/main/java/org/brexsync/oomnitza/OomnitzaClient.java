@@ -9,12 +9,14 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import javax.net.ssl.SSLContext;
+import org.brexsync.http.RateLimiter;
+import org.brexsync.http.RequestListener;
+import org.brexsync.http.internal.BaseUris;
+import org.brexsync.http.internal.Call;
+import org.brexsync.http.internal.HttpResources;
 import org.brexsync.oomnitza.bulk.BulkApi;
 import org.brexsync.oomnitza.internal.Authenticator;
-import org.brexsync.oomnitza.internal.BaseUris;
 import org.brexsync.oomnitza.internal.BulkApiImpl;
-import org.brexsync.oomnitza.internal.Call;
-import org.brexsync.oomnitza.internal.HttpResources;
 import org.brexsync.oomnitza.internal.Json;
 import org.brexsync.oomnitza.internal.PasswordAuthenticator;
 import org.brexsync.oomnitza.internal.SaasUsersApiImpl;
@@ -63,7 +65,7 @@ public final class OomnitzaClient implements AutoCloseable {
     this.http = http;
     this.transport = new Transport(baseUri, http, auth, b.retryPolicy, b.sleeper, b.clock, b.random,
         b.requestTimeout, b.conventions, b.userAgent, Optional.ofNullable(b.connectorSource), Json.newMapper(),
-        b.maxPages);
+        b.maxPages, b.listener, b.rateLimiter);
     this.users = new UsersApiImpl(transport);
     this.bulk = new BulkApiImpl(transport);
     this.saasUsers = new SaasUsersApiImpl(transport);
@@ -162,6 +164,8 @@ public final class OomnitzaClient implements AutoCloseable {
     private String connectorSource;
     private boolean allowPlainHttp;
     private int maxPages = PagedIterable.DEFAULT_MAX_PAGES;
+    private RequestListener listener = RequestListener.none();
+    private RateLimiter rateLimiter;
 
     private Builder() {}
 
@@ -299,6 +303,21 @@ public final class OomnitzaClient implements AutoCloseable {
       return this;
     }
 
+    /** Observer of every HTTP attempt (metrics, auditing); never sees bodies or tokens. */
+    public Builder requestListener(RequestListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * A client-side token bucket: a permit is taken before every attempt (default none; Oomnitza
+     * documents no limit, but a shared instance may answer 429 under load).
+     */
+    public Builder rateLimiter(RateLimiter limiter) {
+      this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
+      return this;
+    }
+
     /** Undocumented API details (paths, ident field, envelope keys, filter syntax). */
     public Builder conventions(OomnitzaConventions conventions) {
       this.conventions = Objects.requireNonNull(conventions, "conventions");
@@ -329,7 +348,8 @@ public final class OomnitzaClient implements AutoCloseable {
         throw new OomnitzaConfigurationException("The Oomnitza base URI is missing: call baseUri(...),"
             + " e.g. https://acme.oomnitza.com, usually from the OOMNITZA_URL environment variable.");
       }
-      URI uri = BaseUris.check(baseUri, allowPlainHttp, "baseUri");
+      URI uri = BaseUris.check(baseUri, allowPlainHttp, "baseUri", "https://<instance>.oomnitza.com",
+          OomnitzaConfigurationException::new);
       if (apiToken == null && username == null) {
         throw new OomnitzaConfigurationException("No Oomnitza credentials: call apiToken(...) or"
             + " credentials(username, password) on the builder. " + Tokens.HINT);
