@@ -33,12 +33,12 @@ import org.brexsync.brex.BrexTokenExpiredException;
 import org.brexsync.brex.BrexValidationException;
 import org.brexsync.brex.Page;
 import org.brexsync.brex.RateLimiter;
-import org.brexsync.brex.RequestListener;
 import org.brexsync.brex.RequestOptions;
 import org.brexsync.brex.RetryPolicy;
-import org.brexsync.brex.Sleeper;
 import org.brexsync.brex.TokenProvider;
 import org.brexsync.brex.Violation;
+import org.brexsync.http.RequestListener;
+import org.brexsync.http.Sleeper;
 import org.brexsync.http.internal.HttpResources;
 import org.brexsync.http.internal.PathSegments;
 import org.brexsync.http.internal.Redactor;
@@ -90,19 +90,9 @@ public final class Transport {
         .build();
   }
 
-  /** The redaction of this client's secrets and of secret-shaped text. */
-  public Redactor redactor() {
-    return redactor;
-  }
-
   /** How many pages one auto-paging iteration may fetch. */
   public int maxPages() {
     return maxPages;
-  }
-
-  /** Whether the client was closed. */
-  public boolean isClosed() {
-    return core.isClosed();
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import org.brexsync.http.RateLimiter;
 import org.brexsync.http.RequestListener;
+import org.brexsync.http.Sleeper;
 import org.brexsync.http.internal.Call;
 import org.brexsync.http.internal.HttpResources;
 import org.brexsync.http.internal.PathSegments;
@@ -38,7 +39,6 @@ import org.brexsync.oomnitza.OomnitzaServerException;
 import org.brexsync.oomnitza.OomnitzaValidationException;
 import org.brexsync.oomnitza.RequestOptions;
 import org.brexsync.oomnitza.RetryPolicy;
-import org.brexsync.oomnitza.Sleeper;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -120,19 +120,9 @@ public final class Transport {
         .build();
   }
 
-  /** The redaction of this client's secrets and of secret-shaped text. */
-  public Redactor redactor() {
-    return redactor;
-  }
-
   /** How many pages one auto-paging iteration may fetch. */
   public int maxPages() {
     return maxPages;
-  }
-
-  /** Whether the client was closed. */
-  public boolean isClosed() {
-    return core.isClosed();
   }
 
   /** The mapper. */
