@@ -285,9 +285,7 @@ public final class Transport {
         continue;
       }
       if (anyStatus) {
-        @SuppressWarnings("unchecked")
-        T answer = (T) r;
-        return answer;
+        return reader.apply(r);
       }
       throw failures.status(r, attempt);
     }
