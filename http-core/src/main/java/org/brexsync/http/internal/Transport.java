@@ -129,7 +129,8 @@ public final class Transport {
    * @param call the call
    * @param path its redacted path
    * @param attempts attempts made
-   * @param cause the failure (an {@link IOException}, or a runtime exception of the JDK)
+   * @param cause the {@link IOException}; null when the JDK failed otherwise (its message may quote
+   *     a header value, so only its redacted {@code description} is kept)
    * @param description what went wrong, redacted: {@code connect timed out (connect timeout)},
    *     {@code request timed out (timeout 5000 ms)}, {@code connection refused or unreachable}, or
    *     {@code I/O error: <class>: <message>}
@@ -201,8 +202,8 @@ public final class Transport {
         Thread.currentThread().interrupt();
         throw failures.interrupted(call, path, false, e);
       } catch (RuntimeException e) {
-        // typed and redacted, never raw
-        throw failures.network(new NetworkFailure(call, path, attempt, e, red.describe(e), false));
+        // typed and redacted, never raw: not even as the cause, whose message may quote a header
+        throw failures.network(new NetworkFailure(call, path, attempt, null, red.describe(e), false));
       } catch (IOException e) {
         boolean connect = isConnectFailure(e);
         Duration took = Duration.between(t0, clock.instant());

@@ -218,8 +218,7 @@ public final class Transport {
 
     @Override
     public RuntimeException network(org.brexsync.http.internal.Transport.NetworkFailure f) {
-      return new OomnitzaNetworkException(f.call().method(), f.path(), f.description(),
-          f.cause() instanceof IOException ? f.cause() : null);
+      return new OomnitzaNetworkException(f.call().method(), f.path(), f.description(), f.cause());
     }
 
     @Override
