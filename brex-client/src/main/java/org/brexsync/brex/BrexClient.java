@@ -2,16 +2,16 @@ package org.brexsync.brex;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.brexsync.brex.internal.BaseUris;
-import org.brexsync.brex.internal.HttpResources;
 import org.brexsync.brex.internal.Services;
 import org.brexsync.brex.internal.Tokens;
 import org.brexsync.brex.internal.Transport;
+import org.brexsync.http.ClientBuilder;
+import org.brexsync.http.internal.BaseUris;
+import org.brexsync.http.internal.HttpResources;
 
 /**
  * Client for the Brex Team API (users, cards, departments, locations, titles, company) and the
@@ -51,18 +51,13 @@ public final class BrexClient implements AutoCloseable {
   private final WebhookService webhooks;
   private final HttpResources http;
 
-  private BrexClient(Builder b, URI baseUri, URI cardNumberBaseUri) {
+  private BrexClient(Builder b, URI baseUri, URI cardNumberBaseUri, RateLimiter rateLimiter,
+      HttpResources http, Transport t) {
     this.baseUri = baseUri;
     this.cardNumberBaseUri = cardNumberBaseUri;
     this.retryPolicy = b.retryPolicy;
-    this.rateLimiter = b.rateLimiter == null ? RateLimiter.brexDefault() : b.rateLimiter;
-    this.http = b.httpClient != null ? HttpResources.borrow(b.httpClient)
-        : HttpResources.own(HttpClient.newBuilder().connectTimeout(b.connectTimeout)
-            .followRedirects(HttpClient.Redirect.NEVER), "brexsync-brex-http-");
-    Transport t = new Transport(http, baseUri, cardNumberBaseUri, b.tokenProvider, retryPolicy,
-        rateLimiter,
-        b.cardCreationLimiter == null ? RateLimiter.brexCardCreationDefault() : b.cardCreationLimiter,
-        b.userAgent, b.clock, b.sleeper, b.requestTimeout, b.idempotencyKeys, b.listener, b.maxPages);
+    this.rateLimiter = rateLimiter;
+    this.http = http;
     this.users = new Services.Users(t);
     this.cards = new Services.Cards(t);
     this.departments = new Services.Departments(t);
@@ -163,26 +158,23 @@ public final class BrexClient implements AutoCloseable {
     return "BrexClient[baseUri=" + baseUri + ", token=****" + (isClosed() ? ", closed" : "") + "]";
   }
 
-  /** Builder of {@link BrexClient}. Not thread-safe; the client it builds is. */
-  public static final class Builder {
+  /**
+   * Builder of {@link BrexClient}: Brex's settings here, the settings every brexsync client shares
+   * (HttpClient, timeouts, clock, sleeper, listener, User-Agent, plain http, maxPages) in {@link
+   * ClientBuilder}. Default request timeout 30 s. Not thread-safe; the client it builds is.
+   */
+  public static final class Builder extends ClientBuilder<Builder> {
     private TokenProvider tokenProvider;
     private URI baseUri = PRODUCTION;
     private URI cardNumberBaseUri;
-    private HttpClient httpClient;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration requestTimeout = Duration.ofSeconds(30);
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private RateLimiter rateLimiter;
     private RateLimiter cardCreationLimiter;
-    private String userAgent = DEFAULT_USER_AGENT;
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.system();
     private Supplier<String> idempotencyKeys = () -> UUID.randomUUID().toString();
-    private RequestListener listener = RequestListener.none();
-    private boolean allowPlainHttp;
-    private int maxPages = PagedIterable.DEFAULT_MAX_PAGES;
 
-    private Builder() {}
+    private Builder() {
+      super(Duration.ofSeconds(30), DEFAULT_USER_AGENT);
+    }
 
     /**
      * A fixed bearer token ({@code bxt_...}), checked now: surrounding whitespace (a trailing
@@ -220,48 +212,6 @@ public final class BrexClient implements AutoCloseable {
       return this;
     }
 
-    /**
-     * Allows plain http to a host that is not loopback (default false), for test rigs whose
-     * simulator runs on another host. Never for Brex itself: the token would travel unencrypted.
-     */
-    public Builder allowPlainHttp(boolean allow) {
-      this.allowPlainHttp = allow;
-      return this;
-    }
-
-    /**
-     * Most pages one iteration of a list fetches (default {@link PagedIterable#DEFAULT_MAX_PAGES});
-     * beyond it the iteration fails instead of paging for ever.
-     */
-    public Builder maxPages(int maxPages) {
-      if (maxPages < 1) {
-        throw new IllegalArgumentException("maxPages must be at least 1");
-      }
-      this.maxPages = maxPages;
-      return this;
-    }
-
-    /**
-     * The HTTP client to use (its own connect timeout then applies). It stays the caller's:
-     * {@link BrexClient#close()} does not close it.
-     */
-    public Builder httpClient(HttpClient client) {
-      this.httpClient = Objects.requireNonNull(client, "client");
-      return this;
-    }
-
-    /** Connect timeout of the default HTTP client (default 10 s). */
-    public Builder connectTimeout(Duration d) {
-      this.connectTimeout = positive(d, "connectTimeout");
-      return this;
-    }
-
-    /** Timeout of each attempt (default 30 s); per call via {@link RequestOptions}. */
-    public Builder requestTimeout(Duration d) {
-      this.requestTimeout = positive(d, "requestTimeout");
-      return this;
-    }
-
     /** Retry policy (default {@link RetryPolicy#defaults()}). */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "policy");
@@ -280,33 +230,9 @@ public final class BrexClient implements AutoCloseable {
       return this;
     }
 
-    /** User-Agent header. */
-    public Builder userAgent(String userAgent) {
-      this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
-      return this;
-    }
-
-    /** Clock for time budgets and Retry-After dates. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** How to wait for back-off and rate-limit permits (inject a no-op in tests). */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-      return this;
-    }
-
     /** Source of generated Idempotency-Keys (default random UUIDs). */
     public Builder idempotencyKeyGenerator(Supplier<String> keys) {
       this.idempotencyKeys = Objects.requireNonNull(keys, "keys");
-      return this;
-    }
-
-    /** Observer of every HTTP attempt (metrics, auditing). */
-    public Builder requestListener(RequestListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
@@ -321,18 +247,20 @@ public final class BrexClient implements AutoCloseable {
         throw new BrexConfigurationException("No Brex API token: call token(...) or tokenProvider(...)"
             + " on the builder. " + Tokens.HINT);
       }
-      URI base = BaseUris.check(baseUri, allowPlainHttp, "baseUri");
-      URI cardNumbers = cardNumberBaseUri == null ? base
-          : BaseUris.check(cardNumberBaseUri, allowPlainHttp, "cardNumberBaseUri");
-      return new BrexClient(this, base, cardNumbers);
+      URI base = checked(baseUri, "baseUri");
+      URI cardNumbers = cardNumberBaseUri == null ? base : checked(cardNumberBaseUri, "cardNumberBaseUri");
+      RateLimiter limiter = rateLimiter == null ? RateLimiter.brexDefault() : rateLimiter;
+      HttpResources http = httpResources("brexsync-brex-http-", null);
+      Transport t = new Transport(http, base, cardNumbers, tokenProvider, retryPolicy, limiter,
+          cardCreationLimiter == null ? RateLimiter.brexCardCreationDefault() : cardCreationLimiter,
+          userAgent(), clock(), sleeper(), requestTimeout(), idempotencyKeys, requestListener(),
+          maxPages());
+      return new BrexClient(this, base, cardNumbers, limiter, http, t);
     }
 
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + d);
-      }
-      return d;
+    private URI checked(URI uri, String what) {
+      return BaseUris.check(uri, allowPlainHttp(), what, "https://platform.brexapis.com",
+          BrexConfigurationException::new);
     }
 
     @Override

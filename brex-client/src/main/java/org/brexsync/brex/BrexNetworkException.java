@@ -4,23 +4,8 @@ package org.brexsync.brex;
 public class BrexNetworkException extends BrexException {
   private static final long serialVersionUID = 1L;
 
-  private final String method;
-  private final String path;
-
   /** Creates the exception. */
   public BrexNetworkException(String message, String method, String path, Throwable cause) {
-    super(message, cause);
-    this.method = method;
-    this.path = path;
-  }
-
-  /** HTTP method of the failed request. */
-  public String method() {
-    return method;
-  }
-
-  /** Path of the failed request, without the query string. */
-  public String path() {
-    return path;
+    super(message, cause, 0, method, path, null);
   }
 }

@@ -9,34 +9,13 @@ package org.brexsync.brex;
 public class BrexResponseException extends BrexException {
   private static final long serialVersionUID = 1L;
 
-  private final int status;
-  private final String method;
-  private final String path;
   private final String bodyExcerpt;
 
   /** Creates the exception. */
   public BrexResponseException(
       String message, int status, String method, String path, String bodyExcerpt, Throwable cause) {
-    super(message, cause);
-    this.status = status;
-    this.method = method;
-    this.path = path;
+    super(message, cause, status, method, path, null);
     this.bodyExcerpt = bodyExcerpt;
-  }
-
-  /** HTTP status of the response (0 when not from a response). */
-  public int status() {
-    return status;
-  }
-
-  /** HTTP method of the request. */
-  public String method() {
-    return method;
-  }
-
-  /** Request path without query. */
-  public String path() {
-    return path;
   }
 
   /** The first characters of the body, redacted and digit runs masked. */
@@ -45,10 +24,10 @@ public class BrexResponseException extends BrexException {
   }
 
   static String excerpt(String body) {
-    return org.brexsync.brex.internal.Redactor.patternsOnly().excerpt(body);
+    return org.brexsync.http.internal.Redactor.patternsOnly().excerpt(body);
   }
 
   static String describe(Throwable e) {
-    return org.brexsync.brex.internal.Redactor.patternsOnly().describe(e);
+    return org.brexsync.http.internal.Redactor.patternsOnly().describe(e);
   }
 }

@@ -264,7 +264,7 @@ public final class BrexValidation {
       } catch (java.io.IOException | RuntimeException e) {
         if (shape.isEmpty()) {
           shape.add(new Violation("(body)",
-              org.brexsync.brex.internal.Redactor.patternsOnly().describe(e)));
+              org.brexsync.http.internal.Redactor.patternsOnly().describe(e)));
         }
       }
     }

@@ -3,7 +3,10 @@ package org.brexsync.brex;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A request broke one or more client-side rules; nothing was sent. Lists every violation. */
+/**
+ * A request broke one or more client-side rules; nothing was sent ({@link #status()} is 0). Lists
+ * every violation. Brex's own 400 answer is a {@link BrexBadRequestException} instead.
+ */
 public class BrexValidationException extends BrexException {
   private static final long serialVersionUID = 1L;
 

@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * @param <T> item type
  */
-public final class Page<T> {
+public final class Page<T> implements org.brexsync.http.Page<T> {
   private final List<T> items;
   private final String nextCursor;
 
@@ -25,6 +25,7 @@ public final class Page<T> {
   }
 
   /** The items of this page, in Brex's (chronological) order. */
+  @Override
   public List<T> items() {
     return items;
   }

@@ -1,16 +1,11 @@
 package org.brexsync.brex;
 
-import java.util.Iterator;
-import java.util.LinkedHashSet;
-import java.util.NoSuchElementException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.function.Function;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
-import org.brexsync.brex.internal.Redactor;
+import org.brexsync.http.internal.Pager;
+import org.brexsync.http.internal.Redactor;
 
 /**
  * The items of a list call across all pages. Nothing is fetched until iteration starts; the next
@@ -21,20 +16,21 @@ import org.brexsync.brex.internal.Redactor;
  * <p>Paging is bounded: a server that answers with a {@code next_cursor} already used in this
  * iteration (the same cursor again, or an empty page pointing back at itself) would make the loop
  * endless, so it fails with a {@link BrexResponseException} naming the cursor; and no iteration
- * fetches more than {@code maxPages} pages ({@link BrexClient.Builder#maxPages(int)}).
+ * fetches more than {@code maxPages} pages ({@link BrexClient.Builder#maxPages(int)}). The core's
+ * {@link org.brexsync.http.PagedIterable} over Brex's cursor paging.
  *
  * @param <T> item type
  */
-public final class PagedIterable<T> implements Iterable<T> {
+public final class PagedIterable<T> implements org.brexsync.http.PagedIterable<T> {
   /** Default bound on the pages of one iteration. */
-  public static final int DEFAULT_MAX_PAGES = 100_000;
+  public static final int DEFAULT_MAX_PAGES = org.brexsync.http.PagedIterable.DEFAULT_MAX_PAGES;
   // Cursors remembered per iteration to recognise a cycle; longer cycles hit maxPages.
   private static final int REMEMBERED_CURSORS = 64;
 
   private final Function<Optional<String>, Page<T>> fetch;
   private final Optional<String> startCursor;
   private final String path;
-  private final int maxPages;
+  private final Pager<Optional<String>, Page<T>, Page<T>> pager;
 
   /**
    * Creates the iterable, bounded by {@link #DEFAULT_MAX_PAGES}.
@@ -59,100 +55,64 @@ public final class PagedIterable<T> implements Iterable<T> {
     this.fetch = Objects.requireNonNull(fetch, "fetch");
     this.startCursor = Objects.requireNonNull(startCursor, "startCursor");
     this.path = Objects.requireNonNull(path, "path");
-    if (maxPages < 1) {
-      throw new IllegalArgumentException("maxPages must be at least 1");
-    }
-    this.maxPages = maxPages;
+    this.pager = new Pager<>(new Cursors(), maxPages, REMEMBERED_CURSORS);
   }
 
   /** Fetches and returns only the first page. */
+  @Override
   public Page<T> firstPage() {
     return fetch.apply(startCursor);
   }
 
   /** Lazily iterates the pages themselves. */
-  public Iterable<Page<T>> pages() {
-    return () -> new Iterator<>() {
-      private Optional<String> cursor = startCursor;
-      private final LinkedHashSet<String> used = new LinkedHashSet<>();
-      private int fetched;
-      private boolean done;
-
-      @Override
-      public boolean hasNext() {
-        return !done;
-      }
-
-      @Override
-      public Page<T> next() {
-        if (done) {
-          throw new NoSuchElementException();
-        }
-        if (fetched >= maxPages) {
-          done = true;
-          throw new BrexResponseException("Stopped listing GET " + path + " after " + maxPages
-              + " pages, the client's maxPages bound, with more announced by next_cursor: the"
-              + " server may be paging in circles (or raise BrexClient.Builder.maxPages)",
-              0, "GET", path, "", null);
-        }
-        cursor.ifPresent(this::remember);
-        Page<T> page = fetch.apply(cursor);
-        fetched++;
-        Optional<String> next = page.nextCursor();
-        if (next.isPresent() && used.contains(next.get())) {
-          done = true;
-          String shown = Redactor.patternsOnly().redact(next.get());
-          shown = shown.length() > 100 ? shown.substring(0, 100) + "..." : shown;
-          throw new BrexResponseException("Brex returned next_cursor \"" + shown + "\" for GET "
-              + path + " again (page " + fetched + ", " + page.items().size() + " items): it was"
-              + " already used in this listing, so following it would loop for ever; stopped",
-              0, "GET", path, "", null);
-        }
-        cursor = next;
-        done = cursor.isEmpty();
-        return page;
-      }
-
-      private void remember(String c) {
-        used.add(c);
-        if (used.size() > REMEMBERED_CURSORS) {
-          used.remove(used.iterator().next());
-        }
-      }
-    };
-  }
-
   @Override
-  public Iterator<T> iterator() {
-    Iterator<Page<T>> pages = pages().iterator();
-    return new Iterator<>() {
-      private Iterator<T> current = java.util.Collections.emptyIterator();
-
-      @Override
-      public boolean hasNext() {
-        while (!current.hasNext()) {
-          if (!pages.hasNext()) {
-            return false;
-          }
-          current = pages.next().items().iterator();
-        }
-        return true;
-      }
-
-      @Override
-      public T next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return current.next();
-      }
-    };
+  public Iterable<Page<T>> pages() {
+    return pager;
   }
 
-  /** A sequential, lazy stream over all items. */
-  public Stream<T> stream() {
-    return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
-        false);
+  /** Brex's cursor paging: the next page is at the last page's {@code next_cursor}. */
+  private final class Cursors implements Pager.Source<Optional<String>, Page<T>, Page<T>> {
+    @Override
+    public Optional<String> start() {
+      return startCursor;
+    }
+
+    @Override
+    public Page<T> fetch(Optional<String> cursor) {
+      return fetch.apply(cursor);
+    }
+
+    @Override
+    public Optional<?> repeatKey(Optional<String> cursor, Page<T> page) {
+      return page.nextCursor();
+    }
+
+    @Override
+    public List<String> seedKeys() {
+      return startCursor.stream().toList();
+    }
+
+    @Override
+    public Pager.Step<Optional<String>, Page<T>> step(Optional<String> cursor, Page<T> page) {
+      return new Pager.Step<>(page, page.nextCursor().map(Optional::of));
+    }
+
+    @Override
+    public RuntimeException repeated(Optional<String> cursor, Page<T> page, int fetched) {
+      String shown = Redactor.patternsOnly().redact(page.nextCursor().orElse(""));
+      shown = shown.length() > 100 ? shown.substring(0, 100) + "..." : shown;
+      return new BrexResponseException("Brex returned next_cursor \"" + shown + "\" for GET "
+          + path + " again (page " + fetched + ", " + page.items().size() + " items): it was"
+          + " already used in this listing, so following it would loop for ever; stopped",
+          0, "GET", path, "", null);
+    }
+
+    @Override
+    public RuntimeException tooManyPages(int maxPages) {
+      return new BrexResponseException("Stopped listing GET " + path + " after " + maxPages
+          + " pages, the client's maxPages bound, with more announced by next_cursor: the"
+          + " server may be paging in circles (or raise BrexClient.Builder.maxPages)",
+          0, "GET", path, "", null);
+    }
   }
 }

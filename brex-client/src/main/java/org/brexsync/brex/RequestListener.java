@@ -1,35 +1,15 @@
 package org.brexsync.brex;
 
-import java.time.Duration;
-import java.util.Optional;
-
 /**
  * Observes every HTTP attempt, for metrics and auditing (called on the calling thread, after the
- * attempt; must be fast and must not throw). Never sees bodies, tokens or card data.
+ * attempt; must be fast and must not throw). Never sees bodies, tokens or card data. The core's
+ * {@link org.brexsync.http.RequestListener} under the Brex client's name; its {@link Attempt}
+ * carries the {@code X-Brex-Trace-Id}.
  */
 @FunctionalInterface
-public interface RequestListener {
-  /** Called once per attempt. */
-  void onAttempt(Attempt attempt);
-
+public interface RequestListener extends org.brexsync.http.RequestListener {
   /** A listener that does nothing. */
   static RequestListener none() {
     return a -> { };
   }
-
-  /**
-   * One HTTP attempt.
-   *
-   * @param method HTTP method
-   * @param path request path without query (redacted like every excerpt of a URL)
-   * @param attempt 1 for the first attempt
-   * @param status HTTP status; empty when no response arrived (network failure)
-   * @param duration time from sending to the response or failure
-   * @param traceId {@code X-Brex-Trace-Id}, when present
-   * @param failure the network failure's class name when no response arrived, or {@code
-   *     BrexResponseException} when a 2xx body could not be read
-   * @param willRetry whether the client retries after this attempt
-   */
-  record Attempt(String method, String path, int attempt, Optional<Integer> status,
-      Duration duration, Optional<String> traceId, Optional<String> failure, boolean willRetry) {}
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.brexsync.http.CallOptions;
+import org.brexsync.http.internal.Headers;
 
 /**
  * Per-call options (like stripe-java's), taken by every call, reads and writes alike: a timeout
@@ -20,10 +21,8 @@ import java.util.regex.Pattern;
  *     RequestOptions.builder().timeout(Duration.ofSeconds(5)).header("X-Request-Source", "hr-sync").build());
  * }</pre>
  */
-public final class RequestOptions {
+public final class RequestOptions implements CallOptions {
   private static final RequestOptions DEFAULTS = new RequestOptions(null, null, true, Map.of());
-  // RFC 9110 token characters.
-  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   // Set by the client (or by the JDK): a per-call value would conflict or leak.
   private static final Set<String> RESERVED = Set.of("authorization", "idempotency-key",
       "content-type", "content-length", "accept", "user-agent", "host", "connection", "expect",
@@ -63,11 +62,13 @@ public final class RequestOptions {
   }
 
   /** The caller's Idempotency-Key for this call (sent on writes: POST and PUT). */
+  @Override
   public Optional<String> idempotencyKey() {
     return Optional.ofNullable(idempotencyKey);
   }
 
   /** Request timeout for each attempt of this call, overriding the client's. */
+  @Override
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
@@ -82,6 +83,7 @@ public final class RequestOptions {
   }
 
   /** Further headers sent on every attempt of this call (never the ones the client sets itself). */
+  @Override
   public Map<String, String> extraHeaders() {
     return extraHeaders;
   }
@@ -139,7 +141,7 @@ public final class RequestOptions {
     public Builder header(String name, String value) {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
-      if (!HEADER_NAME.matcher(name).matches()) {
+      if (!Headers.validName(name)) {
         throw new IllegalArgumentException("not a valid HTTP header name: '" + name + "'");
       }
       if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
@@ -168,12 +170,6 @@ public final class RequestOptions {
   }
 
   private static boolean headerValue(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
-        return false;
-      }
-    }
-    return true;
+    return Headers.badValueCharacter(s) < 0;
   }
 }

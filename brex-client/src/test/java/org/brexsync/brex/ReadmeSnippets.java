@@ -19,6 +19,24 @@ import org.brexsync.brex.webhook.*;
 final class ReadmeSnippets {
   private ReadmeSnippets() {}
 
+  /** http-core's README: the core's listener, policy and exception root through the Brex client. */
+  static void sharedCore() {
+    java.util.concurrent.atomic.LongAdder retries = new java.util.concurrent.atomic.LongAdder();
+    org.brexsync.http.RequestListener metrics = a -> {
+      if (a.willRetry()) {
+        retries.increment();
+      }
+    };
+    BrexClient brex = BrexClient.builder().token(System.getenv("BREX_API_TOKEN"))
+        .requestListener(metrics).build();
+    try {
+      brex.users().me();
+    } catch (org.brexsync.http.HttpClientException e) {
+      System.err.println(e.method() + " " + e.path() + " -> " + e.status()
+          + e.traceId().map(t -> " (trace id " + t + ")").orElse("") + ": " + e.getMessage());
+    }
+  }
+
   static void quickStartAndUsers() {
     BrexClient brex = BrexClient.builder().token(System.getenv("BREX_API_TOKEN")).build();
     for (User u : brex.users().list()) {

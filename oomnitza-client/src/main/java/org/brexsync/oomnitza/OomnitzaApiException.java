@@ -10,12 +10,8 @@ import java.util.Optional;
 public class OomnitzaApiException extends OomnitzaException {
   private static final long serialVersionUID = 1L;
 
-  private final int status;
-  private final String method;
-  private final String path;
   private final String errorMessage;
   private final String bodyExcerpt;
-  private final String traceId;
 
   /** Creates an API exception; {@code errorMessage}, {@code bodyExcerpt}, {@code traceId} may be null. */
   public OomnitzaApiException(
@@ -32,13 +28,9 @@ public class OomnitzaApiException extends OomnitzaException {
       String bodyExcerpt,
       String traceId,
       String hint) {
-    super(format(status, method, path, errorMessage, traceId, hint));
-    this.status = status;
-    this.method = method;
-    this.path = path;
+    super(format(status, method, path, errorMessage, traceId, hint), null, status, method, path, traceId);
     this.errorMessage = errorMessage;
     this.bodyExcerpt = bodyExcerpt;
-    this.traceId = traceId;
   }
 
   private static String format(
@@ -57,21 +49,6 @@ public class OomnitzaApiException extends OomnitzaException {
     return sb.toString();
   }
 
-  /** HTTP status code. */
-  public int status() {
-    return status;
-  }
-
-  /** HTTP method of the failed request. */
-  public String method() {
-    return method;
-  }
-
-  /** Path of the failed request, without query string. */
-  public String path() {
-    return path;
-  }
-
   /** Oomnitza's error text when the body carried one (e.g. {@code error}, {@code message}, {@code errors}). */
   public Optional<String> errorMessage() {
     return Optional.ofNullable(errorMessage);
@@ -80,10 +57,5 @@ public class OomnitzaApiException extends OomnitzaException {
   /** The first characters of the response body (bounded), for diagnostics. */
   public Optional<String> bodyExcerpt() {
     return Optional.ofNullable(bodyExcerpt);
-  }
-
-  /** A request/trace id header of the response, if Oomnitza sent one. */
-  public Optional<String> traceId() {
-    return Optional.ofNullable(traceId);
   }
 }

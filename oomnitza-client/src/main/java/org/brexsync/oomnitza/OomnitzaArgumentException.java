@@ -2,8 +2,9 @@ package org.brexsync.oomnitza;
 
 /**
  * An argument breaks a client-side rule, e.g. an id that cannot be one path segment ({@code ..},
- * a {@code /}, a control character). Nothing was sent. Unlike {@link OomnitzaValidationException},
- * which is Oomnitza's own 400/422 answer, this is decided by the client.
+ * a {@code /}, a control character). Nothing was sent ({@link #status()} is 0). Unlike {@link
+ * OomnitzaBadRequestException}, which is Oomnitza's own 400/422 answer, this is decided by the
+ * client, as {@code BrexValidationException} is in the Brex client.
  */
 public class OomnitzaArgumentException extends OomnitzaException {
   private static final long serialVersionUID = 1L;

@@ -2,19 +2,20 @@ package org.brexsync.oomnitza;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import javax.net.ssl.SSLContext;
+import org.brexsync.http.ClientBuilder;
+import org.brexsync.http.RateLimiter;
+import org.brexsync.http.internal.BaseUris;
+import org.brexsync.http.internal.Call;
+import org.brexsync.http.internal.HttpResources;
 import org.brexsync.oomnitza.bulk.BulkApi;
 import org.brexsync.oomnitza.internal.Authenticator;
-import org.brexsync.oomnitza.internal.BaseUris;
 import org.brexsync.oomnitza.internal.BulkApiImpl;
-import org.brexsync.oomnitza.internal.Call;
-import org.brexsync.oomnitza.internal.HttpResources;
 import org.brexsync.oomnitza.internal.Json;
 import org.brexsync.oomnitza.internal.PasswordAuthenticator;
 import org.brexsync.oomnitza.internal.SaasUsersApiImpl;
@@ -57,13 +58,11 @@ public final class OomnitzaClient implements AutoCloseable {
   private final String authDescription;
   private final HttpResources http;
 
-  private OomnitzaClient(Builder b, URI baseUri, Authenticator auth, HttpResources http) {
+  private OomnitzaClient(Builder b, URI baseUri, HttpResources http, Transport transport) {
     this.baseUri = baseUri;
     this.conventions = b.conventions;
     this.http = http;
-    this.transport = new Transport(baseUri, http, auth, b.retryPolicy, b.sleeper, b.clock, b.random,
-        b.requestTimeout, b.conventions, b.userAgent, Optional.ofNullable(b.connectorSource), Json.newMapper(),
-        b.maxPages);
+    this.transport = transport;
     this.users = new UsersApiImpl(transport);
     this.bulk = new BulkApiImpl(transport);
     this.saasUsers = new SaasUsersApiImpl(transport);
@@ -143,27 +142,27 @@ public final class OomnitzaClient implements AutoCloseable {
         + (isClosed() ? ", closed" : "") + "}";
   }
 
-  /** Builds an {@link OomnitzaClient}; {@link #baseUri} and one way to authenticate are required. */
-  public static final class Builder {
+  /**
+   * Builds an {@link OomnitzaClient}; {@link #baseUri} and one way to authenticate are required.
+   * Oomnitza's settings here, the settings every brexsync client shares (HttpClient, timeouts,
+   * clock, sleeper, listener, User-Agent, plain http, maxPages) in {@link ClientBuilder}. Default
+   * request timeout 60 s.
+   */
+  public static final class Builder extends ClientBuilder<Builder> {
     private URI baseUri;
     private String apiToken;
     private String username;
     private String password;
     private SSLContext sslContext;
-    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private Clock clock = Clock.systemUTC();
-    private HttpClient httpClient;
-    private Sleeper sleeper = Sleeper.SYSTEM;
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private OomnitzaConventions conventions = OomnitzaConventions.defaults();
-    private String userAgent = "brexsync-oomnitza-client/0.1.0";
     private String connectorSource;
-    private boolean allowPlainHttp;
-    private int maxPages = PagedIterable.DEFAULT_MAX_PAGES;
+    private RateLimiter rateLimiter;
 
-    private Builder() {}
+    private Builder() {
+      super(DEFAULT_REQUEST_TIMEOUT, "brexsync-oomnitza-client/0.1.0");
+    }
 
     /**
      * The instance, e.g. {@code https://acme.oomnitza.com}. Plain {@code http} is refused except
@@ -190,28 +189,6 @@ public final class OomnitzaClient implements AutoCloseable {
         throw new OomnitzaConfigurationException("The Oomnitza base URI is not a valid URI;"
             + " expected e.g. https://acme.oomnitza.com");
       }
-    }
-
-    /**
-     * Allows plain http to a host that is not loopback (default false), for test rigs whose
-     * simulator runs on another host. Never for a real instance: the token would travel
-     * unencrypted.
-     */
-    public Builder allowPlainHttp(boolean allow) {
-      this.allowPlainHttp = allow;
-      return this;
-    }
-
-    /**
-     * Most pages one iteration of a list fetches (default 100,000); beyond it the iteration fails
-     * instead of paging for ever.
-     */
-    public Builder maxPages(int maxPages) {
-      if (maxPages < 1) {
-        throw new IllegalArgumentException("maxPages must be at least 1");
-      }
-      this.maxPages = maxPages;
-      return this;
     }
 
     /**
@@ -254,42 +231,9 @@ public final class OomnitzaClient implements AutoCloseable {
       return this;
     }
 
-    /** Connect timeout of the built-in HTTP client (default 10 s). */
-    public Builder connectTimeout(Duration d) {
-      this.connectTimeout = positive(d, "connectTimeout");
-      return this;
-    }
-
-    /** Timeout of each HTTP attempt (default 60 s); {@link RequestOptions#timeout()} overrides it. */
-    public Builder requestTimeout(Duration d) {
-      this.requestTimeout = positive(d, "requestTimeout");
-      return this;
-    }
-
     /** The retry policy (default {@link RetryPolicy#defaults()}). */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "policy");
-      return this;
-    }
-
-    /** The clock (for {@code Retry-After} dates and durations). */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Your own {@link HttpClient} (proxies, executors, TLS); its own timeouts then apply for
-     * connects. It stays the caller's: {@link OomnitzaClient#close()} does not close it.
-     */
-    public Builder httpClient(HttpClient client) {
-      this.httpClient = Objects.requireNonNull(client, "client");
-      return this;
-    }
-
-    /** How to wait between retries (tests inject a recording no-op). */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }
 
@@ -299,15 +243,18 @@ public final class OomnitzaClient implements AutoCloseable {
       return this;
     }
 
-    /** Undocumented API details (paths, ident field, envelope keys, filter syntax). */
-    public Builder conventions(OomnitzaConventions conventions) {
-      this.conventions = Objects.requireNonNull(conventions, "conventions");
+    /**
+     * A client-side token bucket: a permit is taken before every attempt (default none; Oomnitza
+     * documents no limit, but a shared instance may answer 429 under load).
+     */
+    public Builder rateLimiter(RateLimiter limiter) {
+      this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
       return this;
     }
 
-    /** The {@code User-Agent} header. */
-    public Builder userAgent(String userAgent) {
-      this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+    /** Undocumented API details (paths, ident field, envelope keys, filter syntax). */
+    public Builder conventions(OomnitzaConventions conventions) {
+      this.conventions = Objects.requireNonNull(conventions, "conventions");
       return this;
     }
 
@@ -329,38 +276,20 @@ public final class OomnitzaClient implements AutoCloseable {
         throw new OomnitzaConfigurationException("The Oomnitza base URI is missing: call baseUri(...),"
             + " e.g. https://acme.oomnitza.com, usually from the OOMNITZA_URL environment variable.");
       }
-      URI uri = BaseUris.check(baseUri, allowPlainHttp, "baseUri");
+      URI uri = BaseUris.check(baseUri, allowPlainHttp(), "baseUri", "https://<instance>.oomnitza.com",
+          OomnitzaConfigurationException::new);
       if (apiToken == null && username == null) {
         throw new OomnitzaConfigurationException("No Oomnitza credentials: call apiToken(...) or"
             + " credentials(username, password) on the builder. " + Tokens.HINT);
       }
-      if (httpClient != null && sslContext != null) {
-        throw new IllegalStateException("give either an HttpClient or an SSLContext, not both");
-      }
-      HttpResources http;
-      if (httpClient != null) {
-        http = HttpResources.borrow(httpClient);
-      } else {
-        HttpClient.Builder hb = HttpClient.newBuilder()
-            .connectTimeout(connectTimeout)
-            .followRedirects(HttpClient.Redirect.NEVER);
-        if (sslContext != null) {
-          hb.sslContext(sslContext);
-        }
-        http = HttpResources.own(hb, "brexsync-oomnitza-http-");
-      }
+      HttpResources http = httpResources("brexsync-oomnitza-http-", sslContext);
       Authenticator auth = apiToken != null
           ? new StaticTokenAuthenticator(apiToken)
           : new PasswordAuthenticator(username, password, conventions.requestTokenPath(), conventions.echoCsrfToken());
-      return new OomnitzaClient(this, uri, auth, http);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive");
-      }
-      return d;
+      Transport transport = new Transport(uri, http, auth, retryPolicy, sleeper(), clock(), random,
+          requestTimeout(), conventions, userAgent(), Optional.ofNullable(connectorSource),
+          Json.newMapper(), maxPages(), requestListener(), rateLimiter);
+      return new OomnitzaClient(this, uri, http, transport);
     }
 
     @Override

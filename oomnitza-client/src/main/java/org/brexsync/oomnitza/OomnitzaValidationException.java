@@ -1,7 +1,15 @@
 package org.brexsync.oomnitza;
 
-/** HTTP 400 or 422: Oomnitza rejected the request; {@link #errorMessage()} carries its reason. */
-public class OomnitzaValidationException extends OomnitzaApiException {
+/**
+ * HTTP 400 or 422: Oomnitza rejected the request; {@link #errorMessage()} carries its reason.
+ *
+ * @deprecated The name reads like a client-side check (as {@code BrexValidationException} and
+ *     {@link OomnitzaArgumentException} are) but this is the server's own answer: catch {@link
+ *     OomnitzaBadRequestException}. The client still throws this subclass, so existing {@code
+ *     catch (OomnitzaValidationException e)} blocks keep working until it is removed.
+ */
+@Deprecated(since = "0.1.0")
+public class OomnitzaValidationException extends OomnitzaBadRequestException {
   private static final long serialVersionUID = 1L;
 
   /** Creates the exception. */

@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param <T> row type
  */
-public final class Page<T> {
+public final class Page<T> implements org.brexsync.http.Page<T> {
   private final List<T> items;
   private final long skip;
   private final int limit;
@@ -30,6 +30,7 @@ public final class Page<T> {
   }
 
   /** The rows (read-only). */
+  @Override
   public List<T> items() {
     return items;
   }

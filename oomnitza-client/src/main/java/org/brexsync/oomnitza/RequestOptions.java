@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.brexsync.http.CallOptions;
+import org.brexsync.http.internal.Headers;
 import org.brexsync.oomnitza.internal.ValueStyle;
 import org.immutables.value.Value;
 
@@ -20,10 +21,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class RequestOptions {
+public abstract class RequestOptions implements CallOptions {
   private static final RequestOptions NONE = ImmutableRequestOptions.builder().build();
-  // RFC 9110 token characters.
-  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final Set<String> AUTH = Set.of("authorization2", "authorization", "cookie", "x-csrf-token");
   // Set by the client (or by the JDK): a per-call value would conflict.
   private static final Set<String> RESERVED = Set.of("content-type", "content-length", "accept",
@@ -64,6 +63,7 @@ public abstract class RequestOptions {
   }
 
   /** Overrides the client's request timeout for this call. */
+  @Override
   public abstract Optional<Duration> timeout();
 
   /**
@@ -71,6 +71,7 @@ public abstract class RequestOptions {
    * or the JDK set (Content-Type, Accept, User-Agent, Host, ...) cannot be set here; names must be
    * HTTP tokens and values free of control characters.
    */
+  @Override
   @Value.Redacted // values may be a proxy's credentials: toString shows ****
   public abstract Map<String, String> extraHeaders();
 
@@ -78,7 +79,7 @@ public abstract class RequestOptions {
   void check() {
     extraHeaders().forEach((name, value) -> {
       String lower = name.toLowerCase(Locale.ROOT);
-      if (!HEADER_NAME.matcher(name).matches()) {
+      if (!Headers.validName(name)) {
         throw new IllegalArgumentException("not a valid HTTP header name: '" + name + "'");
       }
       if (AUTH.contains(lower)) {
@@ -87,12 +88,9 @@ public abstract class RequestOptions {
       if (RESERVED.contains(lower)) {
         throw new IllegalArgumentException("the header " + name + " is set by the client, not per call");
       }
-      for (int i = 0; i < value.length(); i++) {
-        char c = value.charAt(i);
-        if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
-          throw new IllegalArgumentException("the value of header " + name
-              + " contains a control or non-Latin-1 character (not shown)");
-        }
+      if (Headers.badValueCharacter(value) >= 0) {
+        throw new IllegalArgumentException("the value of header " + name
+            + " contains a control or non-Latin-1 character (not shown)");
       }
     });
     timeout().ifPresent(t -> {

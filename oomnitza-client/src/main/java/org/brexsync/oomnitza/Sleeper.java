@@ -4,11 +4,12 @@ import java.time.Duration;
 
 /**
  * Waits between retries. Injectable so tests run retries instantly and can record the delays.
+ * The core's {@link org.brexsync.http.Sleeper} under the Oomnitza client's name.
  */
 @FunctionalInterface
-public interface Sleeper {
+public interface Sleeper extends org.brexsync.http.Sleeper {
   /** The real thing: {@link Thread#sleep(long)}. */
-  Sleeper SYSTEM = d -> Thread.sleep(d.toMillis());
+  Sleeper SYSTEM = org.brexsync.http.Sleeper.system()::sleep;
 
   /** The real thing, {@link #SYSTEM}. */
   static Sleeper system() {
@@ -16,5 +17,6 @@ public interface Sleeper {
   }
 
   /** Waits {@code duration}. */
+  @Override
   void sleep(Duration duration) throws InterruptedException;
 }

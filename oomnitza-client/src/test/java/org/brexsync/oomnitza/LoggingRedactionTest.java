@@ -32,8 +32,8 @@ class LoggingRedactionTest extends WireTestSupport {
 
     String log = Files.exists(LOG) ? Files.readString(LOG, StandardCharsets.UTF_8) : "";
     assertThat(log).contains("DEBUG org.brexsync.oomnitza - Oomnitza POST /api/request_token -> 200");
-    assertThat(log).contains("WARN org.brexsync.oomnitza - Oomnitza GET /api/v3/users -> 503; retry 1 of 3");
-    assertThat(log).contains("Oomnitza GET /api/v3/users -> 200 (attempt 2").contains("trace req-log-1");
+    assertThat(log).contains("WARN org.brexsync.oomnitza - Retrying Oomnitza GET /api/v3/users after HTTP 503 (attempt 1/4");
+    assertThat(log).contains("Oomnitza GET /api/v3/users -> 200 (attempt 2").contains("trace id req-log-1");
     assertThat(log).doesNotContain(PASSWORD, FRESH_TOKEN, TOKEN, EMAIL, "private.person", "busy");
   }
 }

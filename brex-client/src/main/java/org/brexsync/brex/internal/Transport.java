@@ -3,27 +3,15 @@ package org.brexsync.brex.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.brexsync.brex.BrexApiException;
 import org.brexsync.brex.BrexAuthenticationException;
@@ -45,90 +33,66 @@ import org.brexsync.brex.BrexTokenExpiredException;
 import org.brexsync.brex.BrexValidationException;
 import org.brexsync.brex.Page;
 import org.brexsync.brex.RateLimiter;
-import org.brexsync.brex.RequestListener;
 import org.brexsync.brex.RequestOptions;
 import org.brexsync.brex.RetryPolicy;
-import org.brexsync.brex.Sleeper;
 import org.brexsync.brex.TokenProvider;
 import org.brexsync.brex.Violation;
-import org.slf4j.Logger;
+import org.brexsync.http.RequestListener;
+import org.brexsync.http.Sleeper;
+import org.brexsync.http.internal.HttpResources;
+import org.brexsync.http.internal.PathSegments;
+import org.brexsync.http.internal.Redactor;
+import org.brexsync.http.internal.Response;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one logical call with auth, rate limiting, idempotency keys and retries, and maps the
- * outcome to a value or a typed exception. Every excerpt of a body, header or URL that reaches a
- * message, a log line or a listener goes through one {@link Redactor}. Immutable and thread-safe.
- * Not public API.
+ * What is Brex's in sending a call: the bearer token, Idempotency-Keys on writes (always on the
+ * endpoints that require one), the card-number host, the card-creation budget, Brex's page and
+ * error shapes and its exceptions. Sending, retries, rate limiting, logging and the listener are
+ * the core's {@link org.brexsync.http.internal.Transport}. Immutable and thread-safe. Not public API.
  */
 public final class Transport {
-  private static final Logger LOG = LoggerFactory.getLogger("org.brexsync.brex.BrexClient");
   private static final String TRACE_HEADER = "X-Brex-Trace-Id";
 
-  private final HttpResources http;
-  private final URI baseUri;
+  private final org.brexsync.http.internal.Transport core;
   private final URI cardNumberBaseUri;
   private final TokenProvider tokens;
-  private final RetryPolicy retry;
-  private final RateLimiter rateLimiter;
   private final RateLimiter cardCreationLimiter;
-  private final String userAgent;
-  private final Clock clock;
-  private final Sleeper sleeper;
-  private final Duration requestTimeout;
   private final Supplier<String> keys;
   private final ObjectMapper mapper;
-  private final RequestListener listener;
   private final int maxPages;
   private final Redactor redactor;
   // The last token put into a header: redacted from diagnostics without asking the provider again.
-  private final java.util.concurrent.atomic.AtomicReference<String> lastToken =
-      new java.util.concurrent.atomic.AtomicReference<>();
+  private final AtomicReference<String> lastToken = new AtomicReference<>();
 
   /** Creates a transport; all arguments are required. */
   public Transport(
       HttpResources http, URI baseUri, URI cardNumberBaseUri, TokenProvider tokens, RetryPolicy retry,
-      RateLimiter rateLimiter, RateLimiter cardCreationLimiter, String userAgent, Clock clock,
+      RateLimiter rateLimiter, RateLimiter cardCreationLimiter, String userAgent, java.time.Clock clock,
       Sleeper sleeper, Duration requestTimeout, Supplier<String> keys, RequestListener listener,
       int maxPages) {
-    this.http = http;
-    this.baseUri = stripSlash(baseUri);
-    this.cardNumberBaseUri = stripSlash(cardNumberBaseUri);
+    this.cardNumberBaseUri = cardNumberBaseUri;
     this.tokens = tokens;
-    this.retry = retry;
-    this.rateLimiter = rateLimiter;
     this.cardCreationLimiter = cardCreationLimiter;
-    this.userAgent = userAgent;
-    this.clock = clock;
-    this.sleeper = sleeper;
-    this.requestTimeout = requestTimeout;
     this.keys = keys;
     this.mapper = BrexJson.mapper();
-    this.listener = listener;
     this.maxPages = maxPages;
     this.redactor = new Redactor(() -> {
       String t = lastToken.get();
       return t == null ? List.of() : List.of(t);
     });
-  }
-
-  private static URI stripSlash(URI u) {
-    String s = u.toString();
-    return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : u;
-  }
-
-  /** The redaction of this client's secrets and of secret-shaped text. */
-  public Redactor redactor() {
-    return redactor;
+    this.core = org.brexsync.http.internal.Transport.builder()
+        .http(http).baseUri(baseUri).service("Brex")
+        .log(LoggerFactory.getLogger("org.brexsync.brex.BrexClient"))
+        .retry(retry).sleeper(sleeper).clock(clock).rateLimiter(rateLimiter).listener(listener)
+        .redactor(redactor).requestTimeout(requestTimeout).userAgent(userAgent)
+        .traceHeaders(List.of(TRACE_HEADER)).auth(this::authorize).failures(new Failures())
+        .build();
   }
 
   /** How many pages one auto-paging iteration may fetch. */
   public int maxPages() {
     return maxPages;
-  }
-
-  /** Whether the client was closed. */
-  public boolean isClosed() {
-    return http.isClosed();
   }
 
   /**
@@ -139,34 +103,11 @@ public final class Transport {
    *     {@code /}, {@code ?}, {@code #} or a control character; nothing is sent
    */
   public static String segment(String name, String value) {
-    Optional<String> problem = segmentProblem(value);
+    Optional<String> problem = PathSegments.problem(value);
     if (problem.isPresent()) {
       throw new BrexValidationException("path parameter", List.of(new Violation(name, problem.get())));
     }
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  /** Why {@code value} cannot be one path segment, if it cannot. */
-  public static Optional<String> segmentProblem(String value) {
-    if (value == null || value.isEmpty()) {
-      return Optional.of("must not be empty");
-    }
-    if (value.isBlank()) {
-      return Optional.of("must not be blank");
-    }
-    if (value.equals(".") || value.equals("..")) {
-      return Optional.of("must not be '.' or '..' (it would change the path)");
-    }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '/' || c == '?' || c == '#') {
-        return Optional.of("must not contain '" + c + "' (it would change the path)");
-      }
-      if (Character.isISOControl(c)) {
-        return Optional.of("must not contain control characters");
-      }
-    }
-    return Optional.empty();
+    return PathSegments.encode(value);
   }
 
   /** What one call needs to know beyond method and path. */
@@ -304,232 +245,71 @@ public final class Transport {
     T read(byte[] body) throws IOException;
   }
 
-  private static final class Response {
-    final int status;
-    final byte[] body;
-    final Optional<String> traceId;
-    final HttpHeaders headers;
-
-    Response(HttpResponse<byte[]> raw, Redactor redactor) {
-      this.status = raw.statusCode();
-      this.body = raw.body() == null ? new byte[0] : raw.body();
-      // a header is server text like a body: redacted before it reaches a log line or a message
-      this.traceId = raw.headers().firstValue(TRACE_HEADER).map(redactor::redact);
-      this.headers = raw.headers();
-    }
-  }
-
   private <T> T execute(Call call, Reader<T> reader) {
     String path = redactor.redact(call.path);
-    ensureOpen(call, path);
+    if (core.isClosed()) {
+      throw closed(call.method, path);
+    }
     String key = call.options.idempotencyKey().orElse(null);
     if (key == null && call.isWrite() && (call.keyRequired || call.options.autoIdempotencyKey())) {
       key = keys.get();
     }
-    boolean replayable = !call.isWrite() || key != null;
-    // An unreadable 2xx answer to a read is retried like a 5xx: one bad page must not fail a sync.
-    boolean garbledRetryable = call.method.equals("GET");
-    byte[] body = serialize(call, path);
-    URI uri = uri(call, path);
+    org.brexsync.http.internal.Call.Builder b = org.brexsync.http.internal.Call.of(call.method, call.path)
+        .options(call.options).idempotencyKey(key).tag(call);
+    call.query.forEach(q -> b.query(q.getKey(), q.getValue()));
+    if (call.body != null) {
+      b.body(serialize(call, path), "application/json");
+    }
+    if (call.cardNumberHost) {
+      b.baseUri(cardNumberBaseUri);
+    }
     if (call.createsCard && !cardCreationLimiter.tryAcquire()) {
       throw new BrexCardCreationLimitException(
           "Client-side card-creation budget exhausted (" + cardCreationLimiter.permits() + " per "
               + cardCreationLimiter.period() + ", Brex's documented limit); not sending "
               + call.method + " " + path + ". Try again later.");
     }
-    Duration timeout = call.options.timeout().orElse(requestTimeout);
-    Instant started = clock.instant();
-    for (int attempt = 1; ; attempt++) {
-      pause(rateLimiter.reserve(), call, path);
-      HttpRequest request = request(call, path, uri, body, key, timeout);
-      Instant t0 = clock.instant();
-      HttpResponse<byte[]> raw;
-      if (!http.enter()) {
-        throw closed(call, path);
-      }
-      try {
-        raw = http.client().send(request, HttpResponse.BodyHandlers.ofByteArray());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new BrexInterruptedException(
-            "Interrupted while waiting for Brex " + call.method + " " + path, e);
-      } catch (RuntimeException e) {
-        // typed and redacted, never raw
-        throw new BrexNetworkException("Brex " + call.method + " " + path + " failed: "
-            + redactor.describe(e), call.method, path, null);
-      } catch (IOException e) {
-        boolean timedOut = e instanceof HttpTimeoutException;
-        LOG.debug("Brex {} {} -> {} (attempt {}, {} ms)", call.method, path,
-            e.getClass().getSimpleName(), attempt, millisSince(t0));
-        Optional<Duration> wait = replayable && retry.retryNetworkErrors()
-            ? nextDelay(attempt, Optional.empty(), started) : Optional.empty();
-        notify(new RequestListener.Attempt(call.method, path, attempt, Optional.empty(),
-            Duration.between(t0, clock.instant()), Optional.empty(),
-            Optional.of(e.getClass().getSimpleName()), wait.isPresent()));
-        if (wait.isPresent()) {
-          LOG.warn("Retrying Brex {} {} after {} (attempt {}/{}), waiting {} ms", call.method,
-              path, e.getClass().getSimpleName(), attempt, retry.maxAttempts(),
-              wait.get().toMillis());
-          pause(wait.get(), call, path);
-          continue;
-        }
-        String msg = "Brex " + call.method + " " + path + " failed after " + attempt
-            + " attempt" + (attempt == 1 ? "" : "s") + ": "
-            + (e instanceof HttpConnectTimeoutException ? "connect timeout"
-                : timedOut ? "timeout (" + timeout.toMillis() + " ms)"
-                : e instanceof ConnectException ? "connection refused or unreachable"
-                : redactor.describe(e))
-            + (replayable ? "" : " (not retried: a write without Idempotency-Key is never replayed)");
-        throw timedOut
-            ? new BrexTimeoutException(msg, call.method, path, e)
-            : new BrexNetworkException(msg, call.method, path, e);
-      } finally {
-        http.exit();
-      }
-      Response r = new Response(raw, redactor);
-      Duration took = Duration.between(t0, clock.instant());
-      LOG.debug("Brex {} {} -> {} (attempt {}, {} ms, trace id {})", call.method, path,
-          r.status, attempt, took.toMillis(), r.traceId.orElse("none"));
-      if (r.status >= 200 && r.status < 300) {
-        BrexResponseException garbled;
-        try {
-          T value = decode(call, path, r, reader, attempt);
-          notify(new RequestListener.Attempt(call.method, path, attempt, Optional.of(r.status),
-              took, r.traceId, Optional.empty(), false));
-          return value;
-        } catch (BrexResponseException e) {
-          garbled = e;
-        }
-        Optional<Duration> wait = garbledRetryable ? nextDelay(attempt, Optional.empty(), started)
-            : Optional.empty();
-        notify(new RequestListener.Attempt(call.method, path, attempt, Optional.of(r.status),
-            took, r.traceId, Optional.of(BrexResponseException.class.getSimpleName()),
-            wait.isPresent()));
-        if (wait.isEmpty()) {
-          throw garbled;
-        }
-        LOG.warn("Retrying Brex {} {} after an unreadable HTTP {} answer (attempt {}/{}, trace id {}),"
-            + " waiting {} ms", call.method, path, r.status, attempt, retry.maxAttempts(),
-            r.traceId.orElse("none"), wait.get().toMillis());
-        pause(wait.get(), call, path);
-        continue;
-      }
-      Optional<Duration> wait = replayable && retry.retryableStatuses().contains(r.status)
-          ? nextDelay(attempt, retryAfter(r.headers), started) : Optional.empty();
-      notify(new RequestListener.Attempt(call.method, path, attempt, Optional.of(r.status),
-          took, r.traceId, Optional.empty(), wait.isPresent()));
-      if (wait.isPresent()) {
-        LOG.warn("Retrying Brex {} {} after HTTP {} (attempt {}/{}, trace id {}), waiting {} ms",
-            call.method, path, r.status, attempt, retry.maxAttempts(),
-            r.traceId.orElse("none"), wait.get().toMillis());
-        pause(wait.get(), call, path);
-        continue;
-      }
-      throw error(call, path, r, attempt);
-    }
+    return core.execute(b.build(), r -> decode(call, r, reader));
   }
 
-  private <T> T decode(Call call, String path, Response r, Reader<T> reader, int attempt) {
+  private <T> T decode(Call call, Response r, Reader<T> reader) {
     try {
-      T value = reader.read(r.body);
+      T value = reader.read(r.body());
       if (value == null) {
         throw new IOException("empty body");
       }
       return value;
     } catch (IOException | RuntimeException e) {
-      String text = new String(r.body, StandardCharsets.UTF_8);
-      String excerpt = call.sensitiveResponse ? "(redacted)" : redactor.excerpt(text);
+      String excerpt = call.sensitiveResponse ? "(redacted)" : redactor.excerpt(r.text());
       String cause = call.sensitiveResponse ? e.getClass().getSimpleName() : redactor.describe(e);
       // Jackson's own message quotes the input: the cause is dropped, its gist is in the message
       throw new BrexResponseException(
-          "Unexpected response body from Brex for " + call.method + " " + path + " (HTTP "
-              + r.status + ", trace id " + r.traceId.orElse("none")
-              + (attempt > 1 ? ", " + attempt + " attempts" : "") + "): " + cause
+          "Unexpected response body from Brex for " + call.method + " " + r.path() + " (HTTP "
+              + r.status() + ", trace id " + r.traceId().orElse("none")
+              + (r.attempt() > 1 ? ", " + r.attempt() + " attempts" : "") + "): " + cause
               + "; body starts: " + excerpt,
-          r.status, call.method, path, excerpt, null);
+          r.status(), call.method, r.path(), excerpt, null);
     }
   }
 
-  private void ensureOpen(Call call, String path) {
-    if (http.isClosed()) {
-      throw closed(call, path);
-    }
-  }
-
-  private static BrexClientClosedException closed(Call call, String path) {
-    return new BrexClientClosedException("This BrexClient has been closed; " + call.method + " "
-        + path + " was not sent. Build a new client (close() releases its connections).");
-  }
-
-  private void notify(RequestListener.Attempt a) {
+  /**
+   * The bearer token of one attempt. The token is asked for (and checked) on every attempt so a
+   * rotating provider is honoured.
+   */
+  private Object authorize(org.brexsync.http.internal.Call call, String path, HttpRequest.Builder b) {
+    String token;
     try {
-      listener.onAttempt(a);
-    } catch (RuntimeException e) {
-      LOG.warn("RequestListener failed: {}", redactor.describe(e));
+      token = Tokens.check(tokens.token(), "The Brex API token returned by the TokenProvider");
+      lastToken.set(token);
+    } catch (BrexConfigurationException e) {
+      throw new BrexConfigurationException(e.getMessage() + " (" + call.method() + " " + path
+          + " was not sent)");
     }
-  }
-
-  private Optional<Duration> nextDelay(int attempt, Optional<Duration> retryAfter, Instant started) {
-    if (attempt >= retry.maxAttempts()) {
-      return Optional.empty();
-    }
-    Duration delay;
-    if (retryAfter.isPresent()) {
-      if (retryAfter.get().compareTo(retry.maxRetryAfter()) > 0) {
-        return Optional.empty();
-      }
-      delay = retryAfter.get();
-    } else {
-      delay = retry.backoff(attempt);
-    }
-    Duration elapsed = Duration.between(started, clock.instant());
-    if (elapsed.plus(delay).compareTo(retry.totalBudget()) > 0) {
-      return Optional.empty();
-    }
-    return Optional.of(delay);
-  }
-
-  private Optional<Duration> retryAfter(HttpHeaders headers) {
-    Optional<String> h = headers.firstValue("Retry-After").map(String::trim);
-    if (h.isEmpty() || h.get().isEmpty()) {
-      return Optional.empty();
-    }
-    String v = h.get();
-    try {
-      long seconds = Long.parseLong(v);
-      return Optional.of(Duration.ofSeconds(Math.max(0, seconds)));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Duration d = Duration.between(clock.instant(), at);
-        return Optional.of(d.isNegative() ? Duration.ZERO : d);
-      } catch (DateTimeParseException bad) {
-        return Optional.empty();
-      }
-    }
-  }
-
-  private void pause(Duration d, Call call, String path) {
-    if (d.isZero() || d.isNegative()) {
-      return;
-    }
-    try {
-      sleeper.sleep(d);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BrexInterruptedException(
-          "Interrupted while waiting to send Brex " + call.method + " " + path, e);
-    }
-  }
-
-  private long millisSince(Instant t0) {
-    return Duration.between(t0, clock.instant()).toMillis();
+    b.header("Authorization", "Bearer " + token);
+    return token;
   }
 
   private byte[] serialize(Call call, String path) {
-    if (call.body == null) {
-      return null;
-    }
     try {
       return mapper.writeValueAsBytes(call.body);
     } catch (IOException e) {
@@ -538,78 +318,60 @@ public final class Transport {
     }
   }
 
-  private URI uri(Call call, String path) {
-    StringBuilder sb = new StringBuilder()
-        .append(call.cardNumberHost ? cardNumberBaseUri : baseUri).append(call.path);
-    char sep = '?';
-    for (Map.Entry<String, String> q : call.query) {
-      // %20 rather than '+' for spaces: '+' is only a space in form encoding.
-      sb.append(sep).append(URLEncoder.encode(q.getKey(), StandardCharsets.UTF_8).replace("+", "%20"))
-          .append('=').append(URLEncoder.encode(q.getValue(), StandardCharsets.UTF_8).replace("+", "%20"));
-      sep = '&';
-    }
-    try {
-      return URI.create(sb.toString());
-    } catch (IllegalArgumentException e) {
-      throw new BrexConfigurationException("Cannot build the URI of " + call.method + " " + path
-          + ": " + redactor.describe(e));
-    }
+  private static BrexClientClosedException closed(String method, String path) {
+    return new BrexClientClosedException("This BrexClient has been closed; " + method + " "
+        + path + " was not sent. Build a new client (close() releases its connections).");
   }
 
-  /**
-   * The HTTP request of one attempt. The token is asked for (and checked) on every attempt so a
-   * rotating provider is honoured; any failure to build the request (a token or header value the
-   * JDK refuses) becomes a typed exception with a redacted message, never the JDK's own message,
-   * which quotes the header value.
-   */
-  private HttpRequest request(Call call, String path, URI uri, byte[] body, String key, Duration timeout) {
-    String token;
-    try {
-      token = Tokens.check(tokens.token(), "The Brex API token returned by the TokenProvider");
-      lastToken.set(token);
-    } catch (BrexConfigurationException e) {
-      throw new BrexConfigurationException(e.getMessage() + " (" + call.method + " " + path
-          + " was not sent)");
+  /** Brex's exceptions for the outcomes of a call. */
+  private final class Failures implements org.brexsync.http.internal.Transport.Failures {
+    @Override
+    public RuntimeException closed(org.brexsync.http.internal.Call call, String path) {
+      return Transport.closed(call.method(), path);
     }
-    try {
-      HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-          .timeout(timeout)
-          .header("Authorization", "Bearer " + token)
-          .header("Accept", "application/json")
-          .header("User-Agent", userAgent);
-      if ("http".equalsIgnoreCase(uri.getScheme())) {
-        // No h2c upgrade dance on plain HTTP (only ever used against local test servers).
-        b.version(HttpClient.Version.HTTP_1_1);
-      }
-      if (key != null) {
-        b.header("Idempotency-Key", key);
-      }
-      call.options.extraHeaders().forEach(b::header);
-      if (body != null) {
-        b.header("Content-Type", "application/json");
-        b.method(call.method, HttpRequest.BodyPublishers.ofByteArray(body));
-      } else {
-        b.method(call.method, HttpRequest.BodyPublishers.noBody());
-      }
-      return b.build();
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new BrexConfigurationException("Cannot build the HTTP request for " + call.method + " "
-          + path + " (nothing was sent): " + redactor.redact(firstLine(e.getMessage()), List.of(token))
+
+    @Override
+    public RuntimeException interrupted(org.brexsync.http.internal.Call call, String path,
+        boolean waiting, InterruptedException e) {
+      return new BrexInterruptedException("Interrupted while waiting "
+          + (waiting ? "to send Brex " : "for Brex ") + call.method() + " " + path, e);
+    }
+
+    @Override
+    public RuntimeException cannotBuild(org.brexsync.http.internal.Call call, String path, String reason) {
+      return new BrexConfigurationException("Cannot build the HTTP request for " + call.method() + " "
+          + path + " (nothing was sent): " + reason
           + ". Check the User-Agent, the Idempotency-Key and the per-call headers.");
     }
+
+    @Override
+    public RuntimeException network(org.brexsync.http.internal.Transport.NetworkFailure f) {
+      String msg = "Brex " + f.call().method() + " " + f.path() + " failed after " + f.attempts()
+          + " attempt" + (f.attempts() == 1 ? "" : "s") + ": " + f.description()
+          + (f.call().idempotency() == org.brexsync.http.internal.Call.Idempotency.NOT_REPEATABLE
+              ? " (not retried: a write without Idempotency-Key is never replayed)" : "");
+      return f.timedOut()
+          ? new BrexTimeoutException(msg, f.call().method(), f.path(), f.cause())
+          : new BrexNetworkException(msg, f.call().method(), f.path(), f.cause());
+    }
+
+    @Override
+    public boolean isGarbled(RuntimeException e) {
+      return e instanceof BrexResponseException;
+    }
+
+    @Override
+    public RuntimeException status(Response r, int attempts) {
+      return error((Call) r.call().tag(), r, attempts);
+    }
   }
 
-  private static String firstLine(String s) {
-    String m = String.valueOf(s);
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
-  }
-
-  private BrexException error(Call call, String path, Response r, int attempts) {
+  private BrexException error(Call call, Response r, int attempts) {
+    String path = r.path();
     String type = "";
     String code = "";
     String message = "";
-    String text = new String(r.body, StandardCharsets.UTF_8);
+    String text = r.text();
     try {
       JsonNode n = mapper.readTree(text);
       if (n != null && n.isObject()) {
@@ -628,9 +390,9 @@ public final class Transport {
     type = redactor.redact(type);
     code = redactor.redact(code);
     message = redactor.redact(message);
-    String trace = r.traceId.orElse("");
+    String trace = r.traceId().orElse("");
     StringBuilder sb = new StringBuilder("Brex ").append(call.method).append(' ').append(path)
-        .append(" failed: HTTP ").append(r.status);
+        .append(" failed: HTTP ").append(r.status());
     if (!type.isEmpty()) {
       sb.append(' ').append(type);
     }
@@ -646,7 +408,7 @@ public final class Transport {
     }
     sb.append(']');
     String base = sb.toString();
-    int s = r.status;
+    int s = r.status();
     if (s == 401) {
       return new BrexAuthenticationException(base + ". The API token is invalid or has been revoked."
           + " An account admin or card admin can create a new user token in the Brex dashboard"
@@ -670,7 +432,7 @@ public final class Transport {
       return new BrexNotFoundException(base, s, type, code, message, trace, call.method, path);
     }
     if (s == 429) {
-      Duration ra = retryAfter(r.headers).orElse(null);
+      Duration ra = core.retryAfter(r.headers()).orElse(null);
       return new BrexRateLimitException(base + ". Brex rate limit exceeded (1,000 requests per 60 s"
           + " per client and account)" + (ra == null ? "" : "; Retry-After " + ra.toSeconds() + " s"),
           s, type, code, message, trace, call.method, path, ra);

@@ -223,7 +223,7 @@ public final class WorkflowRunner {
       return failed(step, Optional.empty(), Optional.empty(), Map.of(), e.getMessage());
     } catch (RuntimeException e) {
       return failed(step, Optional.empty(), Optional.empty(), Map.of(), "could not prepare: "
-          + org.brexsync.connector.workflow.internal.Redactor.patternsOnly().describe(e));
+          + org.brexsync.http.internal.Redactor.patternsOnly().describe(e));
     }
     PlannedRequest planned = prepared.planned();
     if (dryRun) {
@@ -237,7 +237,7 @@ public final class WorkflowRunner {
       return failed(step, Optional.of(planned), Optional.empty(), Map.of(), e.getMessage());
     } catch (RuntimeException e) {
       // unexpected: still a recorded failure of this record, never an aborted run
-      String why = org.brexsync.connector.workflow.internal.Redactor.patternsOnly().describe(e);
+      String why = org.brexsync.http.internal.Redactor.patternsOnly().describe(e);
       LOG.warn("step '{}' for {} failed unexpectedly: {}", step.name(), ctx.ident, why);
       return failed(step, Optional.of(planned), Optional.empty(), Map.of(), why);
     }
@@ -293,7 +293,7 @@ public final class WorkflowRunner {
       }
     }
     // an excerpt of a body in a report: the same redaction as every other
-    return org.brexsync.connector.workflow.internal.Redactor.patternsOnly().redact(sb.toString());
+    return org.brexsync.http.internal.Redactor.patternsOnly().redact(sb.toString());
   }
 
   private static Map<String, JsonNode> mapResponse(List<ResponseMapping> mappings, Ctx ctx,

@@ -4,32 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The Brex user schema embedded for source-path validation is the official spec's UserResponse. */
 class BrexUserPathsTest {
 
-  /** shared/specs/brex/brex-team-api.2025-03.json above the working directory (the library itself never reads it). */
-  static Optional<Path> findSpec() {
-    for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
-      Path candidate = p.resolve("shared/specs/brex/brex-team-api.2025-03.json");
-      if (java.nio.file.Files.isRegularFile(candidate)) {
-        return Optional.of(candidate);
-      }
+  /** The official spec from the test classpath (the repository's test-resources; the library never reads it). */
+  static JsonNode spec() throws java.io.IOException {
+    String name = "/specs/brex/brex-team-api.2025-03.json";
+    try (java.io.InputStream in = BrexUserPathsTest.class.getResourceAsStream(name)) {
+      assertThat(in).as(name + " on the test classpath (test-resources/specs)").isNotNull();
+      return new ObjectMapper().readTree(in);
     }
-    return Optional.empty();
   }
 
   @Test
   void theEmbeddedSchemaHasExactlyTheSpecsUserResponseFields() throws Exception {
-    Optional<Path> spec = findSpec();
-    Assumptions.assumeTrue(spec.isPresent(), "Brex spec not found above the working directory");
-    JsonNode schemas = new ObjectMapper().readTree(spec.get().toFile()).path("components").path("schemas");
+    JsonNode schemas = spec().path("components").path("schemas");
     Map<String, String> expected = new LinkedHashMap<>();
     schemas.path("UserResponse").path("properties").fields().forEachRemaining(e -> {
       JsonNode p = e.getValue();

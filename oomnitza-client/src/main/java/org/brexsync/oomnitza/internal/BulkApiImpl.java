@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.brexsync.http.internal.Call;
+import org.brexsync.http.internal.Response;
 import org.brexsync.oomnitza.ListQuery;
 import org.brexsync.oomnitza.OomnitzaCancelledException;
 import org.brexsync.oomnitza.OomnitzaNotFoundException;

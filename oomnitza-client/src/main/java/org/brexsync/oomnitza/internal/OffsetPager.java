@@ -3,26 +3,24 @@ package org.brexsync.oomnitza.internal;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayDeque;
 import java.util.Collections;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.brexsync.http.internal.Pager;
+import org.brexsync.http.internal.Response;
 import org.brexsync.oomnitza.ListQuery;
 import org.brexsync.oomnitza.OomnitzaResponseException;
 import org.brexsync.oomnitza.PagedIterable;
 
 /**
- * Lazy {@code limit}/{@code skip} paging. Stops when a page is shorter than requested (or empty),
- * when {@code X-Total-Count} says every row was seen, or at {@code maxResults}. A page longer than
- * requested means the server ignored {@code limit}: it is taken as the rest. Errors rather than a
- * loop or silently lost rows: a page identical to one of the last pages (the server ignored
- * {@code skip}), an {@code X-Total-Count} smaller than on an earlier page (rows deleted under the
- * listing shift later rows to offsets already read), and more than {@code maxPages} pages.
+ * Oomnitza's lazy {@code limit}/{@code skip} paging on the core's {@link Pager}. Stops when a page
+ * is shorter than requested (or empty), when {@code X-Total-Count} says every row was seen, or at
+ * {@code maxResults}. A page longer than requested means the server ignored {@code limit}: it is
+ * taken as the rest. Errors rather than a loop or silently lost rows: a page identical to one of
+ * the last pages (the server ignored {@code skip}), an {@code X-Total-Count} smaller than on an
+ * earlier page (rows deleted under the listing shift later rows to offsets already read), and more
+ * than {@code maxPages} pages.
  */
 public final class OffsetPager<T> implements PagedIterable<T> {
   /** One page as fetched. */
@@ -49,119 +47,96 @@ public final class OffsetPager<T> implements PagedIterable<T> {
   // Digests of recent pages remembered per iteration to recognise a repeat; longer cycles hit maxPages.
   private static final int REMEMBERED_PAGES = 16;
 
+  /** Where the next page is, and what the listing has seen so far. */
+  private record At<T>(long skip, long returned, OptionalLong lastTotal, List<T> previous) {}
+
   private final ListQuery query;
   private final String path;
-  private final int maxPages;
   private final Fetcher<T> fetcher;
+  private final Pager<At<T>, Page<T>, org.brexsync.oomnitza.Page<T>> pager;
 
   /** Pages {@code query} of {@code path} (for messages) through {@code fetcher}, at most {@code maxPages} pages. */
   public OffsetPager(ListQuery query, String path, int maxPages, Fetcher<T> fetcher) {
     this.query = query;
     this.path = path;
-    this.maxPages = maxPages;
     this.fetcher = fetcher;
+    this.pager = new Pager<>(new Offsets(), maxPages, REMEMBERED_PAGES);
   }
 
   @Override
   public Iterable<org.brexsync.oomnitza.Page<T>> pages() {
-    return PageIterator::new;
+    return pager;
   }
 
-  @Override
-  public Iterator<T> iterator() {
-    return new Iterator<>() {
-      private final PageIterator pages = new PageIterator();
-      private final Deque<T> buffer = new ArrayDeque<>();
-
-      @Override
-      public boolean hasNext() {
-        while (buffer.isEmpty() && pages.hasNext()) {
-          buffer.addAll(pages.next().items());
-        }
-        return !buffer.isEmpty();
-      }
-
-      @Override
-      public T next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return buffer.removeFirst();
-      }
-    };
-  }
-
-  private final class PageIterator implements Iterator<org.brexsync.oomnitza.Page<T>> {
-    private long skip = query.skip();
-    private long returned;
-    private boolean done;
-    private List<T> previous;
-    private long fetched;
-    private OptionalLong lastTotal = OptionalLong.empty();
-    private final LinkedHashSet<ByteBuffer> recent = new LinkedHashSet<>();
-
+  private final class Offsets implements Pager.Source<At<T>, Page<T>, org.brexsync.oomnitza.Page<T>> {
     @Override
-    public boolean hasNext() {
-      Optional<Long> max = query.maxResults();
-      return !done && !(max.isPresent() && returned >= max.get());
+    public At<T> start() {
+      return new At<>(query.skip(), 0, OptionalLong.empty(), null);
     }
 
     @Override
-    public org.brexsync.oomnitza.Page<T> next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      if (fetched >= maxPages) {
-        done = true;
-        throw new OomnitzaResponseException(200, "GET", path, "stopped after " + maxPages
-            + " pages, the client's maxPages bound, with more rows announced: the server may be"
-            + " paging in circles (or raise OomnitzaClient.Builder.maxPages)", null);
-      }
-      int limit = query.pageSize();
-      long at = skip;
-      Page<T> page = fetcher.fetch(at, limit);
-      fetched++;
+    public boolean hasMore(At<T> at) {
+      Optional<Long> max = query.maxResults();
+      return !(max.isPresent() && at.returned() >= max.get());
+    }
+
+    @Override
+    public Page<T> fetch(At<T> at) {
+      return fetcher.fetch(at.skip(), query.pageSize());
+    }
+
+    @Override
+    public Optional<?> repeatKey(At<T> at, Page<T> page) {
+      return page.items.isEmpty() ? Optional.empty() : Optional.of(digest(page.response.body()));
+    }
+
+    @Override
+    public RuntimeException repeated(At<T> at, Page<T> page, int fetched) {
+      return new OomnitzaResponseException(page.response.status(), "GET", path,
+          "the page at skip=" + at.skip() + " repeats an earlier page (the server ignored skip?);"
+              + " stopped instead of looping", null);
+    }
+
+    @Override
+    public RuntimeException tooManyPages(int maxPages) {
+      return new OomnitzaResponseException(200, "GET", path, "stopped after " + maxPages
+          + " pages, the client's maxPages bound, with more rows announced: the server may be"
+          + " paging in circles (or raise OomnitzaClient.Builder.maxPages)", null);
+    }
+
+    @Override
+    public Pager.Step<At<T>, org.brexsync.oomnitza.Page<T>> step(At<T> at, Page<T> page) {
       List<T> items = page.items;
-      if (!items.isEmpty() && (items.equals(previous) || !recent.add(digest(page.response.body())))) {
-        done = true;
-        throw new OomnitzaResponseException(page.response.status(), "GET", path,
-            "the page at skip=" + at + " repeats an earlier page (the server ignored skip?);"
-                + " stopped instead of looping", null);
+      if (!items.isEmpty() && items.equals(at.previous())) {
+        throw repeated(at, page, 0);
       }
-      if (recent.size() > REMEMBERED_PAGES) {
-        recent.remove(recent.iterator().next());
-      }
-      if (page.total.isPresent() && lastTotal.isPresent()
-          && page.total.getAsLong() < lastTotal.getAsLong()) {
-        done = true;
+      if (page.total.isPresent() && at.lastTotal().isPresent()
+          && page.total.getAsLong() < at.lastTotal().getAsLong()) {
         throw new OomnitzaResponseException(page.response.status(), "GET", path,
-            "X-Total-Count shrank from " + lastTotal.getAsLong() + " to " + page.total.getAsLong()
-                + " while paging (at skip=" + at + "): rows were deleted under the listing, so"
+            "X-Total-Count shrank from " + at.lastTotal().getAsLong() + " to " + page.total.getAsLong()
+                + " while paging (at skip=" + at.skip() + "): rows were deleted under the listing, so"
                 + " offset paging would silently skip some; list again", null);
       }
-      if (page.total.isPresent()) {
-        lastTotal = page.total;
-      }
-      previous = items;
-      skip += items.size();
-      if (items.size() != limit) {
-        done = true; // short or empty page; or longer: limit ignored, so this was the rest
-      }
-      if (page.total.isPresent() && skip >= page.total.getAsLong()) {
-        done = true;
-      }
+      int limit = query.pageSize();
+      long skip = at.skip() + items.size();
+      // short or empty page; or longer: limit ignored, so this was the rest
+      boolean done = items.size() != limit
+          || page.total.isPresent() && skip >= page.total.getAsLong();
       List<T> visible = items;
       Optional<Long> max = query.maxResults();
       if (max.isPresent()) {
-        long room = max.get() - returned;
+        long room = max.get() - at.returned();
         if (items.size() >= room) {
           visible = items.subList(0, (int) room);
           done = true;
         }
       }
-      returned += visible.size();
-      return org.brexsync.oomnitza.Page.of(Collections.unmodifiableList(visible), at, limit,
+      org.brexsync.oomnitza.Page<T> shown = org.brexsync.oomnitza.Page.of(
+          Collections.unmodifiableList(visible), at.skip(), limit,
           page.total.isPresent() ? Optional.of(page.total.getAsLong()) : Optional.empty());
+      At<T> next = new At<>(skip, at.returned() + visible.size(),
+          page.total.isPresent() ? page.total : at.lastTotal(), items);
+      return new Pager.Step<>(shown, done ? Optional.empty() : Optional.of(next));
     }
   }
 

@@ -5,6 +5,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.brexsync.http.internal.Call;
+import org.brexsync.http.internal.Response;
 import org.brexsync.oomnitza.OomnitzaResponseException;
 
 /**

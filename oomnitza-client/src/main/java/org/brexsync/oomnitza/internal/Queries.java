@@ -1,6 +1,7 @@
 package org.brexsync.oomnitza.internal;
 
 import java.util.stream.Collectors;
+import org.brexsync.http.internal.Call;
 import org.brexsync.oomnitza.ExternalId;
 import org.brexsync.oomnitza.ListQuery;
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.brexsync.http.internal.Response;
 import org.brexsync.oomnitza.OomnitzaResponseException;
 
 /** Reads list and object bodies whose exact shape Oomnitza does not document. */
@@ -32,13 +33,13 @@ public final class Rows {
       return List.of();
     }
     if (array == null) {
-      throw new OomnitzaResponseException(r.status(), r.call.method, r.call.path,
+      throw new OomnitzaResponseException(r.status(), r.call().method(), r.path(),
           "expected a JSON array of objects", null);
     }
     List<ObjectNode> out = new ArrayList<>(array.size());
     for (JsonNode n : array) {
       if (!n.isObject()) {
-        throw new OomnitzaResponseException(r.status(), r.call.method, r.call.path,
+        throw new OomnitzaResponseException(r.status(), r.call().method(), r.path(),
             "expected a JSON array of objects, found a " + n.getNodeType(), null);
       }
       out.add((ObjectNode) n);
@@ -58,7 +59,7 @@ public final class Rows {
     if (body.isArray() && body.size() == 1 && body.get(0).isObject()) {
       return Optional.of((ObjectNode) body.get(0));
     }
-    throw new OomnitzaResponseException(r.status(), r.call.method, r.call.path, "expected a JSON object", null);
+    throw new OomnitzaResponseException(r.status(), r.call().method(), r.path(), "expected a JSON object", null);
   }
 
   /** The fields of an object node. */

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.brexsync.http.internal.Call;
+import org.brexsync.http.internal.Response;
 import org.brexsync.oomnitza.ListQuery;
 import org.brexsync.oomnitza.OomnitzaRecord;
+import org.brexsync.oomnitza.OomnitzaResponseException;
 import org.brexsync.oomnitza.PagedIterable;
 import org.brexsync.oomnitza.RequestOptions;
-import org.brexsync.oomnitza.OomnitzaResponseException;
 import org.brexsync.oomnitza.saas.SaasActivationResult;
 import org.brexsync.oomnitza.saas.SaasAssignment;
 import org.brexsync.oomnitza.saas.SaasUserQuery;
@@ -109,6 +111,7 @@ public final class SaasUsersApiImpl implements SaasUsersApi {
     ids.forEach(arr::add);
     Response r = t.execute(Call.of("PATCH", t.conventions().saasUsersPath() + "/" + action)
         .json(t.toJson(body))
+        .idempotency(Call.Idempotency.IDEMPOTENT) // sets a state: repeating sets the same state
         .options(options)
         .build());
     JsonNode n = t.readTree(r);

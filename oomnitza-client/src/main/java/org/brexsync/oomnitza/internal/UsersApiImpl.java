@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.brexsync.http.internal.Call;
+import org.brexsync.http.internal.Response;
 import org.brexsync.oomnitza.ExternalId;
 import org.brexsync.oomnitza.FieldCatalog;
 import org.brexsync.oomnitza.FieldId;
+import org.brexsync.oomnitza.FieldRecord;
 import org.brexsync.oomnitza.ListQuery;
 import org.brexsync.oomnitza.OomnitzaException;
 import org.brexsync.oomnitza.OomnitzaNotFoundException;
 import org.brexsync.oomnitza.OomnitzaResponseException;
-import org.brexsync.oomnitza.FieldRecord;
 import org.brexsync.oomnitza.OomnitzaUser;
 import org.brexsync.oomnitza.PagedIterable;
 import org.brexsync.oomnitza.RequestOptions;
@@ -109,6 +111,7 @@ public final class UsersApiImpl implements UsersApi {
     }
     Call call = Call.of("PATCH", base() + "/" + Transport.segment("ident", ident))
         .json(t.toJson(changes.fields()))
+        .idempotency(Call.Idempotency.IDEMPOTENT) // sets fields: repeating sets the same values
         .options(options)
         .build();
     Response r = t.execute(call);

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.brexsync.brex.BrexJson;
 import org.brexsync.brex.BrexValidation;
+import org.brexsync.brex.BrexValidationException;
 import org.brexsync.brex.Violation;
 import org.brexsync.brex.model.ChangeCardReason;
 import org.brexsync.brex.model.CreateCardRequest;
@@ -20,7 +20,8 @@ import org.brexsync.connector.workflow.BrexOperation;
 
 /**
  * brex-client's rules applied to a rendered API-block request: ids in paths, reasons, and the body
- * read into brex-client's request type and checked by {@link BrexValidation}. Not API.
+ * read by {@link BrexValidation#parse} into brex-client's request type (unknown properties
+ * reported, not ignored) and checked. Not API.
  */
 public final class BrexChecks {
   /** What a Brex id looks like (e.g. {@code cuuser_ckze72soa117f01pkmf1wcpl3}). */
@@ -94,26 +95,15 @@ public final class BrexChecks {
         return out;
       }
     }
-    Object request;
     try {
-      request = BrexJson.fromJsonTree(b, type);
+      // brex-client's reading of JSON requests: unknown (e.g. misspelt) properties, wrong types,
+      // illegal enum values and every rule of the typed request, all reported at once
+      BrexValidation.parse(b, type);
+    } catch (BrexValidationException e) {
+      out.addAll(violations(e.violations()));
     } catch (RuntimeException e) {
       out.add("the body is not a valid " + type.getSimpleName() + ": " + firstLine(e.getMessage()));
-      return out;
     }
-    List<Violation> v;
-    if (request instanceof InviteUserRequest) {
-      v = BrexValidation.validate((InviteUserRequest) request);
-    } else if (request instanceof UpdateUserRequest) {
-      v = BrexValidation.validate((UpdateUserRequest) request);
-    } else if (request instanceof LockCardRequest) {
-      v = BrexValidation.validate((LockCardRequest) request);
-    } else if (request instanceof TerminateCardRequest) {
-      v = BrexValidation.validate((TerminateCardRequest) request);
-    } else {
-      v = BrexValidation.validate((CreateCardRequest) request);
-    }
-    out.addAll(violations(v));
     return out;
   }
 

@@ -1,5 +1,7 @@
 package org.brexsync.connector.workflow.internal;
 
+import org.brexsync.http.internal.Redactor;
+
 /**
  * Short, safe excerpts of user values for messages: passed through the same {@link Redactor} as
  * every other excerpt, long values cut, digit runs masked. Not API.

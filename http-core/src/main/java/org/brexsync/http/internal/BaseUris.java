@@ -1,43 +1,49 @@
-package org.brexsync.brex.internal;
+package org.brexsync.http.internal;
 
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
-import org.brexsync.brex.BrexConfigurationException;
+import java.util.function.Function;
 
 /** Checks base URIs: https, or plain http only to loopback or with an explicit opt-in. Not public API. */
 public final class BaseUris {
   private BaseUris() {}
 
   /**
-   * {@code uri} without a trailing slash, or a {@link BrexConfigurationException}: not http(s), no
-   * host, user info, a query or a fragment, or plain http to a host that is not loopback (the
-   * token would travel unencrypted) unless {@code allowPlainHttp}. The message shows only scheme,
-   * host and port.
+   * {@code uri} without a trailing slash, or the client's configuration exception made by {@code
+   * error}: not http(s), no host, user info, a query or a fragment, or plain http to a host that is
+   * not loopback (the token would travel unencrypted) unless {@code allowPlainHttp}. The message
+   * shows only scheme, host and port.
    *
    * @param what the builder method, e.g. {@code baseUri}
+   * @param example an https URI of the vendor for messages, e.g. {@code https://platform.brexapis.com}
    */
-  public static URI check(URI uri, boolean allowPlainHttp, String what) {
+  public static URI check(URI uri, boolean allowPlainHttp, String what, String example,
+      Function<String, ? extends RuntimeException> error) {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     String shown = scheme + "://" + (uri.getHost() == null ? "?" : uri.getHost())
         + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
     if (!scheme.equals("https") && !scheme.equals("http")) {
-      throw new BrexConfigurationException(what + " must be an https URI such as "
-          + "https://platform.brexapis.com (was " + (scheme.isEmpty() ? "a URI without scheme" : scheme + ":") + ")");
+      throw error.apply(what + " must be an https URI such as " + example + " (was "
+          + (scheme.isEmpty() ? "a URI without scheme" : scheme + ":") + ")");
     }
     if (uri.getHost() == null) {
-      throw new BrexConfigurationException(what + " must name a host, e.g. https://platform.brexapis.com");
+      throw error.apply(what + " must name a host, e.g. " + example);
     }
     if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new BrexConfigurationException(what + " must not contain user info, a query or a fragment ("
-          + shown + ")");
+      throw error.apply(what + " must not contain user info, a query or a fragment (" + shown + ")");
     }
     if (scheme.equals("http") && !allowPlainHttp && !isLoopback(uri.getHost())) {
-      throw new BrexConfigurationException(what + " " + shown + " is plain http to a host that is not"
+      throw error.apply(what + " " + shown + " is plain http to a host that is not"
           + " loopback: the API token would be sent unencrypted. Use https; a test rig that must use"
           + " plain http sets allowPlainHttp(true) on the builder.");
     }
+    return stripSlash(uri);
+  }
+
+  /** {@code uri} without one trailing slash. */
+  public static URI stripSlash(URI uri) {
     String s = uri.toString();
     return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : uri;
   }

@@ -1,4 +1,4 @@
-package org.brexsync.oomnitza.internal;
+package org.brexsync.http.internal;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The {@link HttpClient} of one client and whether the client owns it. An owned HttpClient is
+ * The {@link HttpClient} of one client and whether the client owns it (the owned-vs-injected rule of every brexsync client). An owned HttpClient is
  * built with an executor of our own, which {@link #close()} shuts down; on JDK 21+ the HttpClient
  * itself is shut down too ({@code HttpClient} is {@code AutoCloseable} only from JDK 21, and this
  * code is compiled for 17, so that call is made reflectively). An injected HttpClient belongs to

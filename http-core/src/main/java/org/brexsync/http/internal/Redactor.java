@@ -1,4 +1,4 @@
-package org.brexsync.connector.workflow.internal;
+package org.brexsync.http.internal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +14,13 @@ import java.util.regex.Pattern;
  * exception message, a log line, a listener or a report: the configured secrets (and their
  * URL-encoded forms), anything shaped like a bearer token or a Brex token, values of fields named
  * like secrets ({@code token}, {@code password}, {@code api_key}, {@code Authorization}, ...), CVVs
- * and card numbers. Thread-safe. Not public API.
+ * and card numbers. One for every brexsync client and the workflow sender. Thread-safe. Not public
+ * API.
  */
 public final class Redactor {
   /** What a secret is replaced with. */
   public static final String MASK = "****";
-  /** Characters of a body kept in an excerpt. */
+  /** Characters of a body kept in an excerpt, unless a client chooses another length. */
   public static final int EXCERPT = 200;
   // Redacting happens on a window larger than the excerpt, so a secret cut by the excerpt's end is
   // still recognised whole.
@@ -40,13 +41,43 @@ public final class Redactor {
   private static final Redactor PATTERNS_ONLY = new Redactor(List::of);
 
   private final Supplier<? extends Collection<String>> secrets;
+  private final int excerptLength;
 
   /**
    * A redactor of {@code secrets} (asked on every use, so rotated tokens are covered) and of the
    * patterns. The supplier must not throw; secrets shorter than 4 characters are ignored.
    */
   public Redactor(Supplier<? extends Collection<String>> secrets) {
+    this(secrets, EXCERPT);
+  }
+
+  /** {@link #Redactor(Supplier)} whose excerpts keep {@code excerptLength} characters. */
+  public Redactor(Supplier<? extends Collection<String>> secrets, int excerptLength) {
     this.secrets = Objects.requireNonNull(secrets, "secrets");
+    if (excerptLength < 1) {
+      throw new IllegalArgumentException("excerptLength must be at least 1");
+    }
+    this.excerptLength = excerptLength;
+  }
+
+  /**
+   * This redactor also masking {@code extra} (e.g. the credential headers of one request); this
+   * one when there are none.
+   */
+  public Redactor with(Collection<String> extra) {
+    if (extra.isEmpty()) {
+      return this;
+    }
+    List<String> fixed = List.copyOf(extra);
+    return new Redactor(() -> {
+      List<String> all = new ArrayList<>(fixed);
+      try {
+        all.addAll(secrets.get());
+      } catch (RuntimeException e) {
+        // as in secrets(): the fixed ones are still masked
+      }
+      return all;
+    }, excerptLength);
   }
 
   /** A redactor that knows no configured secret, only the patterns. */
@@ -102,7 +133,7 @@ public final class Redactor {
 
   /**
    * A short excerpt of a body for a message: redacted, runs of 6+ digits masked, whitespace
-   * collapsed, at most {@value #EXCERPT} characters.
+   * collapsed, at most the excerpt length ({@value #EXCERPT} characters unless chosen).
    */
   public String excerpt(String body) {
     if (body == null) {
@@ -110,7 +141,7 @@ public final class Redactor {
     }
     String s = redact(body.length() > WINDOW ? body.substring(0, WINDOW) : body);
     s = SPACES.matcher(LONG_DIGITS.matcher(s).replaceAll(MASK)).replaceAll(" ").trim();
-    return s.length() > EXCERPT ? s.substring(0, EXCERPT) + "..." : s;
+    return s.length() > excerptLength ? s.substring(0, excerptLength) + "..." : s;
   }
 
   /** Class and first line of a failure's message (parsers quote their input), redacted. */

@@ -1,0 +1,17 @@
+package org.brexsync.oomnitza;
+
+/**
+ * HTTP 400 or 422: Oomnitza itself rejected the request; {@link #errorMessage()} carries its
+ * reason (e.g. {@code email: must be unique}). The server's answer, like Brex's {@code
+ * BrexBadRequestException}; a check the client makes before sending is an {@link
+ * OomnitzaArgumentException} instead.
+ */
+public class OomnitzaBadRequestException extends OomnitzaApiException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception. */
+  public OomnitzaBadRequestException(
+      int status, String method, String path, String errorMessage, String bodyExcerpt, String traceId) {
+    super(status, method, path, errorMessage, bodyExcerpt, traceId);
+  }
+}
