@@ -26,6 +26,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.brexsync.connector.internal.Json;
+import org.brexsync.connector.port.SyncStateStore;
+import org.brexsync.connector.port.StateSession;
+import org.brexsync.connector.port.RecordState;
+import org.brexsync.connector.port.StateStoreException;
 
 /**
  * The default state store: one directory per integration under a root directory, holding a snapshot

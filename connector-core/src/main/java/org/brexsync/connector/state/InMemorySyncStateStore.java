@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import org.brexsync.connector.port.SyncStateStore;
+import org.brexsync.connector.port.StateSession;
+import org.brexsync.connector.port.RecordState;
 
 /** A state store in memory (lost with the process): for tests, sandboxes and one-shot runs. Thread-safe. */
 public final class InMemorySyncStateStore implements SyncStateStore {

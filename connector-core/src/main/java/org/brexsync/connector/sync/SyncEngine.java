@@ -8,9 +8,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.brexsync.connector.Integration;
 import org.brexsync.connector.mapping.CompiledMapping;
 import org.brexsync.connector.mapping.TransformerRegistry;
-import org.brexsync.connector.source.UserSource;
+import org.brexsync.connector.port.UserSource;
 import org.brexsync.connector.state.FileSyncStateStore;
-import org.brexsync.connector.state.SyncStateStore;
+import org.brexsync.connector.port.SyncStateStore;
+import org.brexsync.connector.port.UserSink;
 
 /**
  * Runs an {@link Integration}: Brex pages → filter → map → correlate with Oomnitza by the sync key (one
@@ -162,14 +163,14 @@ public final class SyncEngine {
       return this;
     }
 
-    /** The Brex side from a brex-client (wrapped in {@link org.brexsync.connector.adapter.BrexUserSource}). */
+    /** The Brex side from a brex-client (wrapped in {@link org.brexsync.connector.brex.BrexUserSource}). */
     public Builder brexClient(org.brexsync.brex.BrexClient client) {
-      return source(org.brexsync.connector.adapter.BrexUserSource.of(client));
+      return source(org.brexsync.connector.brex.BrexUserSource.of(client));
     }
 
-    /** The Oomnitza side from an oomnitza-client (wrapped in {@link org.brexsync.connector.adapter.OomnitzaUserSink}). */
+    /** The Oomnitza side from an oomnitza-client (wrapped in {@link org.brexsync.connector.oomnitza.OomnitzaUserSink}). */
     public Builder oomnitzaClient(org.brexsync.oomnitza.OomnitzaClient client) {
-      return sink(org.brexsync.connector.adapter.OomnitzaUserSink.of(client));
+      return sink(org.brexsync.connector.oomnitza.OomnitzaUserSink.of(client));
     }
 
     /**
@@ -242,10 +243,10 @@ public final class SyncEngine {
     public SyncEngine build() {
       Objects.requireNonNull(integration, "integration is required");
       if (source == null) {
-        source = org.brexsync.connector.internal.ClientFactory.brexSource(integration, environment);
+        source = org.brexsync.connector.sync.internal.ClientFactory.brexSource(integration, environment);
       }
       if (sink == null) {
-        sink = org.brexsync.connector.internal.ClientFactory.oomnitzaSink(integration, environment);
+        sink = org.brexsync.connector.sync.internal.ClientFactory.oomnitzaSink(integration, environment);
       }
       integration.validate(transformers).requireLaunchable();
       if (stateStore == null) {

@@ -26,21 +26,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.brexsync.connector.Integration;
 import org.brexsync.connector.SinkType;
 import org.brexsync.connector.SyncMode;
-import org.brexsync.connector.internal.CountingPorts;
+import org.brexsync.connector.sync.internal.CountingPorts;
 import org.brexsync.connector.internal.Hashing;
 import org.brexsync.connector.internal.Json;
 import org.brexsync.connector.mapping.CompiledMapping;
 import org.brexsync.connector.mapping.FieldChange;
 import org.brexsync.connector.mapping.MappedRecord;
 import org.brexsync.connector.mapping.MappingException;
-import org.brexsync.connector.source.BrexLookups;
-import org.brexsync.connector.source.BrexUserRecord;
-import org.brexsync.connector.source.UserPage;
-import org.brexsync.connector.source.UserSource;
-import org.brexsync.connector.state.RecordState;
-import org.brexsync.connector.state.StateSession;
+import org.brexsync.connector.brex.BrexLookups;
+import org.brexsync.connector.brex.BrexUserRecord;
+import org.brexsync.connector.port.UserPage;
+import org.brexsync.connector.port.UserSource;
+import org.brexsync.connector.port.RecordState;
+import org.brexsync.connector.port.StateSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.brexsync.connector.port.UserSink;
+import org.brexsync.connector.port.BulkUpload;
+import org.brexsync.connector.port.BulkResult;
+import org.brexsync.connector.port.BulkRunLog;
 
 /** One run of a SyncEngine. Single-use, used by one thread (writes fan out to the executor). */
 final class SyncRun {

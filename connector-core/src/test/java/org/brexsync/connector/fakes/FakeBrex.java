@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.brexsync.connector.source.UserPage;
-import org.brexsync.connector.source.UserSource;
+import org.brexsync.connector.port.UserPage;
+import org.brexsync.connector.port.UserSource;
 
 /** In-memory Brex users with cursor paging. */
 public final class FakeBrex implements UserSource {

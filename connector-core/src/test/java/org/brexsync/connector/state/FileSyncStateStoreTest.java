@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.brexsync.connector.port.StateSession;
+import org.brexsync.connector.port.RecordState;
+import org.brexsync.connector.port.StateStoreException;
 
 class FileSyncStateStoreTest {
   @TempDir Path root;

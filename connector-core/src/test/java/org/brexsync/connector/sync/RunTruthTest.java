@@ -17,11 +17,13 @@ import org.brexsync.connector.filter.FilterRule;
 import org.brexsync.connector.filter.RecordFilter;
 import org.brexsync.connector.mapping.Mapping;
 import org.brexsync.connector.state.InMemorySyncStateStore;
-import org.brexsync.connector.state.RecordState;
-import org.brexsync.connector.state.StateSession;
-import org.brexsync.connector.state.SyncStateStore;
+import org.brexsync.connector.port.RecordState;
+import org.brexsync.connector.port.StateSession;
+import org.brexsync.connector.port.SyncStateStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.brexsync.connector.port.BulkUpload;
+import org.brexsync.connector.port.BulkResult;
 
 /** The report tells the truth: what was written, what was not, what was seen twice, how far the run got. */
 class RunTruthTest {
@@ -217,7 +219,7 @@ class RunTruthTest {
   void aFailingStateCommitEndsWithAFailedReportInsteadOfAnException() {
     SyncStateStore failing = failingOn((session, phase) -> {
       if (phase.equals("commit")) {
-        throw new org.brexsync.connector.state.StateStoreException("disk full (injected)", null);
+        throw new org.brexsync.connector.port.StateStoreException("disk full (injected)", null);
       }
     });
     SyncReport r = reportOf(SyncEngine.builder().integration(integration().build()).source(brex).sink(oomnitza).stateStore(failing).build());

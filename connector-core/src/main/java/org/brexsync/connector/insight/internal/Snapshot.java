@@ -19,16 +19,16 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.brexsync.connector.ProgressListener;
-import org.brexsync.connector.insight.CardSource;
-import org.brexsync.connector.insight.PeopleLookup;
+import org.brexsync.connector.port.CardSource;
+import org.brexsync.connector.port.PeopleLookup;
 import org.brexsync.connector.insight.RowSource;
 import org.brexsync.connector.insight.ShipmentTracker;
 import org.brexsync.connector.record.FieldPath;
 import org.brexsync.connector.record.RecordView;
-import org.brexsync.connector.source.BrexLookups;
-import org.brexsync.connector.source.BrexUserRecord;
-import org.brexsync.connector.source.UserPage;
-import org.brexsync.connector.source.UserSource;
+import org.brexsync.connector.brex.BrexLookups;
+import org.brexsync.connector.brex.BrexUserRecord;
+import org.brexsync.connector.port.UserPage;
+import org.brexsync.connector.port.UserSource;
 
 /**
  * One read of Brex (and Oomnitza) feeding any number of view evaluators in a single pass per

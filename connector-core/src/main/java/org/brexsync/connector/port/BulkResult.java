@@ -1,4 +1,4 @@
-package org.brexsync.connector.sync;
+package org.brexsync.connector.port;
 
 import java.util.Arrays;
 import java.util.Objects;

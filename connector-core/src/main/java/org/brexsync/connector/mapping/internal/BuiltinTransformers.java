@@ -1,4 +1,4 @@
-package org.brexsync.connector.internal;
+package org.brexsync.connector.mapping.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.brexsync.connector.internal.Json;
 import org.brexsync.connector.mapping.Transformer;
 import org.brexsync.connector.mapping.TransformerFactory;
 import org.brexsync.connector.mapping.TransformerSpec;

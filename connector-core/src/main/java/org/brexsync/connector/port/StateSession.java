@@ -1,4 +1,4 @@
-package org.brexsync.connector.state;
+package org.brexsync.connector.port;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.brexsync.connector.source;
+package org.brexsync.connector.brex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,4 +1,4 @@
-package org.brexsync.connector.adapter;
+package org.brexsync.connector.brex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,8 +13,8 @@ import org.brexsync.brex.Page;
 import org.brexsync.brex.model.ListReferenceDataRequest;
 import org.brexsync.brex.model.ListUsersRequest;
 import org.brexsync.brex.model.User;
-import org.brexsync.connector.source.UserPage;
-import org.brexsync.connector.source.UserSource;
+import org.brexsync.connector.port.UserPage;
+import org.brexsync.connector.port.UserSource;
 
 /**
  * The {@link UserSource} over brex-client: {@code GET /v2/users} one cursor page at a time, users

@@ -1,16 +1,16 @@
-package org.brexsync.connector.internal;
+package org.brexsync.connector.sync.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.brexsync.connector.source.UserPage;
-import org.brexsync.connector.source.UserSource;
-import org.brexsync.connector.sync.BulkResult;
-import org.brexsync.connector.sync.BulkRunLog;
-import org.brexsync.connector.sync.BulkUpload;
-import org.brexsync.connector.sync.UserSink;
+import org.brexsync.connector.port.UserPage;
+import org.brexsync.connector.port.UserSource;
+import org.brexsync.connector.port.BulkResult;
+import org.brexsync.connector.port.BulkRunLog;
+import org.brexsync.connector.port.BulkUpload;
+import org.brexsync.connector.port.UserSink;
 
 /** Port decorators counting calls per system for the report. Not API. */
 public final class CountingPorts {

@@ -1,14 +1,14 @@
-package org.brexsync.connector.internal;
+package org.brexsync.connector.sync.internal;
 
 import java.util.function.Function;
 import org.brexsync.brex.BrexClient;
 import org.brexsync.connector.Connection;
 import org.brexsync.connector.ConnectorException;
 import org.brexsync.connector.Integration;
-import org.brexsync.connector.adapter.BrexUserSource;
-import org.brexsync.connector.adapter.OomnitzaUserSink;
-import org.brexsync.connector.source.UserSource;
-import org.brexsync.connector.sync.UserSink;
+import org.brexsync.connector.brex.BrexUserSource;
+import org.brexsync.connector.oomnitza.OomnitzaUserSink;
+import org.brexsync.connector.port.UserSource;
+import org.brexsync.connector.port.UserSink;
 import org.brexsync.oomnitza.OomnitzaClient;
 
 /** Builds clients from an integration's connections and an environment. Not API. */

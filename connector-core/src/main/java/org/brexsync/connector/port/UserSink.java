@@ -1,4 +1,4 @@
-package org.brexsync.connector.sync;
+package org.brexsync.connector.port;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;

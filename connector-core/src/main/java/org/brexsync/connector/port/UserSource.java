@@ -1,4 +1,4 @@
-package org.brexsync.connector.source;
+package org.brexsync.connector.port;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.brexsync.connector.source;
+package org.brexsync.connector.brex;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.brexsync.connector.port.UserSource;
 
 /**
  * Cached enrichment lookups over a {@link UserSource}: department, location and title names (each

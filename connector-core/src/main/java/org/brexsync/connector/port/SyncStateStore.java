@@ -1,4 +1,4 @@
-package org.brexsync.connector.state;
+package org.brexsync.connector.port;
 
 /**
  * Port: remembers, per integration, each record's {@link RecordState} and the last successful run, so

@@ -1,4 +1,4 @@
-package org.brexsync.connector.internal;
+package org.brexsync.connector.schedule.internal;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.brexsync.connector.adapter;
+package org.brexsync.connector.oomnitza;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.brexsync.connector.internal.Json;
-import org.brexsync.connector.sync.BulkResult;
-import org.brexsync.connector.sync.BulkRunLog;
-import org.brexsync.connector.sync.BulkUpload;
-import org.brexsync.connector.sync.UserSink;
+import org.brexsync.connector.port.BulkResult;
+import org.brexsync.connector.port.BulkRunLog;
+import org.brexsync.connector.port.BulkUpload;
+import org.brexsync.connector.port.UserSink;
 import org.brexsync.oomnitza.FieldCatalog;
 import org.brexsync.oomnitza.FieldId;
 import org.brexsync.oomnitza.FieldRecord;
