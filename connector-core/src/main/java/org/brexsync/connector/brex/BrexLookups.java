@@ -23,6 +23,8 @@ public final class BrexLookups {
 
   private final UserSource source;
   private final Map<String, Optional<ObjectNode>> users;
+  /** Users remembered as views, converted to a tree only when asked for as a manager. */
+  private final Map<String, org.brexsync.connector.record.RecordView> views;
   private volatile Map<String, String> departments;
   private volatile Map<String, String> locations;
   private volatile Map<String, String> titles;
@@ -37,6 +39,16 @@ public final class BrexLookups {
 
               @Override
               protected boolean removeEldestEntry(Map.Entry<String, Optional<ObjectNode>> e) {
+                return size() > userCacheSize;
+              }
+            });
+    this.views =
+        Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+              private static final long serialVersionUID = 1L;
+
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<String, org.brexsync.connector.record.RecordView> e) {
                 return size() > userCacheSize;
               }
             });
@@ -59,6 +71,17 @@ public final class BrexLookups {
   public void remember(ObjectNode user) {
     if (user.hasNonNull("id")) {
       users.put(user.get("id").asText(), Optional.of(user));
+    }
+  }
+
+  /**
+   * Remembers a user seen through a record view (e.g. in a users page); its JSON tree is made only if
+   * it is asked for as somebody's manager.
+   */
+  public void remember(org.brexsync.connector.record.RecordView user) {
+    Optional<String> id = user.text("id").filter(s -> !s.isEmpty());
+    if (id.isPresent()) {
+      views.put(id.get(), user);
     }
   }
 
@@ -109,6 +132,12 @@ public final class BrexLookups {
     Optional<ObjectNode> hit = users.get(id);
     if (hit != null) {
       return hit;
+    }
+    org.brexsync.connector.record.RecordView seen = views.remove(id);
+    if (seen != null) {
+      Optional<ObjectNode> tree = Optional.of(seen.toJson());
+      users.put(id, tree);
+      return tree;
     }
     calls.incrementAndGet();
     Optional<ObjectNode> fetched = source.getUser(id);

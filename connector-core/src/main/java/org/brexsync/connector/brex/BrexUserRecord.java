@@ -9,7 +9,7 @@ import org.brexsync.connector.record.FieldPath;
 import org.brexsync.connector.record.RecordView;
 
 /**
- * A Brex user as a {@link RecordView}: the spec's JSON fields plus enrichments resolved lazily
+ * A Brex user as a {@link RecordView}: the spec's fields plus enrichments resolved lazily
  * through {@link BrexLookups} only when a path asks for them:
  *
  * <ul>
@@ -18,46 +18,66 @@ import org.brexsync.connector.record.RecordView;
  *   <li>{@code title.id}, {@code title.name} (from {@code title_id})
  *   <li>{@code manager.*}, e.g. {@code manager.email} (the manager's user record, from {@code manager_id})
  * </ul>
+ *
+ * <p>The user itself may be a JSON tree or any view of it (such as the Brex adapter's view of
+ * brex-client's {@code User}); it is read in place, never copied.
  */
 public final class BrexUserRecord implements RecordView {
-  private final ObjectNode user;
+  private static final FieldPath ID = FieldPath.parse("id");
+  private static final java.util.Map<String, FieldPath> PATHS = java.util.Map.of(
+      "department", FieldPath.parse("department"), "location", FieldPath.parse("location"),
+      "title", FieldPath.parse("title"), "manager", FieldPath.parse("manager"),
+      "department_id", FieldPath.parse("department_id"), "location_id", FieldPath.parse("location_id"),
+      "title_id", FieldPath.parse("title_id"), "manager_id", FieldPath.parse("manager_id"));
+
+  private final RecordView user;
   private final Optional<BrexLookups> lookups;
 
-  private BrexUserRecord(ObjectNode user, Optional<BrexLookups> lookups) {
+  private BrexUserRecord(RecordView user, Optional<BrexLookups> lookups) {
     this.user = Objects.requireNonNull(user, "user");
     this.lookups = lookups;
   }
 
   /** A view with enrichments resolved through the lookups. */
   public static BrexUserRecord of(ObjectNode user, BrexLookups lookups) {
-    return new BrexUserRecord(user, Optional.of(lookups));
+    return new BrexUserRecord(tree(user), Optional.of(lookups));
   }
 
   /** A view without enrichments (enriched paths resolve to empty). */
   public static BrexUserRecord of(ObjectNode user) {
-    return new BrexUserRecord(user, Optional.empty());
+    return new BrexUserRecord(tree(user), Optional.empty());
+  }
+
+  /** A view of a user already seen through the spec's names, with enrichments resolved through the lookups. */
+  public static BrexUserRecord of(RecordView user, BrexLookups lookups) {
+    return new BrexUserRecord(user, Optional.of(lookups));
   }
 
   /** The Brex user id. */
   public String id() {
-    return user.path("id").asText("");
+    return user.get(ID).map(JsonNode::asText).orElse("");
   }
 
-  /** The raw user tree (not a copy: do not modify). */
+  /** The user as a JSON tree (the tree itself when the user is one: do not modify). */
   public ObjectNode raw() {
+    return user instanceof Tree ? ((Tree) user).node : user.toJson();
+  }
+
+  /** The user without enrichments. */
+  public RecordView user() {
     return user;
   }
 
   @Override
   public Optional<JsonNode> get(FieldPath path) {
     String head = path.head();
-    if (!user.has(head) && lookups.isPresent()) {
+    if (lookups.isPresent() && ENRICHMENT_IDS.containsKey(head) && !user.has(PATHS.get(head))) {
       Optional<JsonNode> enriched = enrichment(head);
       if (enriched.isPresent()) {
         return path.tail().map(t -> t.resolve(enriched.get())).orElse(enriched);
       }
     }
-    return path.resolve(user);
+    return user.get(path);
   }
 
   /**
@@ -70,18 +90,19 @@ public final class BrexUserRecord implements RecordView {
   public boolean has(FieldPath path) {
     String head = path.head();
     String idField = ENRICHMENT_IDS.get(head);
-    if (idField != null && !user.has(head) && lookups.isPresent()) {
-      JsonNode id = user.get(idField);
-      if (id == null || id.isMissingNode()) {
+    if (idField != null && lookups.isPresent() && !user.has(PATHS.get(head))) {
+      FieldPath idPath = PATHS.get(idField);
+      if (!user.has(idPath)) {
         return false;
       }
-      if (id.isNull() || id.asText().isEmpty()) {
+      Optional<JsonNode> id = user.get(idPath);
+      if (id.isEmpty() || id.get().asText().isEmpty()) {
         return true;
       }
       Optional<JsonNode> enriched = enrichment(head);
       return enriched.isPresent() && path.tail().map(t -> t.isPresentIn(enriched.get())).orElse(true);
     }
-    return path.isPresentIn(user);
+    return user.has(path);
   }
 
   /** Enrichment name → the user field holding its id. */
@@ -116,13 +137,12 @@ public final class BrexUserRecord implements RecordView {
   }
 
   private Optional<String> rawText(String field) {
-    JsonNode n = user.get(field);
-    return n == null || n.isNull() || n.asText().isEmpty() ? Optional.empty() : Optional.of(n.asText());
+    return user.get(PATHS.get(field)).map(JsonNode::asText).filter(s -> !s.isEmpty());
   }
 
   @Override
   public ObjectNode toJson() {
-    ObjectNode copy = user.deepCopy();
+    ObjectNode copy = user.toJson();
     if (lookups.isPresent()) {
       for (String h : new String[] {"department", "location", "title", "manager"}) {
         if (!copy.has(h)) {
@@ -136,5 +156,33 @@ public final class BrexUserRecord implements RecordView {
   @Override
   public String toString() {
     return "BrexUserRecord{id=" + id() + "}";
+  }
+
+  private static Tree tree(ObjectNode node) {
+    return new Tree(Objects.requireNonNull(node, "user"));
+  }
+
+  /** A tree read in place. */
+  private static final class Tree implements RecordView {
+    final ObjectNode node;
+
+    Tree(ObjectNode node) {
+      this.node = node;
+    }
+
+    @Override
+    public Optional<JsonNode> get(FieldPath path) {
+      return path.resolve(node);
+    }
+
+    @Override
+    public boolean has(FieldPath path) {
+      return path.isPresentIn(node);
+    }
+
+    @Override
+    public ObjectNode toJson() {
+      return node.deepCopy();
+    }
   }
 }

@@ -17,8 +17,9 @@ import org.brexsync.connector.port.UserPage;
 import org.brexsync.connector.port.UserSource;
 
 /**
- * The {@link UserSource} over brex-client: {@code GET /v2/users} one cursor page at a time, users
- * and directories converted to JSON trees with the spec's field names. Retries, rate limiting and
+ * The {@link UserSource} over brex-client: {@code GET /v2/users} one cursor page at a time. Users
+ * stay the client's {@code User} objects, seen through the spec's field names (read once, never
+ * converted); the directories and single users (manager lookups) are JSON trees. Retries, rate limiting and
  * errors are brex-client's. Thread-safe.
  */
 public final class BrexUserSource implements UserSource {
@@ -33,15 +34,16 @@ public final class BrexUserSource implements UserSource {
     return new BrexUserSource(client);
   }
 
+  /** One page, each user the client read kept as it is and seen through the spec's names (no conversion). */
   @Override
   public UserPage listUsers(Optional<String> cursor, int limit) {
     ListUsersRequest req = ListUsersRequest.builder().limit(limit).cursor(cursor).build();
     Page<User> page = client.users().list(req).firstPage();
-    List<ObjectNode> items = new ArrayList<>(page.items().size());
+    List<UserView> items = new ArrayList<>(page.items().size());
     for (User u : page.items()) {
-      items.add(tree(u));
+      items.add(new UserView(u));
     }
-    return UserPage.of(items, page.nextCursor());
+    return UserPage.ofRecords(items, page.nextCursor());
   }
 
   @Override

@@ -10,6 +10,8 @@ import org.brexsync.connector.mapping.CompiledMapping;
 import org.brexsync.connector.mapping.TransformerRegistry;
 import org.brexsync.connector.port.UserSource;
 import org.brexsync.connector.state.FileSyncStateStore;
+import org.brexsync.connector.sync.internal.RunConfig;
+import org.brexsync.connector.sync.internal.SyncPipeline;
 import org.brexsync.connector.port.SyncStateStore;
 import org.brexsync.connector.port.UserSink;
 
@@ -119,7 +121,9 @@ public final class SyncEngine {
       throw new SyncAlreadyRunningException(integration.name());
     }
     try {
-      return new SyncRun(this, control).execute();
+      return SyncPipeline.run(
+          new RunConfig(integration, source, sink, stateStore, mapping, clock, executor, listener, dryRun, maxReportedOutcomes),
+          control);
     } finally {
       running.unlock();
     }

@@ -285,7 +285,7 @@ class EndToEndSyncTest {
     Optional<String> cursor = Optional.empty();
     for (int page = 0; page < 100; page++) {
       UserPage p = source.listUsers(cursor, pageSize);
-      p.items().forEach(u -> ids.add(u.get("id").asText()));
+      p.items().forEach(u -> ids.add(u.text("id").orElseThrow()));
       cursor = p.nextCursor();
       if (cursor.isEmpty() || p.items().isEmpty()) {
         return ids;

@@ -239,19 +239,29 @@ class RunTruthTest {
     }
   }
 
-  /** The in-memory store, with a hook called before forEach and commit. */
+  /** The in-memory store, with a hook called before the end-of-run pass (forEachUnseen) and commit. */
   private SyncStateStore failingOn(BiConsumer<StateSession, String> hook) {
     return (integration, readOnly) -> {
       StateSession d = state.open(integration, readOnly);
       return new StateSession() {
         @Override
-        public Optional<RecordState> get(String sourceId) {
-          return d.get(sourceId);
+        public java.util.Map<String, RecordState> get(java.util.Collection<String> sourceIds) {
+          return d.get(sourceIds);
         }
 
         @Override
-        public int size() {
+        public long size() {
           return d.size();
+        }
+
+        @Override
+        public java.util.Set<String> markSeen(java.util.Collection<String> sourceIds) {
+          return d.markSeen(sourceIds);
+        }
+
+        @Override
+        public java.util.Map<String, String> claimKeys(java.util.Map<String, String> claims) {
+          return d.claimKeys(claims);
         }
 
         @Override
@@ -266,8 +276,13 @@ class RunTruthTest {
 
         @Override
         public void forEach(BiConsumer<String, RecordState> visitor) {
-          hook.accept(d, "forEach");
           d.forEach(visitor);
+        }
+
+        @Override
+        public void forEachUnseen(BiConsumer<String, RecordState> visitor) {
+          hook.accept(d, "forEach");
+          d.forEachUnseen(visitor);
         }
 
         @Override
