@@ -33,8 +33,10 @@ public final class FakeBrex implements UserSource {
     return this;
   }
 
+  /** Adds {@code n} users numbered after the ones already added (ids and emails never repeat). */
   public FakeBrex addMany(int n) {
-    for (int i = 0; i < n; i++) {
+    int from = users.size();
+    for (int i = from; i < from + n; i++) {
       users.add(user(String.format("cuuser_%05d", i), "First" + i, "Last" + i, "user" + i + "@acme.test", "ACTIVE"));
     }
     return this;
