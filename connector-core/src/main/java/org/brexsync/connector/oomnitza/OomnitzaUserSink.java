@@ -40,22 +40,57 @@ import org.brexsync.oomnitza.saas.SaasAssignment;
  */
 public final class OomnitzaUserSink implements UserSink {
   private final OomnitzaClient client;
-  private final FieldCatalog catalog;
+  private final java.util.function.Supplier<FieldCatalog> catalog;
   private final Map<String, Portion> runs = new ConcurrentHashMap<>();
 
-  private OomnitzaUserSink(OomnitzaClient client, FieldCatalog catalog) {
+  private OomnitzaUserSink(OomnitzaClient client, java.util.function.Supplier<FieldCatalog> catalog) {
     this.client = Objects.requireNonNull(client, "client");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
   }
 
   /** A sink with the standard users field catalog. */
   public static OomnitzaUserSink of(OomnitzaClient client) {
-    return new OomnitzaUserSink(client, FieldCatalog.standardUsers());
+    return of(client, FieldCatalog.standardUsers());
   }
 
   /** A sink translating bulk keys through {@code catalog}. */
   public static OomnitzaUserSink of(OomnitzaClient client, FieldCatalog catalog) {
-    return new OomnitzaUserSink(client, catalog);
+    Objects.requireNonNull(catalog, "catalog");
+    return new OomnitzaUserSink(client, () -> catalog);
+  }
+
+  /**
+   * The sink of an integration: bulk keys come from the standard ids, the tenant's served data model
+   * and the integration's {@code fieldIds} ({@link BulkFieldCatalog}), resolved on the first bulk
+   * upload (a REST integration never asks).
+   */
+  public static OomnitzaUserSink of(OomnitzaClient client, org.brexsync.connector.Integration integration) {
+    Objects.requireNonNull(integration, "integration");
+    return new OomnitzaUserSink(client, new Memo(() -> BulkFieldCatalog.resolve(client, integration).catalog()));
+  }
+
+  /** Resolves once, on first use; a failed resolution is tried again next time. */
+  private static final class Memo implements java.util.function.Supplier<FieldCatalog> {
+    private final java.util.function.Supplier<FieldCatalog> resolve;
+    private volatile FieldCatalog value;
+
+    Memo(java.util.function.Supplier<FieldCatalog> resolve) {
+      this.resolve = resolve;
+    }
+
+    @Override
+    public FieldCatalog get() {
+      FieldCatalog v = value;
+      if (v == null) {
+        synchronized (this) {
+          if (value == null) {
+            value = resolve.get();
+          }
+          v = value;
+        }
+      }
+      return v;
+    }
   }
 
   @Override
@@ -89,23 +124,24 @@ public final class OomnitzaUserSink implements UserSink {
   /** The largest portion the engine sends (Integration's maximum batch size). */
   private static final int MAX_PORTION = 1000;
 
-  /** One bulk run of the engine: the client's run handle, and whether any batch was attempted. */
+  /** One bulk run of the engine: its options, and whether any upload was attempted. */
   private static final class Portion {
-    final BulkRun run;
-    boolean attempted;
+    final BulkRunOptions options;
+    volatile boolean attempted;
 
-    Portion(BulkRun run) {
-      this.run = run;
+    Portion(BulkRunOptions options) {
+      this.options = options;
     }
   }
 
   /**
-   * Uploads a portion and reads each record's outcome from Oomnitza's batch answers: a record named
-   * in the answer's {@code errors} is {@link BulkResult.Verdict#REJECTED} with Oomnitza's reason;
-   * when the answer's counts account for every record sent, the others are
-   * {@link BulkResult.Verdict#ACCEPTED}; otherwise they are {@link BulkResult.Verdict#UNVERIFIED}.
-   * A record whose fields have no field id in the catalog is not sent ({@link
-   * BulkResult.Verdict#NOT_SENT}); the rest of the portion is.
+   * Uploads a portion and reads each record's outcome from Oomnitza's answer: a record named in the
+   * answer's {@code errors} is {@link BulkResult.Verdict#REJECTED} with Oomnitza's reason; when the
+   * answer's counts account for every record sent, the others are {@link BulkResult.Verdict#ACCEPTED};
+   * otherwise they are {@link BulkResult.Verdict#UNVERIFIED}. A record whose fields have no field id
+   * in the catalog is not sent ({@link BulkResult.Verdict#NOT_SENT}); the rest of the portion is.
+   * Portions of one run may be uploaded concurrently: each upload is its own {@code POST} to the
+   * run, with its own answer.
    */
   @Override
   public BulkResult bulkUpload(BulkUpload upload) {
@@ -113,9 +149,10 @@ public final class OomnitzaUserSink implements UserSink {
     BulkResult.Builder out = BulkResult.builder(records.size(), BulkResult.Verdict.UNVERIFIED);
     List<BulkRecord> converted = new ArrayList<>(records.size());
     List<Integer> positions = new ArrayList<>(records.size());
+    FieldCatalog fields = catalog.get();
     for (int i = 0; i < records.size(); i++) {
       try {
-        converted.add(BulkRecord.from(OomnitzaRecord.of(map(records.get(i))), catalog));
+        converted.add(BulkRecord.from(OomnitzaRecord.of(map(records.get(i))), fields));
         positions.add(i);
       } catch (IllegalArgumentException e) {
         out.notSent(i, e.getMessage());
@@ -132,48 +169,45 @@ public final class OomnitzaUserSink implements UserSink {
                   .connector(ConnectorRef.name(upload.connectorName()))
                   .insertOnly(upload.insertOnly())
                   .updateOnly(upload.updateOnly())
-                  // One POST per portion: a portion is at most one integration batch (<= 1000
-                  // records). Sized from the first portion, a small first one split every later one.
+                  // One POST per portion: a portion is at most one integration batch (<= 1000 records).
                   .batchSize(MAX_PORTION)
                   .checkServerCancellation(false)
                   .portion(uuid(p));
               for (String f : upload.syncFields()) {
-                o.addSyncFields(fieldId(f));
+                o.addSyncFields(fieldId(fields, f));
               }
-              return new Portion(client.bulk().start(o.build()));
+              return new Portion(o.build());
             });
-    synchronized (portion) {
-      BulkRun run = portion.run;
-      BulkRunResult before = run.result();
-      portion.attempted = true;
-      RuntimeException failure = null;
-      try {
-        for (BulkRecord r : converted) {
-          run.add(r);
-        }
-        run.flush();
-      } catch (RuntimeException e) {
-        failure = e;
+    portion.attempted = true;
+    // A fresh handle of the same run per upload: uploads run concurrently, each reads its own answer.
+    // It is never closed (that would finalize the run): finalizeBulk ends the run once.
+    BulkRun run = client.bulk().start(portion.options);
+    RuntimeException failure = null;
+    try {
+      for (BulkRecord r : converted) {
+        run.add(r);
       }
-      BulkRunResult after = run.result();
-      int answered = (int) (after.records() - before.records());
-      if (failure != null && answered == 0) {
-        throw failure; // nothing was answered: the engine classifies the failure
-      }
-      readAnswers(upload, out, positions, before, after, answered);
-      for (int k = answered; k < positions.size(); k++) {
-        // A later batch of this portion failed after earlier ones were answered.
-        out.set(positions.get(k), BulkResult.Verdict.FAILED, String.valueOf(failure == null ? "not uploaded" : failure.getMessage()));
-      }
-      return out.build();
+      run.flush();
+    } catch (RuntimeException e) {
+      failure = e;
     }
+    BulkRunResult after = run.result();
+    int answered = (int) after.records();
+    if (failure != null && answered == 0) {
+      throw failure; // nothing was answered: the engine classifies the failure
+    }
+    readAnswers(upload, out, positions, after, answered);
+    for (int k = answered; k < positions.size(); k++) {
+      // A later batch of this portion failed after earlier ones were answered.
+      out.set(positions.get(k), BulkResult.Verdict.FAILED, String.valueOf(failure == null ? "not uploaded" : failure.getMessage()));
+    }
+    return out.build();
   }
 
   /** Applies the batch answers between {@code before} and {@code after} to the first {@code answered} records sent. */
-  private static void readAnswers(
-      BulkUpload upload, BulkResult.Builder out, List<Integer> positions, BulkRunResult before, BulkRunResult after, int answered) {
-    long first = before.records();
-    List<BulkRecordError> errors = after.recordErrors().subList(before.recordErrors().size(), after.recordErrors().size());
+  private static void readAnswers(BulkUpload upload, BulkResult.Builder out, List<Integer> positions, BulkRunResult after, int answered) {
+    long first = 0;
+    List<BulkRecordError> errors = after.recordErrors();
     int rejected = 0;
     for (BulkRecordError err : errors) {
       int k = -1;
@@ -198,13 +232,12 @@ public final class OomnitzaUserSink implements UserSink {
         rejected++;
       }
     }
-    RunCounts c0 = before.reportedCounts();
-    RunCounts c1 = after.reportedCounts();
-    long added = c1.added() - c0.added();
-    long updated = c1.updated() - c0.updated();
-    long unchanged = c1.unchanged() - c0.unchanged();
-    long failed = c1.failed() - c0.failed();
-    long other = (c1.skipped() - c0.skipped()) + (c1.canceled() - c0.canceled()) + (c1.processing() - c0.processing());
+    RunCounts c = after.reportedCounts();
+    long added = c.added();
+    long updated = c.updated();
+    long unchanged = c.unchanged();
+    long failed = c.failed();
+    long other = c.skipped() + c.canceled() + c.processing();
     // The answers vouch for the other records only when their counts cover every record sent and
     // every failure they count was named; anything less leaves them unverified.
     boolean complete = other == 0 && failed == rejected && added + updated + unchanged + failed == answered;
@@ -223,7 +256,7 @@ public final class OomnitzaUserSink implements UserSink {
     if (p == null) {
       client.bulk().finalizeRun(portion);
     } else if (p.attempted) {
-      p.run.close();
+      client.bulk().finalizeRun(uuid(portion).toString());
     }
   }
 
@@ -232,7 +265,7 @@ public final class OomnitzaUserSink implements UserSink {
   public void abortBulk(String portion, String reason) {
     Portion p = runs.remove(portion);
     if (p != null && p.attempted) {
-      p.run.abort(reason);
+      client.bulk().start(p.options).abort(reason);
     }
   }
 
@@ -285,7 +318,7 @@ public final class OomnitzaUserSink implements UserSink {
     return !(failure instanceof org.brexsync.oomnitza.OomnitzaException) && UserSink.super.wasSent(failure);
   }
 
-  private FieldId fieldId(String externalId) {
+  private static FieldId fieldId(FieldCatalog catalog, String externalId) {
     return catalog
         .fieldId(org.brexsync.oomnitza.ExternalId.of(externalId))
         .orElseThrow(() -> new IllegalArgumentException("no Oomnitza field id known for '" + externalId + "'; add it to the FieldCatalog"));

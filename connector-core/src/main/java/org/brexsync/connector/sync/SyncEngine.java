@@ -164,6 +164,7 @@ public final class SyncEngine {
     /** The Oomnitza side (required). */
     public Builder sink(UserSink sink) {
       this.sink = Objects.requireNonNull(sink, "sink");
+      this.oomnitzaClient = null;
       return this;
     }
 
@@ -172,10 +173,19 @@ public final class SyncEngine {
       return source(org.brexsync.connector.brex.BrexUserSource.of(client));
     }
 
-    /** The Oomnitza side from an oomnitza-client (wrapped in {@link org.brexsync.connector.oomnitza.OomnitzaUserSink}). */
+    /**
+     * The Oomnitza side from an oomnitza-client (wrapped in {@link org.brexsync.connector.oomnitza.OomnitzaUserSink}).
+     * A BULK sink keys records by Field ID: standard ids, the tenant's served data model and the
+     * integration's {@code fieldIds} ({@link org.brexsync.connector.oomnitza.BulkFieldCatalog}), so
+     * custom fields such as {@code brex_user_id} are sent.
+     */
     public Builder oomnitzaClient(org.brexsync.oomnitza.OomnitzaClient client) {
-      return sink(org.brexsync.connector.oomnitza.OomnitzaUserSink.of(client));
+      this.oomnitzaClient = Objects.requireNonNull(client, "client");
+      this.sink = null;
+      return this;
     }
+
+    private org.brexsync.oomnitza.OomnitzaClient oomnitzaClient;
 
     /**
      * Where tokens named by the integration's connections ({@code tokenEnv}) are looked up when no
@@ -248,6 +258,9 @@ public final class SyncEngine {
       Objects.requireNonNull(integration, "integration is required");
       if (source == null) {
         source = org.brexsync.connector.sync.internal.ClientFactory.brexSource(integration, environment);
+      }
+      if (sink == null && oomnitzaClient != null) {
+        sink = org.brexsync.connector.oomnitza.OomnitzaUserSink.of(oomnitzaClient, integration);
       }
       if (sink == null) {
         sink = org.brexsync.connector.sync.internal.ClientFactory.oomnitzaSink(integration, environment);

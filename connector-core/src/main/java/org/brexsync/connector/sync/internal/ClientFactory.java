@@ -24,7 +24,7 @@ public final class ClientFactory {
     return BrexUserSource.of(b.build());
   }
 
-  /** The Oomnitza sink of an integration. */
+  /** The Oomnitza sink of an integration (BULK field ids from the tenant and the integration). */
   public static UserSink oomnitzaSink(Integration in, Function<String, String> env) {
     Connection c = in.oomnitza().orElseThrow(() -> new ConnectorException("integration '" + in.name() + "' has no \"oomnitza\" connection and no sink was given"));
     String token = c.resolveToken(env).orElseThrow(() -> new ConnectorException("environment variable " + c.tokenEnv() + " (Oomnitza API token) is not set"));
@@ -33,6 +33,6 @@ public final class ClientFactory {
             .baseUri(c.baseUrl().orElseThrow(() -> new ConnectorException("the \"oomnitza\" connection needs a baseUrl")))
             .apiToken(token)
             .build();
-    return OomnitzaUserSink.of(client);
+    return OomnitzaUserSink.of(client, in);
   }
 }
