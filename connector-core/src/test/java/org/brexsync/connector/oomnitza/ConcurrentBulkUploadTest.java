@@ -25,6 +25,7 @@ import org.brexsync.connector.port.BulkResult;
 import org.brexsync.connector.port.BulkUpload;
 import org.brexsync.oomnitza.FieldCatalog;
 import org.brexsync.oomnitza.OomnitzaClient;
+import org.brexsync.connector.fakes.OverlapProbe;
 import org.brexsync.testkit.OomnitzaSimulator;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class ConcurrentBulkUploadTest {
   @Test
   void twoPortionsOfOneRunAreInFlightAtOnceAndEachGetsItsOwnVerdicts() throws Exception {
     try (OomnitzaSimulator sim = OomnitzaSimulator.start()) {
-      BothInFlight http = new BothInFlight(HttpClient.newHttpClient());
+      OverlapProbe http = new OverlapProbe(HttpClient.newHttpClient(), "POST", "/api/v3/bulk");
       OomnitzaClient client = OomnitzaClient.builder().baseUri(sim.baseUri()).apiToken(sim.apiToken()).httpClient(http).build();
       OomnitzaUserSink sink = OomnitzaUserSink.of(client, FieldCatalog.standardUsers());
       String run = java.util.UUID.randomUUID().toString();
@@ -45,7 +46,7 @@ class ConcurrentBulkUploadTest {
       BulkResult rb = b.get(30, TimeUnit.SECONDS);
       sink.finalizeBulk(run);
 
-      assertThat(http.overlapped).as("the second portion was sent while the first was in flight").isTrue();
+      assertThat(http.overlapped()).as("the second portion was sent while the first was in flight").isTrue();
       assertThat(ra.size()).isEqualTo(3);
       assertThat(rb.size()).isEqualTo(2);
       for (int i = 0; i < 3; i++) {
@@ -66,90 +67,5 @@ class ConcurrentBulkUploadTest {
           .put("first_name", "F").put("last_name", "L"));
     }
     return new BulkUpload(run, "concurrency", List.of("email"), records, false, false);
-  }
-
-  /** Holds each bulk POST until a second one is sent (or 10 s pass), and notes whether they overlapped. */
-  static final class BothInFlight extends HttpClient {
-    private final HttpClient delegate;
-    private final CountDownLatch two = new CountDownLatch(2);
-    private final java.util.concurrent.atomic.AtomicInteger metTheOther = new java.util.concurrent.atomic.AtomicInteger();
-    volatile boolean overlapped;
-
-    BothInFlight(HttpClient delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
-      if (request.method().equals("POST") && request.uri().getPath().equals("/api/v3/bulk")) {
-        two.countDown();
-        // Both posts see each other only if the first is still waiting when the second comes.
-        if (two.await(10, TimeUnit.SECONDS) && metTheOther.incrementAndGet() == 2) {
-          overlapped = true;
-        }
-      }
-      return delegate.send(request, handler);
-    }
-
-    @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-      return delegate.sendAsync(request, handler);
-    }
-
-    @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
-        HttpResponse.PushPromiseHandler<T> push) {
-      return delegate.sendAsync(request, handler, push);
-    }
-
-    @Override
-    public Optional<CookieHandler> cookieHandler() {
-      return delegate.cookieHandler();
-    }
-
-    @Override
-    public Optional<Duration> connectTimeout() {
-      return delegate.connectTimeout();
-    }
-
-    @Override
-    public Redirect followRedirects() {
-      return delegate.followRedirects();
-    }
-
-    @Override
-    public Optional<ProxySelector> proxy() {
-      return delegate.proxy();
-    }
-
-    @Override
-    public SSLContext sslContext() {
-      return delegate.sslContext();
-    }
-
-    @Override
-    public SSLParameters sslParameters() {
-      return delegate.sslParameters();
-    }
-
-    @Override
-    public Optional<Authenticator> authenticator() {
-      return delegate.authenticator();
-    }
-
-    @Override
-    public Version version() {
-      return delegate.version();
-    }
-
-    @Override
-    public Optional<Executor> executor() {
-      return delegate.executor();
-    }
-
-    @Override
-    public WebSocket.Builder newWebSocketBuilder() {
-      return delegate.newWebSocketBuilder();
-    }
   }
 }
