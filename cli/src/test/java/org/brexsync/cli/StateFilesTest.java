@@ -43,7 +43,7 @@ class StateFilesTest {
     Path state = dir.resolve("state");
     Cli.Result first = Cli.run(sims.env(), "sync", "--role", "25", "--state-dir", state.toString());
     assertThat(first.code()).as(first.all()).isEqualTo(0);
-    Path snapshot = state.resolve("brexsync").resolve("state.jsonl");
+    Path snapshot = state.resolve("brexsync").resolve("state.bin");
     byte[] bytes = Files.readAllBytes(snapshot);
     Files.write(snapshot, java.util.Arrays.copyOf(bytes, bytes.length / 2));
     long writesBefore = sims.oomnitzaWrites();

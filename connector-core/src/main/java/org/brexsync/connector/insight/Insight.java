@@ -11,7 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.brexsync.brex.BrexClient;
 import org.brexsync.connector.ProgressListener;
-import org.brexsync.connector.adapter.BrexUserSource;
+import org.brexsync.connector.brex.BrexCardSource;
+import org.brexsync.connector.brex.BrexUserSource;
 import org.brexsync.connector.insight.internal.Csv;
 import org.brexsync.connector.insight.internal.DashboardPage;
 import org.brexsync.connector.insight.internal.HtmlReport;
@@ -19,7 +20,10 @@ import org.brexsync.connector.insight.internal.JsonReport;
 import org.brexsync.connector.insight.internal.ReportWriter;
 import org.brexsync.connector.insight.internal.Snapshot;
 import org.brexsync.connector.insight.internal.ViewEvaluator;
-import org.brexsync.connector.source.UserSource;
+import org.brexsync.connector.oomnitza.OomnitzaPeopleLookup;
+import org.brexsync.connector.port.CardSource;
+import org.brexsync.connector.port.PeopleLookup;
+import org.brexsync.connector.port.UserSource;
 import org.brexsync.oomnitza.OomnitzaClient;
 
 /**
@@ -247,13 +251,13 @@ public final class Insight {
     /** Reads users, directories and cards through a brex-client. */
     public Builder brex(BrexClient client) {
       this.users = BrexUserSource.of(client);
-      this.cards = CardSource.of(client);
+      this.cards = BrexCardSource.of(client);
       return this;
     }
 
     /** Joins Oomnitza people through an oomnitza-client (one batched lookup per users page). */
     public Builder oomnitza(OomnitzaClient client) {
-      this.people = PeopleLookup.of(client);
+      this.people = OomnitzaPeopleLookup.of(client);
       return this;
     }
 

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.brexsync.connector.internal.BuiltinTransformers;
+import org.brexsync.connector.mapping.internal.BuiltinTransformers;
 
 /**
  * Transformers by name. {@link #defaults()} holds the built-ins; {@link #with(String, TransformerFactory)}

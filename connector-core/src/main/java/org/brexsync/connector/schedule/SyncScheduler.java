@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
-import org.brexsync.connector.internal.NonOverlappingScheduler;
+import org.brexsync.connector.schedule.internal.NonOverlappingScheduler;
 import org.brexsync.connector.sync.SyncEngine;
 import org.brexsync.connector.sync.SyncReport;
 import org.slf4j.Logger;

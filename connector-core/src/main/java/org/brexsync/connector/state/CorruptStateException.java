@@ -2,6 +2,7 @@ package org.brexsync.connector.state;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.brexsync.connector.port.StateStoreException;
 
 /**
  * A sync state file cannot be read: it is truncated, or not the format this version writes. Names the

@@ -1,47 +1,77 @@
 package org.brexsync.connector.state;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.TextNode;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
-import org.brexsync.connector.internal.Json;
+import org.brexsync.connector.port.RecordState;
+import org.brexsync.connector.port.StateSession;
+import org.brexsync.connector.port.StateStoreException;
+import org.brexsync.connector.port.SyncStateStore;
+import org.brexsync.connector.state.internal.BaseFile;
+import org.brexsync.connector.state.internal.Compaction;
+import org.brexsync.connector.state.internal.Journal;
+import org.brexsync.connector.state.internal.LegacyFormat;
+import org.brexsync.connector.state.internal.Rec;
+import org.brexsync.connector.state.internal.Records;
+import org.brexsync.connector.state.internal.RunMarks;
+import org.brexsync.connector.state.internal.Sorter;
 
 /**
- * The default state store: one directory per integration under a root directory, holding a snapshot
- * ({@code state.jsonl}) and an append-only journal ({@code journal.jsonl}). Each batch's writes are
- * appended to the journal and fsynced ({@link StateSession#flush()}); a commit compacts snapshot and
- * journal into a temporary file, fsyncs it and atomically moves it over the snapshot, then deletes the
- * journal. Opening replays a leftover journal (after a crash) and ignores a torn last line. A file lock
- * keeps two processes from running the same integration at once.
+ * The default state store: one directory per integration under a root directory, created on first
+ * use (no set-up, no server). Heap use does not grow with the number of records: the committed state
+ * is one sorted file read through a memory mapping with a sparse index, a run's bookkeeping goes to an
+ * append-only journal, and a run's marks (ids seen, sync keys claimed) live in memory-mapped scratch
+ * files.
+ *
+ * <p>Files of an integration's directory:
+ *
+ * <ul>
+ *   <li>{@code state.bin}: the committed records sorted by source id, with the last successful run
+ *       (format in {@code state.internal.BaseFile}); replaced, never changed in place.
+ *   <li>{@code journal.bin}: this run's puts and removes, appended and fsynced after every batch
+ *       (format in {@code state.internal.Journal}).
+ *   <li>{@code lock}: held by the writing session, so two processes never run one integration at once.
+ *   <li>{@code *.tmp}: scratch files of the running session (run marks, sort runs, the next
+ *       {@code state.bin}); a crash may leave them, the next writing session deletes them.
+ * </ul>
+ *
+ * <p>Crash safety: a commit merges {@code state.bin} and the journal into {@code state.bin.tmp},
+ * forces it to disk, moves it over {@code state.bin} atomically and then deletes the journal, so a
+ * crash leaves the old state plus its journal or the new state. Opening merges a journal left by a
+ * crashed or failed run the same way (its last, torn frame ignored), so what earlier batches made
+ * durable is known to the next run.
+ *
+ * <p>Migration: a directory in the first format ({@code state.jsonl} + {@code journal.jsonl}, until
+ * issue 14) is read once and converted when a writing session opens it; a read-only session reads it
+ * into a temporary copy and leaves the directory as it is.
  */
 public final class FileSyncStateStore implements SyncStateStore {
   /** The default root directory, relative to the working directory. */
   public static final Path DEFAULT_ROOT = Path.of("brexsync-state");
 
-  private static final String SNAPSHOT = "state.jsonl";
-  private static final String JOURNAL = "journal.jsonl";
+  /** The committed records. */
+  static final String BASE = "state.bin";
+  /** The run journal. */
+  static final String JOURNAL = "journal.bin";
   private static final String LOCK = "lock";
+  /** Heap budget of one external sort (commit, recovery, migration). */
+  private static final long SORT_BUDGET = 8L << 20;
 
   private final Path root;
 
@@ -67,9 +97,10 @@ public final class FileSyncStateStore implements SyncStateStore {
   /**
    * {@inheritDoc}
    *
-   * <p>A read-only session (a dry run) creates nothing on disk: without a directory it starts empty.
+   * <p>A read-only session (a dry run) creates nothing in the state directory: without a directory it
+   * starts empty; its scratch files go to the system's temporary directory.
    *
-   * @throws CorruptStateException when the snapshot or journal cannot be read (the lock is released)
+   * @throws CorruptStateException when a state file cannot be read (the lock is released)
    * @throws StateStoreException when the directory cannot be created or locked
    */
   @Override
@@ -89,12 +120,14 @@ public final class FileSyncStateStore implements SyncStateStore {
   private static final class Session implements StateSession {
     private final Path dir;
     private final boolean readOnly;
-    private final Map<String, RecordState> records = new HashMap<>();
-    private Instant lastRun;
+    private final Path scratch;
+    private final boolean ownScratch;
     private FileChannel lockChannel;
     private FileLock lock;
-    private FileChannel journal;
-    private final StringBuilder pending = new StringBuilder();
+    private BaseFile base;
+    private Journal journal;
+    private RunMarks marks;
+    private boolean closed;
 
     Session(Path dir, boolean readOnly, boolean exists) throws IOException {
       this.dir = dir;
@@ -113,21 +146,91 @@ public final class FileSyncStateStore implements SyncStateStore {
           lockChannel.close();
           throw new StateStoreException("sync state in " + dir + " is in use by another run");
         }
-      }
-      if (!exists) {
-        return;
+        scratch = dir;
+        ownScratch = false;
+      } else {
+        scratch = Files.createTempDirectory("brexsync-state-");
+        ownScratch = true;
       }
       try {
-        load();
+        if (!readOnly) {
+          deleteScratchFiles(dir);
+        }
+        if (exists) {
+          recover();
+        }
+        if (!readOnly) {
+          journal = new Journal(dir.resolve(JOURNAL));
+        }
       } catch (IOException | RuntimeException | Error e) {
-        // Whatever stops the open, the caller gets no session to close: release the lock now, or an
-        // embedding application stays locked out of this integration until garbage collection.
+        // Whatever stops the open, the caller gets no session to close: release everything now, or
+        // an embedding application stays locked out of this integration until garbage collection.
         releaseQuietly(e);
         throw e;
       }
     }
 
+    /** Brings the directory to one base file: converts the first format, merges a leftover journal. */
+    private void recover() throws IOException {
+      Path basePath = dir.resolve(BASE);
+      boolean legacy = LegacyFormat.present(dir);
+      if (Files.exists(basePath)) {
+        base = BaseFile.open(basePath);
+        if (legacy && !readOnly) {
+          // a migration that crashed after installing state.bin: the old files are stale
+          deleteLegacy();
+        }
+      } else if (legacy) {
+        Path target = readOnly ? scratch.resolve(BASE) : basePath;
+        try (Sorter sorter = new Sorter(scratch, SORT_BUDGET)) {
+          Optional<Instant> lastRun = LegacyFormat.read(dir, sorter);
+          Compaction.write(null, sorter.finish(), target, lastRun);
+        }
+        if (!readOnly) {
+          fsyncDirectory();
+          deleteLegacy();
+        }
+        base = BaseFile.open(target);
+      }
+      Path jr = dir.resolve(JOURNAL);
+      if (Files.exists(jr)) {
+        Path target = readOnly ? scratch.resolve(BASE + ".merged") : basePath;
+        Optional<Instant> lastRun = base == null ? Optional.empty() : base.lastRun();
+        try (Sorter sorter = new Sorter(scratch, SORT_BUDGET)) {
+          Journal.read(jr, sorter, 0);
+          Compaction.write(base, sorter.finish(), target, lastRun);
+        }
+        if (base != null) {
+          base.close();
+        }
+        if (!readOnly) {
+          fsyncDirectory();
+          Files.delete(jr);
+          fsyncDirectory();
+        }
+        base = BaseFile.open(target);
+      }
+    }
+
+    private void deleteLegacy() throws IOException {
+      Files.deleteIfExists(dir.resolve(LegacyFormat.JOURNAL));
+      Files.deleteIfExists(dir.resolve(LegacyFormat.SNAPSHOT));
+      fsyncDirectory();
+    }
+
+    private static void deleteScratchFiles(Path dir) throws IOException {
+      try (DirectoryStream<Path> tmp = Files.newDirectoryStream(dir, "*.tmp")) {
+        for (Path p : tmp) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+
     private void releaseQuietly(Throwable failure) {
+      if (base != null) {
+        base.close();
+        base = null;
+      }
       try {
         if (lock != null) {
           lock.release();
@@ -140,223 +243,169 @@ public final class FileSyncStateStore implements SyncStateStore {
       }
       lock = null;
       lockChannel = null;
-    }
-
-    private void load() throws IOException {
-      Path snap = dir.resolve(SNAPSHOT);
-      if (Files.exists(snap)) {
-        try (BufferedReader r = Files.newBufferedReader(snap, StandardCharsets.UTF_8)) {
-          String header = r.readLine();
-          if (header == null) {
-            throw new CorruptStateException(snap, "the file is empty", null);
-          }
-          JsonNode h = parse(snap, 1, header);
-          if (!h.isObject()) {
-            throw new CorruptStateException(snap, "line 1 is not the header object", null);
-          }
-          if (h.hasNonNull("lastSuccessfulRun")) {
-            try {
-              lastRun = Instant.parse(h.get("lastSuccessfulRun").asText());
-            } catch (java.time.format.DateTimeParseException e) {
-              throw new CorruptStateException(snap, "line 1 has an unreadable lastSuccessfulRun", e);
-            }
-          }
-          String line;
-          int n = 1;
-          while ((line = r.readLine()) != null) {
-            n++;
-            JsonNode a = parse(snap, n, line);
-            if (!isRecord(a, 0)) {
-              throw new CorruptStateException(snap, "line " + n + " is not a state record", null);
-            }
-            records.put(a.get(0).asText(), state(a, 1));
-          }
-        } catch (java.nio.charset.CharacterCodingException e) {
-          throw new CorruptStateException(snap, "the file is not UTF-8 text", e);
-        }
-      }
-      Path jr = dir.resolve(JOURNAL);
-      if (Files.exists(jr)) {
-        try (BufferedReader r = Files.newBufferedReader(jr, StandardCharsets.UTF_8)) {
-          String line = r.readLine();
-          int n = 0;
-          while (line != null) {
-            n++;
-            String next = r.readLine();
-            JsonNode a;
-            try {
-              a = Json.mapper().readTree(line);
-            } catch (IOException e) {
-              a = null;
-            }
-            boolean valid = a != null && a.isArray() && a.size() >= 2 && a.get(1).isTextual()
-                && ("P".equals(a.get(0).asText()) && isRecord(a, 1) || "D".equals(a.get(0).asText()));
-            if (!valid) {
-              if (next == null) {
-                break; // the torn last line of a crashed run: its batch was never confirmed
-              }
-              throw new CorruptStateException(jr, "line " + n + " is not a journal entry", null);
-            }
-            if ("P".equals(a.get(0).asText())) {
-              records.put(a.get(1).asText(), state(a, 2));
-            } else {
-              records.remove(a.get(1).asText());
-            }
-            line = next;
-          }
-        } catch (java.nio.charset.CharacterCodingException e) {
-          throw new CorruptStateException(jr, "the file is not UTF-8 text", e);
-        }
+      if (ownScratch) {
+        deleteTree(scratch);
       }
     }
 
-    private static JsonNode parse(Path file, int line, String text) {
-      try {
-        JsonNode n = Json.mapper().readTree(text);
-        if (n == null) {
-          throw new CorruptStateException(file, "line " + line + " is empty", null);
-        }
-        return n;
-      } catch (IOException e) {
-        throw new CorruptStateException(file, "line " + line + " is not JSON" + (line > 1 ? " (truncated?)" : ""), e);
+    private void ensureOpen() {
+      if (closed) {
+        throw new IllegalStateException("the sync state session of " + dir + " is closed");
       }
-    }
-
-    /** Whether {@code a} holds four strings from {@code from}: id, fingerprint, sync key, target id. */
-    private static boolean isRecord(JsonNode a, int from) {
-      if (!a.isArray() || a.size() != from + 4) {
-        return false;
-      }
-      for (int i = from; i < from + 4; i++) {
-        if (!a.get(i).isTextual()) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private static RecordState state(JsonNode a, int from) {
-      String target = a.get(from + 2).asText();
-      return RecordState.of(a.get(from).asText(), a.get(from + 1).asText(), target.isEmpty() ? Optional.empty() : Optional.of(target));
-    }
-
-    @Override
-    public Optional<RecordState> get(String sourceId) {
-      return Optional.ofNullable(records.get(sourceId));
-    }
-
-    @Override
-    public int size() {
-      return records.size();
-    }
-
-    @Override
-    public void put(String sourceId, RecordState state) {
-      if (readOnly) {
-        return;
-      }
-      records.put(sourceId, state);
-      pending
-          .append("[\"P\",")
-          .append(q(sourceId))
-          .append(',')
-          .append(q(state.fingerprint()))
-          .append(',')
-          .append(q(state.syncKey()))
-          .append(',')
-          .append(q(state.targetId().orElse("")))
-          .append("]\n");
-    }
-
-    @Override
-    public void remove(String sourceId) {
-      if (readOnly) {
-        return;
-      }
-      records.remove(sourceId);
-      pending.append("[\"D\",").append(q(sourceId)).append("]\n");
-    }
-
-    private static String q(String s) {
-      return TextNode.valueOf(s).toString();
-    }
-
-    @Override
-    public void forEach(BiConsumer<String, RecordState> visitor) {
-      new HashMap<>(records).forEach(visitor);
     }
 
     @Override
     public Optional<Instant> lastSuccessfulRun() {
-      return Optional.ofNullable(lastRun);
+      ensureOpen();
+      return base == null ? Optional.empty() : base.lastRun();
+    }
+
+    @Override
+    public long size() {
+      ensureOpen();
+      return base == null ? 0 : base.count();
+    }
+
+    @Override
+    public Map<String, RecordState> get(Collection<String> sourceIds) {
+      ensureOpen();
+      Map<String, RecordState> out = new LinkedHashMap<>();
+      if (base == null) {
+        return out;
+      }
+      for (String id : sourceIds) {
+        base.get(id.getBytes(StandardCharsets.UTF_8)).ifPresent(s -> out.put(id, s));
+      }
+      return out;
+    }
+
+    private RunMarks marks() throws IOException {
+      if (marks == null) {
+        marks = new RunMarks(scratch, Math.max(1024, size()));
+      }
+      return marks;
+    }
+
+    @Override
+    public Set<String> markSeen(Collection<String> sourceIds) {
+      ensureOpen();
+      Set<String> before = new LinkedHashSet<>();
+      try {
+        RunMarks m = marks();
+        for (String id : sourceIds) {
+          if (!m.markSeen(id)) {
+            before.add(id);
+          }
+        }
+      } catch (IOException e) {
+        throw new StateStoreException("cannot write the run marks in " + scratch + ": " + e.getMessage(), e);
+      }
+      return before;
+    }
+
+    @Override
+    public Map<String, String> claimKeys(Map<String, String> claims) {
+      ensureOpen();
+      Map<String, String> taken = new LinkedHashMap<>();
+      try {
+        RunMarks m = marks();
+        for (Map.Entry<String, String> c : claims.entrySet()) {
+          m.claim(c.getKey(), c.getValue()).ifPresent(owner -> taken.put(c.getKey(), owner));
+        }
+      } catch (IOException e) {
+        throw new StateStoreException("cannot write the run marks in " + scratch + ": " + e.getMessage(), e);
+      }
+      return taken;
+    }
+
+    @Override
+    public void put(String sourceId, RecordState state) {
+      ensureOpen();
+      if (!readOnly) {
+        journal.put(sourceId, state);
+      }
+    }
+
+    @Override
+    public void remove(String sourceId) {
+      ensureOpen();
+      if (!readOnly) {
+        journal.remove(sourceId);
+      }
     }
 
     @Override
     public void flush() {
-      if (readOnly || pending.length() == 0) {
+      ensureOpen();
+      if (readOnly) {
         return;
       }
       try {
-        if (journal == null) {
-          journal =
-              FileChannel.open(dir.resolve(JOURNAL), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        }
-        ByteBuffer buf = ByteBuffer.wrap(pending.toString().getBytes(StandardCharsets.UTF_8));
-        while (buf.hasRemaining()) {
-          journal.write(buf);
-        }
-        journal.force(false);
-        pending.setLength(0);
+        journal.flush();
       } catch (IOException e) {
-        throw new StateStoreException("cannot write sync state journal in " + dir, e);
+        throw new StateStoreException("cannot write sync state journal in " + dir + ": " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void forEach(BiConsumer<String, RecordState> visitor) {
+      visit(visitor, false);
+    }
+
+    @Override
+    public void forEachUnseen(BiConsumer<String, RecordState> visitor) {
+      visit(visitor, true);
+    }
+
+    private void visit(BiConsumer<String, RecordState> visitor, boolean unseenOnly) {
+      ensureOpen();
+      if (base == null) {
+        return;
+      }
+      try {
+        RunMarks m = unseenOnly ? marks() : null;
+        BaseFile.Cursor c = base.cursor();
+        for (Rec r = c.next(); r != null; r = c.next()) {
+          if (m == null || !m.isSeen(Records.id(r))) {
+            visitor.accept(Records.idText(r), Records.state(r));
+          }
+        }
+      } catch (IOException e) {
+        throw new StateStoreException("cannot read the sync state in " + dir + ": " + e.getMessage(), e);
       }
     }
 
     @Override
     public void commit(Instant runStart) {
+      ensureOpen();
       if (readOnly) {
         return;
       }
-      flush();
-      lastRun = runStart;
-      Path tmp = dir.resolve(SNAPSHOT + ".tmp");
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-          BufferedWriter w = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(ch), StandardCharsets.UTF_8), 1 << 16)) {
-        w.write(
-            JsonNodeFactory.instance.objectNode().put("format", 1).put("lastSuccessfulRun", runStart.toString()).toString());
-        w.write('\n');
-        for (Map.Entry<String, RecordState> e : records.entrySet()) {
-          RecordState s = e.getValue();
-          w.write('[');
-          w.write(q(e.getKey()));
-          w.write(',');
-          w.write(q(s.fingerprint()));
-          w.write(',');
-          w.write(q(s.syncKey()));
-          w.write(',');
-          w.write(q(s.targetId().orElse("")));
-          w.write("]\n");
+      Path jr = dir.resolve(JOURNAL);
+      try {
+        journal.flush();
+        journal.close();
+        try (Sorter sorter = new Sorter(scratch, SORT_BUDGET)) {
+          if (Files.exists(jr)) {
+            Journal.read(jr, sorter, 0);
+          }
+          Compaction.write(base, sorter.finish(), dir.resolve(BASE), Optional.of(runStart));
         }
-        w.flush();
-        ch.force(true);
       } catch (IOException e) {
-        throw new StateStoreException("cannot write sync state snapshot in " + dir, e);
+        throw new StateStoreException("cannot write sync state snapshot in " + dir + ": " + e.getMessage(), e);
       }
       try {
-        try {
-          Files.move(tmp, dir.resolve(SNAPSHOT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, dir.resolve(SNAPSHOT), StandardCopyOption.REPLACE_EXISTING);
+        if (base != null) {
+          base.close();
+          base = null;
         }
         fsyncDirectory();
-        if (journal != null) {
-          journal.close();
-          journal = null;
-        }
-        Files.deleteIfExists(dir.resolve(JOURNAL));
+        Files.deleteIfExists(jr);
         fsyncDirectory();
+        base = BaseFile.open(dir.resolve(BASE));
+        journal = new Journal(jr);
       } catch (IOException e) {
-        throw new StateStoreException("cannot replace sync state snapshot in " + dir, e);
+        throw new StateStoreException("cannot replace sync state snapshot in " + dir + ": " + e.getMessage(), e);
       }
     }
 
@@ -370,13 +419,34 @@ public final class FileSyncStateStore implements SyncStateStore {
 
     @Override
     public void close() {
-      if (!readOnly && pending.length() > 0) {
-        flush();
+      if (closed) {
+        return;
       }
+      StateStoreException failure = null;
+      try {
+        if (!readOnly && journal != null && journal.hasPending()) {
+          journal.flush();
+        }
+      } catch (IOException e) {
+        failure = new StateStoreException("cannot write sync state journal in " + dir + ": " + e.getMessage(), e);
+      }
+      closed = true;
       try {
         if (journal != null) {
           journal.close();
         }
+      } catch (IOException e) {
+        if (failure == null) {
+          failure = new StateStoreException("cannot close sync state in " + dir, e);
+        }
+      }
+      if (marks != null) {
+        marks.close();
+      }
+      if (base != null) {
+        base.close();
+      }
+      try {
         if (lock != null) {
           lock.release();
         }
@@ -386,8 +456,30 @@ public final class FileSyncStateStore implements SyncStateStore {
       } catch (NoSuchFileException e) {
         // directory removed under us: nothing to release
       } catch (IOException e) {
-        throw new StateStoreException("cannot close sync state in " + dir, e);
+        if (failure == null) {
+          failure = new StateStoreException("cannot close sync state in " + dir, e);
+        }
       }
+      if (ownScratch) {
+        deleteTree(scratch);
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          // a temporary directory the system cleans up
+        }
+      });
+    } catch (IOException e) {
+      // nothing left to delete
     }
   }
 }

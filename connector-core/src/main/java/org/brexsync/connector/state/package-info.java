@@ -1,2 +1,2 @@
-/** Sync state: per-record fingerprints and the last successful run, in memory or in crash-safe files. */
+/** Sync state stores: the default crash-safe files ({@code FileSyncStateStore}) and an in-memory store for tests. */
 package org.brexsync.connector.state;

@@ -8,9 +8,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.brexsync.connector.Integration;
 import org.brexsync.connector.mapping.CompiledMapping;
 import org.brexsync.connector.mapping.TransformerRegistry;
-import org.brexsync.connector.source.UserSource;
+import org.brexsync.connector.port.UserSource;
 import org.brexsync.connector.state.FileSyncStateStore;
-import org.brexsync.connector.state.SyncStateStore;
+import org.brexsync.connector.sync.internal.RunConfig;
+import org.brexsync.connector.sync.internal.SyncPipeline;
+import org.brexsync.connector.port.SyncStateStore;
+import org.brexsync.connector.port.UserSink;
 
 /**
  * Runs an {@link Integration}: Brex pages → filter → map → correlate with Oomnitza by the sync key (one
@@ -118,7 +121,9 @@ public final class SyncEngine {
       throw new SyncAlreadyRunningException(integration.name());
     }
     try {
-      return new SyncRun(this, control).execute();
+      return SyncPipeline.run(
+          new RunConfig(integration, source, sink, stateStore, mapping, clock, executor, listener, dryRun, maxReportedOutcomes),
+          control);
     } finally {
       running.unlock();
     }
@@ -159,18 +164,28 @@ public final class SyncEngine {
     /** The Oomnitza side (required). */
     public Builder sink(UserSink sink) {
       this.sink = Objects.requireNonNull(sink, "sink");
+      this.oomnitzaClient = null;
       return this;
     }
 
-    /** The Brex side from a brex-client (wrapped in {@link org.brexsync.connector.adapter.BrexUserSource}). */
+    /** The Brex side from a brex-client (wrapped in {@link org.brexsync.connector.brex.BrexUserSource}). */
     public Builder brexClient(org.brexsync.brex.BrexClient client) {
-      return source(org.brexsync.connector.adapter.BrexUserSource.of(client));
+      return source(org.brexsync.connector.brex.BrexUserSource.of(client));
     }
 
-    /** The Oomnitza side from an oomnitza-client (wrapped in {@link org.brexsync.connector.adapter.OomnitzaUserSink}). */
+    /**
+     * The Oomnitza side from an oomnitza-client (wrapped in {@link org.brexsync.connector.oomnitza.OomnitzaUserSink}).
+     * A BULK sink keys records by Field ID: standard ids, the tenant's served data model and the
+     * integration's {@code fieldIds} ({@link org.brexsync.connector.oomnitza.BulkFieldCatalog}), so
+     * custom fields such as {@code brex_user_id} are sent.
+     */
     public Builder oomnitzaClient(org.brexsync.oomnitza.OomnitzaClient client) {
-      return sink(org.brexsync.connector.adapter.OomnitzaUserSink.of(client));
+      this.oomnitzaClient = Objects.requireNonNull(client, "client");
+      this.sink = null;
+      return this;
     }
+
+    private org.brexsync.oomnitza.OomnitzaClient oomnitzaClient;
 
     /**
      * Where tokens named by the integration's connections ({@code tokenEnv}) are looked up when no
@@ -242,10 +257,13 @@ public final class SyncEngine {
     public SyncEngine build() {
       Objects.requireNonNull(integration, "integration is required");
       if (source == null) {
-        source = org.brexsync.connector.internal.ClientFactory.brexSource(integration, environment);
+        source = org.brexsync.connector.sync.internal.ClientFactory.brexSource(integration, environment);
+      }
+      if (sink == null && oomnitzaClient != null) {
+        sink = org.brexsync.connector.oomnitza.OomnitzaUserSink.of(oomnitzaClient, integration);
       }
       if (sink == null) {
-        sink = org.brexsync.connector.internal.ClientFactory.oomnitzaSink(integration, environment);
+        sink = org.brexsync.connector.sync.internal.ClientFactory.oomnitzaSink(integration, environment);
       }
       integration.validate(transformers).requireLaunchable();
       if (stateStore == null) {

@@ -35,6 +35,15 @@ public final class SyncProgress {
     this.exact = exact && this.expectedTotal.isPresent();
   }
 
+  /**
+   * A snapshot (for engines and tests; a listener receives them). A total below {@code processed} is
+   * dropped (reported unknown); {@code exact} says the total is known, not estimated.
+   */
+  public static SyncProgress of(long processed, Map<Situation, Long> counts, Duration elapsed, Optional<Long> expectedTotal,
+      boolean exact) {
+    return new SyncProgress(processed, counts, elapsed, expectedTotal, exact);
+  }
+
   /** Records processed (every record with an outcome, skipped ones included). */
   public long processed() {
     return processed;

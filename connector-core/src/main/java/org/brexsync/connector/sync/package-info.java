@@ -1,2 +1,2 @@
-/** The SyncEngine, its ports to Oomnitza, policies, progress, and the run report. */
+/** The SyncEngine, its policies, progress, and the run report. Its ports are in {@code org.brexsync.connector.port}. */
 package org.brexsync.connector.sync;

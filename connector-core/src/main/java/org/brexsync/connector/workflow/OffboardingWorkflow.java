@@ -28,6 +28,7 @@ import org.brexsync.brex.model.UserStatus;
 import org.brexsync.connector.filter.RecordFilter;
 import org.brexsync.connector.record.RecordView;
 import org.brexsync.connector.workflow.internal.BrexChecks;
+import org.brexsync.connector.workflow.internal.FanOut;
 import org.brexsync.oomnitza.OomnitzaRecord;
 import org.brexsync.oomnitza.OomnitzaUser;
 import org.brexsync.oomnitza.filter.Filter;
@@ -101,19 +102,22 @@ public final class OffboardingWorkflow {
     return "offboarding (" + cardAction.name().toLowerCase(java.util.Locale.ROOT) + " cards)";
   }
 
-  /** Runs for every matching person. */
+  /**
+   * Runs for every matching person: read a page at a time, the runner's {@code concurrency} people at
+   * once (their Brex requests share the runner's rate limiter), reported in selection order.
+   */
   public WorkflowReport run(boolean dryRun) {
     Instant start = runner.clock().instant();
     List<RecordResult> results = new ArrayList<>();
-    List<OomnitzaUser> selected = runner.records(target);
-    long done = 0;
-    runner.progress(0, selected.size());
-    for (OomnitzaUser u : selected) {
-      if (target.localFilter().test(RecordView.of(u.toObjectNode()))) {
-        results.add(runFor(u, dryRun));
-      }
-      runner.progress(++done, selected.size());
-    }
+    WorkflowRunner.Selection selected = runner.select(target);
+    long[] done = {0};
+    runner.progress(0, selected.total());
+    FanOut.run(selected, runner.concurrency(),
+        u -> target.localFilter().test(RecordView.of(u.toObjectNode())) ? Optional.of(runFor(u, dryRun)) : Optional.empty(),
+        r -> {
+          r.ifPresent(results::add);
+          runner.progress(++done[0], selected.total());
+        });
     WorkflowReport report = new WorkflowReport(name(), dryRun, start, runner.clock().instant(), results);
     LOG.info("{}", report.summary());
     return report;

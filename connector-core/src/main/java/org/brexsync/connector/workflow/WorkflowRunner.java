@@ -22,6 +22,7 @@ import org.brexsync.brex.Sleeper;
 import org.brexsync.connector.Connection;
 import org.brexsync.connector.ProgressListener;
 import org.brexsync.connector.record.RecordView;
+import org.brexsync.connector.workflow.internal.FanOut;
 import org.brexsync.connector.workflow.internal.HttpSender;
 import org.brexsync.connector.workflow.internal.Renderer;
 import org.brexsync.connector.workflow.internal.Template;
@@ -30,6 +31,7 @@ import org.brexsync.oomnitza.OomnitzaClient;
 import org.brexsync.oomnitza.OomnitzaException;
 import org.brexsync.oomnitza.OomnitzaRecord;
 import org.brexsync.oomnitza.OomnitzaUser;
+import org.brexsync.oomnitza.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +62,10 @@ public final class WorkflowRunner {
   private final Services services;
   private final Clock clock;
   private final ProgressListener progress;
+  private final int concurrency;
+
+  /** Default number of people handled at once. */
+  public static final int DEFAULT_CONCURRENCY = 8;
 
   /** The {@link ProgressListener} phase of running a workflow over the selected people. */
   public static final String PEOPLE_DONE = "people done";
@@ -68,6 +74,7 @@ public final class WorkflowRunner {
     this.oomnitza = Optional.ofNullable(b.oomnitza);
     this.clock = b.clock;
     this.progress = b.progress;
+    this.concurrency = b.concurrency;
     HttpClient http = b.httpClient != null ? b.httpClient
         : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     HttpSender sender = new HttpSender(http, b.sleeper, b.maxAttempts, b.initialBackoff, b.requestTimeout);
@@ -122,52 +129,146 @@ public final class WorkflowRunner {
     return run(Workflow.of(block), target, options);
   }
 
-  /** Runs a workflow for the target's records. */
+  /**
+   * Runs a workflow for the target's records: read a page at a time, at most {@code concurrency}
+   * people at once (their Brex requests share the runner's rate limiter), reported in selection order.
+   */
   public WorkflowReport run(Workflow workflow, Target target, RunOptions options) {
     Instant start = clock.instant();
     List<RecordResult> results = new ArrayList<>();
-    List<OomnitzaUser> selected = records(target);
-    long done = 0;
-    progress(0, selected.size());
-    for (OomnitzaUser user : selected) {
-      String ident = ident(user);
+    Selection selected = select(target);
+    long[] done = {0};
+    progress(0, selected.total());
+    FanOut.run(selected, concurrency, user -> {
       Optional<String> rejected = target.localFilter().rejection(RecordView.of(user.toObjectNode()));
       if (rejected.isPresent()) {
-        LOG.debug("record {} {}", ident, rejected.get());
-      } else {
-        results.add(runFor(workflow, user, options));
+        LOG.debug("record {} {}", ident(user), rejected.get());
+        return Optional.empty();
       }
-      progress(++done, selected.size());
-    }
+      return Optional.of(runFor(workflow, user, options));
+    }, r -> {
+      r.ifPresent(results::add);
+      progress(++done[0], selected.total());
+    });
     WorkflowReport report = new WorkflowReport(workflow.name(), options.dryRun(), start, clock.instant(), results);
     LOG.info("{}", report.summary());
     return report;
   }
 
   /** Tells the progress listener; its failures never stop the run. */
-  void progress(long done, long total) {
+  void progress(long done, OptionalLong total) {
     try {
-      progress.onProgress(PEOPLE_DONE, done, OptionalLong.of(total));
+      progress.onProgress(PEOPLE_DONE, done, total);
     } catch (RuntimeException e) {
       LOG.warn("progress listener failed: {}", e.toString());
     }
   }
 
-  /** The records of a target (reads Oomnitza for username and filter targets). */
-  List<OomnitzaUser> records(Target target) {
+  /** People handled at once by runs and offboarding. */
+  int concurrency() {
+    return concurrency;
+  }
+
+  /**
+   * The records of a target, a page at a time: one Oomnitza list call per page for filter targets
+   * (made when the run reaches the page), none for a record target.
+   */
+  Selection select(Target target) {
     if (target.record().isPresent()) {
-      return List.of(target.record().get());
+      return new Selection(List.of(List.of(target.record().get())).iterator(), OptionalLong.of(1));
     }
     OomnitzaClient o = oomnitza.orElseThrow(() ->
         new WorkflowException("an Oomnitza client is needed to select records by username or filter"));
     try {
       if (target.username().isPresent()) {
-        return List.of(o.users().findByUsername(target.username().get()).orElseThrow(() ->
-            new WorkflowException("no Oomnitza user with username '" + target.username().get() + "'")));
+        OomnitzaUser u = o.users().findByUsername(target.username().get()).orElseThrow(() ->
+            new WorkflowException("no Oomnitza user with username '" + target.username().get() + "'"));
+        return new Selection(List.of(List.of(u)).iterator(), OptionalLong.of(1));
       }
-      return o.users().list(ListQuery.of(target.filter().get())).toList();
+      ListQuery query = ListQuery.of(target.filter().get());
+      return new Selection(o.users().list(query).pages().iterator(), query.pageSize());
     } catch (OomnitzaException e) {
       throw new WorkflowException("reading the Oomnitza users failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The selected records, page by page; the total once Oomnitza said it (X-Total-Count) or the last
+   * page was read. A failed page read is a {@link WorkflowException}.
+   */
+  static final class Selection implements java.util.Iterator<List<OomnitzaUser>> {
+    private final java.util.Iterator<?> pages;
+    private final boolean paged;
+    private OptionalLong total;
+    private long read;
+
+    Selection(java.util.Iterator<List<OomnitzaUser>> lists, OptionalLong total) {
+      this.pages = lists;
+      this.paged = false;
+      this.total = total;
+    }
+
+    /** Reads the first page now, so the total is known from the start when Oomnitza sends it. */
+    Selection(java.util.Iterator<Page<OomnitzaUser>> pages, int pageSize) {
+      this.pages = pages;
+      this.paged = true;
+      this.total = OptionalLong.empty();
+      if (pages.hasNext()) {
+        first = pages.next();
+        read = first.items().size();
+        if (first.totalCount().isPresent()) {
+          total = OptionalLong.of(first.totalCount().get());
+        } else if (first.items().size() < pageSize) {
+          total = OptionalLong.of(read); // a short first page is the only one
+        }
+      } else {
+        total = OptionalLong.of(0);
+      }
+    }
+
+    private Page<OomnitzaUser> first;
+
+    OptionalLong total() {
+      return total;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (first != null) {
+        return true;
+      }
+      try {
+        boolean more = pages.hasNext();
+        if (!more && total.isEmpty()) {
+          total = OptionalLong.of(read);
+        }
+        return more;
+      } catch (OomnitzaException e) {
+        throw new WorkflowException("reading the Oomnitza users failed after " + read + " people: " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<OomnitzaUser> next() {
+      try {
+        if (!paged) {
+          return (List<OomnitzaUser>) pages.next();
+        }
+        if (first != null) {
+          List<OomnitzaUser> items = first.items();
+          first = null;
+          return items;
+        }
+        Page<OomnitzaUser> p = (Page<OomnitzaUser>) pages.next();
+        read += p.items().size();
+        if (total.isEmpty() && p.totalCount().isPresent()) {
+          total = OptionalLong.of(p.totalCount().get());
+        }
+        return p.items();
+      } catch (OomnitzaException e) {
+        throw new WorkflowException("reading the Oomnitza users failed after " + read + " people: " + e.getMessage(), e);
+      }
     }
   }
 
@@ -400,8 +501,23 @@ public final class WorkflowRunner {
     private RateLimiter rateLimiter = RateLimiter.brexDefault();
     private RateLimiter cardCreationLimiter = RateLimiter.brexCardCreationDefault();
     private ProgressListener progress = ProgressListener.NONE;
+    private int concurrency = DEFAULT_CONCURRENCY;
 
     private Builder() {}
+
+    /**
+     * People handled at once when a run or an offboarding selects several (default
+     * {@value WorkflowRunner#DEFAULT_CONCURRENCY}). Their Brex requests all take permits of the one
+     * {@link #rateLimiter}, so with a slow round trip a run still reaches the rate limit instead of
+     * waiting for each answer in turn; results are reported in selection order.
+     */
+    public Builder concurrency(int people) {
+      if (people < 1) {
+        throw new IllegalArgumentException("concurrency must be >= 1");
+      }
+      this.concurrency = people;
+      return this;
+    }
 
     /**
      * Told, in phase {@value WorkflowRunner#PEOPLE_DONE}, how many of the selected people a run (or an

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.brexsync.connector.internal.NonOverlappingScheduler;
+import org.brexsync.connector.schedule.internal.NonOverlappingScheduler;
 import org.brexsync.connector.schedule.Schedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.brexsync.connector.source.UserPage;
-import org.brexsync.connector.source.UserSource;
+import org.brexsync.connector.port.UserPage;
+import org.brexsync.connector.port.UserSource;
 
 /** In-memory Brex users with cursor paging. */
 public final class FakeBrex implements UserSource {
@@ -33,8 +33,10 @@ public final class FakeBrex implements UserSource {
     return this;
   }
 
+  /** Adds {@code n} users numbered after the ones already added (ids and emails never repeat). */
   public FakeBrex addMany(int n) {
-    for (int i = 0; i < n; i++) {
+    int from = users.size();
+    for (int i = from; i < from + n; i++) {
       users.add(user(String.format("cuuser_%05d", i), "First" + i, "Last" + i, "user" + i + "@acme.test", "ACTIVE"));
     }
     return this;

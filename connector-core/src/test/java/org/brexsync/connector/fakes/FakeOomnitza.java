@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import org.brexsync.connector.sync.BulkResult;
-import org.brexsync.connector.sync.BulkUpload;
-import org.brexsync.connector.sync.UserSink;
+import org.brexsync.connector.port.BulkResult;
+import org.brexsync.connector.port.BulkUpload;
+import org.brexsync.connector.port.UserSink;
 
 /** In-memory Oomnitza users keyed by a generated uid. */
 public class FakeOomnitza implements UserSink {

@@ -10,8 +10,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.brexsync.connector.source.UserPage;
-import org.brexsync.connector.source.UserSource;
+import org.brexsync.connector.port.UserPage;
+import org.brexsync.connector.port.UserSource;
 import org.brexsync.testkit.SyntheticCompany;
 import org.junit.jupiter.api.Test;
 

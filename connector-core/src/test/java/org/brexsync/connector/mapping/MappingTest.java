@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.brexsync.connector.fakes.FakeBrex;
 import org.brexsync.connector.record.RecordView;
-import org.brexsync.connector.source.BrexLookups;
-import org.brexsync.connector.source.BrexUserRecord;
+import org.brexsync.connector.brex.BrexLookups;
+import org.brexsync.connector.brex.BrexUserRecord;
 import org.junit.jupiter.api.Test;
 
 class MappingTest {

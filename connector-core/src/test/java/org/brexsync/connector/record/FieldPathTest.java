@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.brexsync.connector.fakes.FakeBrex;
-import org.brexsync.connector.source.BrexLookups;
-import org.brexsync.connector.source.BrexUserRecord;
+import org.brexsync.connector.brex.BrexLookups;
+import org.brexsync.connector.brex.BrexUserRecord;
 import org.junit.jupiter.api.Test;
 
 class FieldPathTest {

@@ -116,6 +116,10 @@ class SyncSchedulerTest {
     s.stop(true);
     release.countDown();
     t.join();
-    assertThat(reports).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(RunStatus.CANCELLED));
+    assertThat(reports).singleElement().satisfies(r -> {
+      assertThat(r.status()).isEqualTo(RunStatus.CANCELLED);
+      assertThat(r.duplicates()).as("2,020 distinct Brex users: none listed twice").isZero();
+    });
+    assertThat(brex.users.stream().map(u -> u.get("id").asText()).distinct().count()).isEqualTo(2020);
   }
 }

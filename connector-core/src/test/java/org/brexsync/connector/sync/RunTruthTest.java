@@ -17,11 +17,13 @@ import org.brexsync.connector.filter.FilterRule;
 import org.brexsync.connector.filter.RecordFilter;
 import org.brexsync.connector.mapping.Mapping;
 import org.brexsync.connector.state.InMemorySyncStateStore;
-import org.brexsync.connector.state.RecordState;
-import org.brexsync.connector.state.StateSession;
-import org.brexsync.connector.state.SyncStateStore;
+import org.brexsync.connector.port.RecordState;
+import org.brexsync.connector.port.StateSession;
+import org.brexsync.connector.port.SyncStateStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.brexsync.connector.port.BulkUpload;
+import org.brexsync.connector.port.BulkResult;
 
 /** The report tells the truth: what was written, what was not, what was seen twice, how far the run got. */
 class RunTruthTest {
@@ -217,7 +219,7 @@ class RunTruthTest {
   void aFailingStateCommitEndsWithAFailedReportInsteadOfAnException() {
     SyncStateStore failing = failingOn((session, phase) -> {
       if (phase.equals("commit")) {
-        throw new org.brexsync.connector.state.StateStoreException("disk full (injected)", null);
+        throw new org.brexsync.connector.port.StateStoreException("disk full (injected)", null);
       }
     });
     SyncReport r = reportOf(SyncEngine.builder().integration(integration().build()).source(brex).sink(oomnitza).stateStore(failing).build());
@@ -237,19 +239,29 @@ class RunTruthTest {
     }
   }
 
-  /** The in-memory store, with a hook called before forEach and commit. */
+  /** The in-memory store, with a hook called before the end-of-run pass (forEachUnseen) and commit. */
   private SyncStateStore failingOn(BiConsumer<StateSession, String> hook) {
     return (integration, readOnly) -> {
       StateSession d = state.open(integration, readOnly);
       return new StateSession() {
         @Override
-        public Optional<RecordState> get(String sourceId) {
-          return d.get(sourceId);
+        public java.util.Map<String, RecordState> get(java.util.Collection<String> sourceIds) {
+          return d.get(sourceIds);
         }
 
         @Override
-        public int size() {
+        public long size() {
           return d.size();
+        }
+
+        @Override
+        public java.util.Set<String> markSeen(java.util.Collection<String> sourceIds) {
+          return d.markSeen(sourceIds);
+        }
+
+        @Override
+        public java.util.Map<String, String> claimKeys(java.util.Map<String, String> claims) {
+          return d.claimKeys(claims);
         }
 
         @Override
@@ -264,8 +276,13 @@ class RunTruthTest {
 
         @Override
         public void forEach(BiConsumer<String, RecordState> visitor) {
-          hook.accept(d, "forEach");
           d.forEach(visitor);
+        }
+
+        @Override
+        public void forEachUnseen(BiConsumer<String, RecordState> visitor) {
+          hook.accept(d, "forEach");
+          d.forEachUnseen(visitor);
         }
 
         @Override

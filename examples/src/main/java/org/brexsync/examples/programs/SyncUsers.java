@@ -2,8 +2,8 @@ package org.brexsync.examples.programs;
 
 import org.brexsync.brex.BrexClient;
 import org.brexsync.connector.Integration;
-import org.brexsync.connector.adapter.BrexUserSource;
-import org.brexsync.connector.adapter.OomnitzaUserSink;
+import org.brexsync.connector.brex.BrexUserSource;
+import org.brexsync.connector.oomnitza.OomnitzaUserSink;
 import org.brexsync.connector.mapping.Mapping;
 import org.brexsync.connector.state.InMemorySyncStateStore;
 import org.brexsync.connector.sync.SyncEngine;

@@ -19,16 +19,16 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.brexsync.connector.ProgressListener;
-import org.brexsync.connector.insight.CardSource;
-import org.brexsync.connector.insight.PeopleLookup;
+import org.brexsync.connector.port.CardSource;
+import org.brexsync.connector.port.PeopleLookup;
 import org.brexsync.connector.insight.RowSource;
 import org.brexsync.connector.insight.ShipmentTracker;
 import org.brexsync.connector.record.FieldPath;
 import org.brexsync.connector.record.RecordView;
-import org.brexsync.connector.source.BrexLookups;
-import org.brexsync.connector.source.BrexUserRecord;
-import org.brexsync.connector.source.UserPage;
-import org.brexsync.connector.source.UserSource;
+import org.brexsync.connector.brex.BrexLookups;
+import org.brexsync.connector.brex.BrexUserRecord;
+import org.brexsync.connector.port.UserPage;
+import org.brexsync.connector.port.UserSource;
 
 /**
  * One read of Brex (and Oomnitza) feeding any number of view evaluators in a single pass per
@@ -126,7 +126,7 @@ public final class Snapshot {
         usersRead += page.items().size();
         page.items().forEach(lookups::remember);
         Map<String, ObjectNode> persons = needPeople ? people(page.items()) : Map.of();
-        for (ObjectNode u : page.items()) {
+        for (RecordView u : page.items()) {
           BrexUserRecord base = BrexUserRecord.of(u, lookups);
           if (needOwners) {
             owners.put(base.id(), Owner.of(base));
@@ -225,11 +225,11 @@ public final class Snapshot {
     }
   }
 
-  private Map<String, ObjectNode> people(List<ObjectNode> page) {
+  private Map<String, ObjectNode> people(List<RecordView> page) {
     FieldPath key = FieldPath.parse(brexKey);
     List<String> values = new ArrayList<>();
-    for (ObjectNode u : page) {
-      key.resolve(u).map(JsonNode::asText).filter(s -> !s.isBlank()).ifPresent(values::add);
+    for (RecordView u : page) {
+      u.get(key).map(JsonNode::asText).filter(s -> !s.isBlank()).ifPresent(values::add);
     }
     if (values.isEmpty()) {
       return Map.of();
@@ -247,7 +247,7 @@ public final class Snapshot {
 
   private ObjectNode userOverlay(BrexUserRecord u, Map<String, ObjectNode> persons, boolean withCards) {
     ObjectNode o = F.objectNode();
-    String name = (u.raw().path("first_name").asText("") + " " + u.raw().path("last_name").asText("")).trim();
+    String name = (u.text("first_name").orElse("") + " " + u.text("last_name").orElse("")).trim();
     o.put("name", name);
     if (withCards) {
       long[] s = cardStats.getOrDefault(u.id(), new long[6]);
@@ -260,7 +260,7 @@ public final class Snapshot {
       c.put("terminated", s[TERMINATED]);
     }
     if (people.isPresent()) {
-      Optional<ObjectNode> p = FieldPath.parse(brexKey).resolve(u.raw())
+      Optional<ObjectNode> p = u.user().get(FieldPath.parse(brexKey))
           .map(v -> persons.get(v.asText().toLowerCase(Locale.ROOT)));
       ObjectNode on = F.objectNode();
       if (p.isPresent()) {
@@ -337,13 +337,12 @@ public final class Snapshot {
     }
 
     static Owner of(BrexUserRecord u) {
-      ObjectNode r = u.raw();
       return new Owner(
           u.id(),
-          (r.path("first_name").asText("") + " " + r.path("last_name").asText("")).trim(),
-          r.path("email").asText(""),
-          r.path("status").asText(""),
-          r.path("department_id").asText(""),
+          (u.text("first_name").orElse("") + " " + u.text("last_name").orElse("")).trim(),
+          u.text("email").orElse(""),
+          u.text("status").orElse(""),
+          u.text("department_id").orElse(""),
           u.text("department.name").orElse(""),
           u.text("location.name").orElse(""));
     }

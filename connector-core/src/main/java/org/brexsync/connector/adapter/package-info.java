@@ -1,2 +1,0 @@
-/** Adapters from the connector's ports to brex-client and oomnitza-client. */
-package org.brexsync.connector.adapter;

@@ -1,0 +1,156 @@
+package org.brexsync.connector.port;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What Oomnitza said about each record of one bulk portion ({@link UserSink#bulkUpload}), in the
+ * order of {@link BulkUpload#records()}. A sink that cannot learn per-record outcomes returns
+ * {@link #unverified(int)}: the engine then reports those records as sent but unverified instead of
+ * counting them written, and re-checks them on the next run.
+ *
+ * <pre>{@code
+ * BulkResult r = BulkResult.builder(3, BulkResult.Verdict.ACCEPTED)
+ *     .reject(1, "Value 'jdoe' of unique field 'username' is already used by another user")
+ *     .build();
+ * }</pre>
+ */
+public final class BulkResult {
+  /** The outcome of one record of a portion. */
+  public enum Verdict {
+    /** Oomnitza answered that it created, updated or already held the record. */
+    ACCEPTED,
+    /** Oomnitza answered that it refused the record (the reason says why). */
+    REJECTED,
+    /** Sent, but Oomnitza's answer says nothing about this record. */
+    UNVERIFIED,
+    /** Sent, but the call failed: Oomnitza may or may not have applied it (the reason says why). */
+    FAILED,
+    /** Never sent: refused before the call (e.g. a field without a known field id). */
+    NOT_SENT;
+
+    /** Whether the record reached Oomnitza (everything but {@link #NOT_SENT}). */
+    public boolean sent() {
+      return this != NOT_SENT;
+    }
+  }
+
+  private final Verdict[] verdicts;
+  private final String[] reasons;
+
+  private BulkResult(Verdict[] verdicts, String[] reasons) {
+    this.verdicts = verdicts;
+    this.reasons = reasons;
+  }
+
+  /** Every one of {@code size} records sent, none confirmed. */
+  public static BulkResult unverified(int size) {
+    return builder(size, Verdict.UNVERIFIED).build();
+  }
+
+  /** Every one of {@code size} records accepted. */
+  public static BulkResult accepted(int size) {
+    return builder(size, Verdict.ACCEPTED).build();
+  }
+
+  /** A builder for {@code size} records, each starting as {@code initial}. */
+  public static Builder builder(int size, Verdict initial) {
+    return new Builder(size, initial);
+  }
+
+  /** Number of records. */
+  public int size() {
+    return verdicts.length;
+  }
+
+  /** The verdict on record {@code index}. */
+  public Verdict verdict(int index) {
+    return verdicts[index];
+  }
+
+  /** Why record {@code index} was rejected, failed or not sent. */
+  public Optional<String> reason(int index) {
+    return Optional.ofNullable(reasons[index]);
+  }
+
+  /** How many records have {@code verdict}. */
+  public int count(Verdict verdict) {
+    int n = 0;
+    for (Verdict v : verdicts) {
+      if (v == verdict) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Whether any record reached Oomnitza. */
+  public boolean anySent() {
+    for (Verdict v : verdicts) {
+      if (v.sent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("BulkResult{");
+    for (Verdict v : Verdict.values()) {
+      int n = count(v);
+      if (n > 0) {
+        sb.append(sb.length() > 11 ? ", " : "").append(v).append('=').append(n);
+      }
+    }
+    return sb.append('}').toString();
+  }
+
+  /** Builds a {@link BulkResult}. */
+  public static final class Builder {
+    private final Verdict[] verdicts;
+    private final String[] reasons;
+
+    private Builder(int size, Verdict initial) {
+      if (size < 0) {
+        throw new IllegalArgumentException("size must be >= 0");
+      }
+      verdicts = new Verdict[size];
+      Arrays.fill(verdicts, Objects.requireNonNull(initial, "initial"));
+      reasons = new String[size];
+    }
+
+    /** Sets the verdict of record {@code index}, with an optional reason. */
+    public Builder set(int index, Verdict verdict, String reason) {
+      verdicts[index] = Objects.requireNonNull(verdict, "verdict");
+      reasons[index] = reason;
+      return this;
+    }
+
+    /** Record {@code index} was accepted. */
+    public Builder accept(int index) {
+      return set(index, Verdict.ACCEPTED, null);
+    }
+
+    /** Record {@code index} was refused by Oomnitza for {@code reason}. */
+    public Builder reject(int index, String reason) {
+      return set(index, Verdict.REJECTED, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /** Record {@code index} was refused before sending for {@code reason}. */
+    public Builder notSent(int index, String reason) {
+      return set(index, Verdict.NOT_SENT, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /** The verdict currently set for record {@code index}. */
+    public Verdict verdict(int index) {
+      return verdicts[index];
+    }
+
+    /** The result. */
+    public BulkResult build() {
+      return new BulkResult(verdicts.clone(), reasons.clone());
+    }
+  }
+}

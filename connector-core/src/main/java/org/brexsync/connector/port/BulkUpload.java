@@ -1,0 +1,56 @@
+package org.brexsync.connector.port;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Objects;
+
+/** One {@code POST /api/v3/bulk} portion: records keyed by field external id, matched server-side by the sync fields. */
+public final class BulkUpload {
+  private final String portion;
+  private final String connectorName;
+  private final List<String> syncFields;
+  private final List<ObjectNode> records;
+  private final boolean insertOnly;
+  private final boolean updateOnly;
+
+  /** A portion. */
+  public BulkUpload(
+      String portion, String connectorName, List<String> syncFields, List<ObjectNode> records, boolean insertOnly, boolean updateOnly) {
+    this.portion = Objects.requireNonNull(portion);
+    this.connectorName = Objects.requireNonNull(connectorName);
+    this.syncFields = List.copyOf(syncFields);
+    this.records = List.copyOf(records);
+    this.insertOnly = insertOnly;
+    this.updateOnly = updateOnly;
+  }
+
+  /** The run's portion id (one per run). */
+  public String portion() {
+    return portion;
+  }
+
+  /** The connector name shown in Oomnitza's run logs (the integration name). */
+  public String connectorName() {
+    return connectorName;
+  }
+
+  /** The fields Oomnitza matches on. */
+  public List<String> syncFields() {
+    return syncFields;
+  }
+
+  /** The records. */
+  public List<ObjectNode> records() {
+    return records;
+  }
+
+  /** Create only. */
+  public boolean insertOnly() {
+    return insertOnly;
+  }
+
+  /** Update only. */
+  public boolean updateOnly() {
+    return updateOnly;
+  }
+}

@@ -1,0 +1,18 @@
+package org.brexsync.connector.port;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Port to Oomnitza people, looked up in batches: one call per page of Brex users ({@code filter=
+ * field IN [...]}), never one per user. People are JSON trees keyed by field external id
+ * ({@code email}, {@code suspended}, custom fields such as {@code brex_user_id}). The adapter over
+ * oomnitza-client is {@link org.brexsync.connector.oomnitza.OomnitzaPeopleLookup}. Thread-safe.
+ */
+@FunctionalInterface
+public interface PeopleLookup {
+
+  /** The people whose {@code field} equals one of {@code values} (case-insensitively for unique fields). */
+  List<ObjectNode> find(String field, Collection<String> values);
+}

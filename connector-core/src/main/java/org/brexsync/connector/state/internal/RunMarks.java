@@ -1,0 +1,188 @@
+package org.brexsync.connector.state.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The marks of one run, outside the heap: the source ids seen and the sync-key values claimed (with
+ * their owner). Each entry is a 128-bit hash in an {@link OffHeapTable} pointing into an append-only
+ * log of the exact bytes, so a hash collision never makes two different ids or keys equal. Heap use
+ * is one small write buffer. Scratch files are deleted by {@link #close()}.
+ */
+public final class RunMarks implements AutoCloseable {
+  private static final long SEEN_SEED = 0x5EE7L;
+  private static final long KEY_SEED = 0x6B3EL;
+
+  private final OffHeapTable seen;
+  private final OffHeapTable keys;
+  private final Path logFile;
+  private final FileChannel log;
+  private final ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+  private long flushed;
+  private final long[] h = new long[2];
+
+  /** Marks kept in scratch files under {@code scratch}, sized for about {@code expected} records. */
+  public RunMarks(Path scratch, long expected) throws IOException {
+    OffHeapTable s = null;
+    OffHeapTable k = null;
+    try {
+      s = new OffHeapTable(scratch, expected * 2);
+      k = new OffHeapTable(scratch, expected * 2);
+      logFile = Files.createTempFile(scratch, "marks-log-", ".tmp");
+      log = FileChannel.open(logFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    } catch (IOException | RuntimeException e) {
+      if (s != null) {
+        s.close();
+      }
+      if (k != null) {
+        k.close();
+      }
+      throw e;
+    }
+    this.seen = s;
+    this.keys = k;
+  }
+
+  /** Marks an id seen; returns false when it was marked before. */
+  public boolean markSeen(String sourceId) throws IOException {
+    byte[] id = sourceId.getBytes(StandardCharsets.UTF_8);
+    Murmur3.hash128(id, SEEN_SEED, h);
+    fixZero();
+    for (long s = seen.firstSlot(h[0]); !seen.isFree(s); s = seen.nextSlot(s)) {
+      if (seen.hashIs(s, h[0], h[1]) && Arrays.equals(entry(seen.value(s))[0], id)) {
+        return false;
+      }
+    }
+    seen.insert(h[0], h[1], append(id, null));
+    return true;
+  }
+
+  /** Whether an id was marked seen. */
+  public boolean isSeen(byte[] id) throws IOException {
+    Murmur3.hash128(id, SEEN_SEED, h);
+    fixZero();
+    for (long s = seen.firstSlot(h[0]); !seen.isFree(s); s = seen.nextSlot(s)) {
+      if (seen.hashIs(s, h[0], h[1]) && Arrays.equals(entry(seen.value(s))[0], id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Claims a key for an owner; returns the earlier owner when another id claimed it first. */
+  public Optional<String> claim(String key, String owner) throws IOException {
+    byte[] k = key.getBytes(StandardCharsets.UTF_8);
+    Murmur3.hash128(k, KEY_SEED, h);
+    fixZero();
+    for (long s = keys.firstSlot(h[0]); !keys.isFree(s); s = keys.nextSlot(s)) {
+      if (keys.hashIs(s, h[0], h[1])) {
+        byte[][] e = entry(keys.value(s));
+        if (Arrays.equals(e[0], k)) {
+          String first = new String(e[1], StandardCharsets.UTF_8);
+          return first.equals(owner) ? Optional.empty() : Optional.of(first);
+        }
+      }
+    }
+    keys.insert(h[0], h[1], append(k, owner.getBytes(StandardCharsets.UTF_8)));
+    return Optional.empty();
+  }
+
+  /** Ids marked seen. */
+  public long seenCount() {
+    return seen.size();
+  }
+
+  private void fixZero() {
+    if (h[0] == 0 && h[1] == 0) {
+      h[1] = 1; // (0, 0) marks a free slot
+    }
+  }
+
+  /** Appends (a, b) to the log; returns its offset. */
+  private long append(byte[] a, byte[] b) throws IOException {
+    int need = 4 + a.length + (b == null ? 0 : b.length);
+    if (buf.remaining() < need) {
+      drain();
+    }
+    long offset = flushed + buf.position();
+    if (need > buf.capacity()) {
+      ByteBuffer big = ByteBuffer.allocate(need);
+      writeEntry(big, a, b);
+      big.flip();
+      while (big.hasRemaining()) {
+        log.write(big, flushed + big.position());
+      }
+      flushed += need;
+      return offset;
+    }
+    writeEntry(buf, a, b);
+    return offset;
+  }
+
+  private static void writeEntry(ByteBuffer to, byte[] a, byte[] b) {
+    to.putShort((short) a.length).put(a);
+    to.putShort((short) (b == null ? 0 : b.length));
+    if (b != null) {
+      to.put(b);
+    }
+  }
+
+  private void drain() throws IOException {
+    buf.flip();
+    long at = flushed;
+    while (buf.hasRemaining()) {
+      at += log.write(buf, at);
+    }
+    flushed = at;
+    buf.clear();
+  }
+
+  /** The two byte strings at a log offset. */
+  private byte[][] entry(long offset) throws IOException {
+    if (offset >= flushed) {
+      int p = (int) (offset - flushed);
+      byte[] a = new byte[buf.getShort(p) & 0xFFFF];
+      buf.get(p + 2, a);
+      int q = p + 2 + a.length;
+      byte[] b = new byte[buf.getShort(q) & 0xFFFF];
+      buf.get(q + 2, b);
+      return new byte[][] {a, b};
+    }
+    ByteBuffer len = ByteBuffer.allocate(2);
+    readFully(len, offset);
+    byte[] a = new byte[len.getShort(0) & 0xFFFF];
+    readFully(ByteBuffer.wrap(a), offset + 2);
+    len.clear();
+    readFully(len, offset + 2 + a.length);
+    byte[] b = new byte[len.getShort(0) & 0xFFFF];
+    readFully(ByteBuffer.wrap(b), offset + 4 + a.length);
+    return new byte[][] {a, b};
+  }
+
+  private void readFully(ByteBuffer b, long pos) throws IOException {
+    while (b.hasRemaining()) {
+      if (log.read(b, pos + b.position()) < 0) {
+        throw new java.io.EOFException("run marks log");
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    seen.close();
+    keys.close();
+    try {
+      log.close();
+    } catch (IOException e) {
+      // deleted next
+    }
+    BaseFile.deleteQuietly(logFile);
+  }
+}

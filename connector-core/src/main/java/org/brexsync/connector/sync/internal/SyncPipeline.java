@@ -1,0 +1,392 @@
+package org.brexsync.connector.sync.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.brexsync.connector.Integration;
+import org.brexsync.connector.SinkType;
+import org.brexsync.connector.brex.BrexLookups;
+import org.brexsync.connector.port.StateSession;
+import org.brexsync.connector.port.UserPage;
+import org.brexsync.connector.port.UserSink;
+import org.brexsync.connector.sync.RunControl;
+import org.brexsync.connector.sync.RunStatus;
+import org.brexsync.connector.sync.Situation;
+import org.brexsync.connector.sync.SyncReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of a {@code SyncEngine}, assembled from its stages:
+ *
+ * <pre>
+ *  {@link PageReader}     Brex pages, the next one prefetched
+ *   → {@link RecordPreparer}  filter → map (→ unchanged since the last run: done)       run's thread
+ *   → {@link Correlator}      correlate by sync key, all chunks at once                 lookup threads
+ *   → {@link Classifier}      diff → classify (CREATE, UPDATE, UNCHANGED, SKIPPED, FAILED)
+ *   → {@link RunStops#admit}  the change-share guard, in batch order
+ *   → {@link RestWriter} / {@link BulkWriter}  writes, bounded concurrency                writer threads
+ *   → {@link Bookkeeper}      in Brex order: SaaS users, state, outcomes, progress        run's thread
+ *  then {@link GonePass}      known records not seen this run (streamed from the state)
+ *  then {@link BulkEnding}, commit, report
+ * </pre>
+ *
+ * Batches flow through the middle stages concurrently (lookups of later batches overlap the writes of
+ * earlier ones); memory holds the page in hand, the page being fetched and at most a few batches in
+ * flight. Whatever fails (an exception, an Error on any thread) ends the run with a report naming it.
+ * Single-use.
+ */
+public final class SyncPipeline {
+  private static final Logger LOG = LoggerFactory.getLogger("org.brexsync.connector.sync.SyncEngine");
+
+  /** Writes a batch's creates and updates (nothing in a dry run); the future never fails. */
+  @FunctionalInterface
+  interface WriteStep {
+    CompletableFuture<Void> apply(List<Plan> writes);
+  }
+
+  private final RunConfig cfg;
+  private final Integration in;
+  private final RunControl control;
+  private final CountingPorts counters = new CountingPorts();
+  private final UserSink sink;
+  private final String runId = UUID.randomUUID().toString();
+  private final Instant start;
+  private final long startNanos = System.nanoTime();
+  private final WriteTally tally = new WriteTally();
+  private volatile String phase = "starting";
+  /** Records read but not yet handed on: the page's rest and the batch being filled (not attempted if the run stops). */
+  private int pageLeft;
+  private List<Candidate> batch = new ArrayList<>();
+
+  private StateSession state;
+  private Outcomes outcomes;
+  private RunStops stops;
+  private PageReader reader;
+  private RecordPreparer preparer;
+  private Correlator correlator;
+  private Classifier classifier;
+  private Writer writer;
+  private WriteStep write;
+  private Bookkeeper books;
+  private ExecutorService lookupThreads;
+  private ExecutorService writerThreads;
+  private CompletableFuture<?> lastAdmitted = CompletableFuture.completedFuture(null);
+
+  private SyncPipeline(RunConfig cfg, RunControl control) {
+    this.cfg = cfg;
+    this.in = cfg.integration;
+    this.control = control;
+    this.sink = counters.sink(cfg.sink);
+    this.start = cfg.clock.instant();
+  }
+
+  /** Runs once. */
+  public static SyncReport run(RunConfig cfg, RunControl control) {
+    return new SyncPipeline(cfg, control).execute();
+  }
+
+  private SyncReport execute() {
+    LOG.info("sync run {} of '{}' started{}", runId, in.name(), cfg.dryRun ? " (dry run)" : "");
+    state = cfg.stateStore.open(in.name(), cfg.dryRun);
+    return executeOpen();
+  }
+
+  /** Builds the stages around the open state. */
+  private void assemble() {
+    long known = state.size();
+    stops = new RunStops(in, control, runId, known);
+    outcomes = new Outcomes(cfg.listener, cfg.maxReportedOutcomes, startNanos,
+        in.recordLimit().map(Integer::longValue).or(() -> known > 0 ? Optional.of(known) : Optional.empty()));
+    reader = new PageReader(counters.source(cfg.source), in.pageSize());
+    preparer = new RecordPreparer(in, cfg.mapping, BrexLookups.over(counters.source(cfg.source)), state, outcomes, start, runId);
+    int lookupConcurrency = Math.max(2, Math.min(8, in.concurrency()));
+    lookupThreads = Executors.newFixedThreadPool(lookupConcurrency, Threads.daemon("brexsync-lookup"));
+    correlator = new Correlator(sink, in.mapping().syncKey(), lookupThreads);
+    classifier = new Classifier(in, cfg.mapping, cfg.sink);
+    int maxInFlight;
+    if (in.sink() == SinkType.BULK) {
+      writerThreads = Executors.newFixedThreadPool(BulkWriter.inFlight(in), Threads.daemon("brexsync-bulk-writer"));
+      writer = new BulkWriter(sink, stops, tally, writerThreads, in, runId);
+      maxInFlight = BulkWriter.inFlight(in) + 4;
+    } else {
+      Executor ex = cfg.executor.orElseGet(() -> {
+        writerThreads = Executors.newFixedThreadPool(in.concurrency(), Threads.daemon("brexsync-writer"));
+        return writerThreads;
+      });
+      writer = new RestWriter(sink, stops, tally, ex, in.concurrency(), correlator, in.mapping().syncKey());
+      maxInFlight = 4;
+    }
+    write = writes -> writes.isEmpty() || cfg.dryRun ? CompletableFuture.completedFuture(null) : writer.write(writes);
+    books = new Bookkeeper(in, cfg.dryRun, sink, state, outcomes, stops, maxInFlight);
+  }
+
+  /**
+   * The data flow: read a page, plan its records, hand candidates to batches in flight; then the
+   * people gone from Brex. Returns false when cancelled.
+   */
+  private boolean flow() {
+    UserPage page;
+    while ((page = reader.next()) != null) {
+      outcomes.sourceExhausted = reader.exhausted();
+      List<RecordPreparer.Item> items = preparer.prepare(page);
+      pageLeft = items.size();
+      for (RecordPreparer.Item item : items) {
+        pageLeft--;
+        if (item.outcome != null) {
+          books.early(item.outcome);
+          continue;
+        }
+        batch.add(item.candidate);
+        if (batch.size() >= in.batchSize() && !submit()) {
+          return false;
+        }
+      }
+      if (preparer.limited()) {
+        reader.stop();
+        outcomes.sourceExhausted = true;
+        break;
+      }
+      if (control.isCancelled()) {
+        return false;
+      }
+      // Once per page too: a run of unchanged records has no batches to report after.
+      books.drain(false);
+      outcomes.progress();
+    }
+    if (!batch.isEmpty() && !submit()) {
+      return false;
+    }
+    books.drain(true);
+    stops.check();
+    if (preparer.distinct() == 0 && in.safety().abortOnEmptySource()) {
+      throw new RunStops.Abort(RunStatus.ABORTED, "guard: Brex returned no users; nothing was changed");
+    }
+    if (!preparer.limited()) {
+      // A run stopped by the record limit has not seen every Brex user: no "gone" detection.
+      phase = "handling users gone from Brex (the end-of-run pass over the sync state)";
+      new GonePass(in, state, correlator, classifier, write, outcomes, stops).run();
+    }
+    return true;
+  }
+
+  /** Sends the batch in hand down the middle stages; returns false when the run was cancelled before. */
+  private boolean submit() {
+    if (control.isCancelled()) {
+      return false;
+    }
+    stops.check();
+    List<Candidate> batch = this.batch;
+    this.batch = new ArrayList<>(in.batchSize());
+    Set<String> keys = new LinkedHashSet<>();
+    for (Candidate c : batch) {
+      if (c.duplicateOf == null) {
+        keys.add(c.key);
+      }
+    }
+    CompletableFuture<List<Plan>> planned = correlator.find(keys).handle((found, failure) -> {
+      if (failure == null) {
+        return classifier.classify(batch, found);
+      }
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+      if (cause instanceof Error) {
+        stops.fatal(cause);
+      }
+      return failedAll(batch, "correlating with Oomnitza failed: " + Writer.message(cause));
+    });
+    CompletableFuture<List<Plan>> admitted = lastAdmitted.thenCombine(planned, (before, plans) -> {
+      if (!stops.admit(plans)) {
+        for (Plan p : plans) {
+          p.notAttempted = true;
+        }
+      }
+      return plans;
+    });
+    lastAdmitted = admitted;
+    CompletableFuture<List<Plan>> done = admitted.thenCompose(plans -> {
+      List<Plan> writes = new ArrayList<>();
+      for (Plan p : plans) {
+        if (p.isWrite() && !p.notAttempted) {
+          writes.add(p);
+        }
+      }
+      return write.apply(writes).thenApply(v -> plans);
+    });
+    books.add(new Bookkeeper.Batch(done, batch.size()));
+    return true;
+  }
+
+  private static List<Plan> failedAll(List<Candidate> batch, String reason) {
+    List<Plan> plans = new ArrayList<>(batch.size());
+    for (Candidate c : batch) {
+      Plan p = new Plan(c);
+      p.situation = Situation.FAILED;
+      p.error = Optional.of(reason);
+      plans.add(p);
+    }
+    return plans;
+  }
+
+  /**
+   * Runs with the state open. Whatever fails inside (an exception, an Error such as
+   * OutOfMemoryError, on this thread or a worker thread) ends the run with a report naming the
+   * failure: writes in flight are drained, a bulk run is finalized (or aborted with the reason), and
+   * the state is flushed but not committed.
+   */
+  private SyncReport executeOpen() {
+    RunStatus status;
+    Optional<String> reason = Optional.empty();
+    try {
+      assemble();
+      phase = "reading Brex users and writing Oomnitza";
+      if (flow()) {
+        status = outcomes.count(Situation.FAILED) > 0 ? RunStatus.COMPLETED_WITH_FAILURES : RunStatus.SUCCEEDED;
+      } else {
+        status = RunStatus.CANCELLED;
+        reason = Optional.of("cancelled");
+      }
+    } catch (RunStops.Abort a) {
+      status = a.status;
+      reason = Optional.of(a.getMessage());
+    } catch (Throwable ex) {
+      status = RunStatus.FAILED;
+      reason = Optional.of(failure(ex));
+      LOG.warn("sync run {} of '{}' failed: {}", runId, in.name(), reason.get());
+    } finally {
+      drainQuietly();
+      shutdown();
+    }
+    Throwable fatal = stops == null ? null : stops.fatal();
+    if (fatal != null && status != RunStatus.FAILED) {
+      status = RunStatus.FAILED;
+      reason = Optional.of(failure(fatal));
+    }
+    if (!status.isComplete() && outcomes != null) {
+      // Records in hand that the run never tried: counted, never reported as written.
+      outcomes.notAttempted += pageLeft + batch.size();
+      pageLeft = 0;
+      batch.clear();
+    }
+    if (status.isComplete() && outcomes.count(Situation.FAILED) > 0) {
+      status = RunStatus.COMPLETED_WITH_FAILURES;
+    }
+    if (status.isComplete() && tally.everyUploadFailed()) {
+      status = RunStatus.COMPLETED_WITH_FAILURES;
+      reason = Optional.of(tally.allUploadsFailed());
+    }
+    BulkEnding.Ending ending = new BulkEnding.Ending(status, reason);
+    if (writer instanceof BulkWriter && ((BulkWriter) writer).used() && !cfg.dryRun) {
+      phase = "finalizing the bulk run";
+      BulkEnding.end(sink, runId, tally, ending);
+    }
+    status = ending.status;
+    reason = ending.reason;
+    phase = "saving the sync state";
+    try {
+      state.flush();
+      if (status.isComplete()) {
+        state.commit(start);
+      }
+    } catch (Throwable ex) {
+      String m = failure(ex);
+      LOG.warn("sync run {} of '{}': {}", runId, in.name(), m);
+      reason = Optional.of(reason.map(r -> r + "; ").orElse("") + m);
+      status = RunStatus.FAILED;
+    } finally {
+      try {
+        state.close();
+      } catch (Throwable ex) {
+        LOG.warn("sync run {}: closing the sync state failed: {}", runId, ex.toString());
+      }
+    }
+    try {
+      if (outcomes != null) {
+        outcomes.progress();
+      }
+    } catch (Throwable ex) {
+      LOG.warn("sync run {}: the listener failed on the last progress: {}", runId, ex.toString());
+    }
+    return report(status, reason, ending.runLog);
+  }
+
+  private SyncReport report(RunStatus status, Optional<String> reason, Optional<String> runLog) {
+    Map<String, Long> calls = new LinkedHashMap<>();
+    calls.put("brex", counters.brex.get());
+    calls.put("oomnitza", counters.oomnitza.get());
+    calls.put("oomnitzaWrites", counters.oomnitzaWrites.get());
+    Outcomes o = outcomes != null ? outcomes : new Outcomes(cfg.listener, 0, startNanos, Optional.empty());
+    SyncReport report =
+        SyncReport.builder()
+            .runId(runId)
+            .integration(in.name())
+            .status(status)
+            .dryRun(cfg.dryRun)
+            .reason(reason)
+            .startedAt(start)
+            .finishedAt(cfg.clock.instant())
+            .durationMillis((System.nanoTime() - startNanos) / 1_000_000)
+            .totals(o.totals)
+            .deprovisioned(o.deprovisioned)
+            .httpCalls(calls)
+            .recordWrites(tally.counts())
+            .writeRetries(stops == null ? 0 : stops.retriesUsed())
+            .notAttempted(o.notAttempted)
+            .duplicates(o.duplicates)
+            .duplicateIds(o.duplicateIds)
+            .bulkRunLog(runLog)
+            .outcomes(o.reported)
+            .outcomesTruncated(o.truncated)
+            .build();
+    LOG.info("sync run {} of '{}' ended {}: {}", runId, in.name(), status, o.totals);
+    return report;
+  }
+
+  /** "while <phase>: <Type>: <message>" for a failure that ended the run. */
+  private String failure(Throwable ex) {
+    if (ex instanceof RunStops.FatalInWorker) {
+      ex = ex.getCause();
+    }
+    if (ex instanceof RunStops.SourceFailure) {
+      return ex.getMessage();
+    }
+    return "run failed while " + phase + ": " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+  }
+
+  /** Drains after an abort or failure; never throws (an Error is kept and fails the run). */
+  private void drainQuietly() {
+    if (books == null) {
+      return;
+    }
+    try {
+      books.drain(true);
+    } catch (Throwable ex) {
+      LOG.warn("sync run {}: finishing in-flight writes failed: {}", runId, ex.toString());
+      if (ex instanceof Error) {
+        stops.fatal(ex);
+      }
+    }
+  }
+
+  private void shutdown() {
+    if (reader != null) {
+      reader.close();
+    }
+    if (lookupThreads != null) {
+      lookupThreads.shutdownNow();
+    }
+    if (writerThreads != null) {
+      writerThreads.shutdownNow();
+    }
+  }
+}
