@@ -319,6 +319,36 @@ public final class FileSyncStateStore implements SyncStateStore {
     }
 
     @Override
+    public void markTargetKeys(Collection<String> keys) {
+      ensureOpen();
+      try {
+        RunMarks m = marks();
+        for (String k : keys) {
+          m.markTarget(k);
+        }
+      } catch (IOException e) {
+        throw new StateStoreException("cannot write the run marks in " + scratch + ": " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public Set<String> targetKeys(Collection<String> keys) {
+      ensureOpen();
+      Set<String> out = new LinkedHashSet<>();
+      try {
+        RunMarks m = marks();
+        for (String k : keys) {
+          if (m.isTarget(k)) {
+            out.add(k);
+          }
+        }
+      } catch (IOException e) {
+        throw new StateStoreException("cannot read the run marks in " + scratch + ": " + e.getMessage(), e);
+      }
+      return out;
+    }
+
+    @Override
     public void put(String sourceId, RecordState state) {
       ensureOpen();
       if (!readOnly) {

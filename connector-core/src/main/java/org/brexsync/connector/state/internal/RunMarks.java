@@ -19,9 +19,12 @@ import java.util.Optional;
 public final class RunMarks implements AutoCloseable {
   private static final long SEEN_SEED = 0x5EE7L;
   private static final long KEY_SEED = 0x6B3EL;
+  private static final long TARGET_SEED = 0x7A26L;
 
   private final OffHeapTable seen;
   private final OffHeapTable keys;
+  private OffHeapTable targets;
+  private final Path scratch;
   private final Path logFile;
   private final FileChannel log;
   private final ByteBuffer buf = ByteBuffer.allocate(1 << 16);
@@ -48,6 +51,35 @@ public final class RunMarks implements AutoCloseable {
     }
     this.seen = s;
     this.keys = k;
+    this.scratch = scratch;
+  }
+
+  /** Remembers a key the target system holds. */
+  public void markTarget(String key) throws IOException {
+    if (targets == null) {
+      targets = new OffHeapTable(scratch, 1024);
+    }
+    byte[] k = key.getBytes(StandardCharsets.UTF_8);
+    if (!contains(targets, k, TARGET_SEED)) {
+      targets.insert(h[0], h[1], append(k, null));
+    }
+  }
+
+  /** Whether a key was remembered as held by the target system. */
+  public boolean isTarget(String key) throws IOException {
+    return targets != null && contains(targets, key.getBytes(StandardCharsets.UTF_8), TARGET_SEED);
+  }
+
+  /** Whether {@code table} holds {@code bytes}; leaves their hash in {@link #h}. */
+  private boolean contains(OffHeapTable table, byte[] bytes, long seed) throws IOException {
+    Murmur3.hash128(bytes, seed, h);
+    fixZero();
+    for (long s = table.firstSlot(h[0]); !table.isFree(s); s = table.nextSlot(s)) {
+      if (table.hashIs(s, h[0], h[1]) && Arrays.equals(entry(table.value(s))[0], bytes)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Marks an id seen; returns false when it was marked before. */
@@ -178,6 +210,9 @@ public final class RunMarks implements AutoCloseable {
   public void close() {
     seen.close();
     keys.close();
+    if (targets != null) {
+      targets.close();
+    }
     try {
       log.close();
     } catch (IOException e) {

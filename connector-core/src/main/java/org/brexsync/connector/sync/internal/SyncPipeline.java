@@ -83,6 +83,8 @@ public final class SyncPipeline {
   private ExecutorService lookupThreads;
   private ExecutorService writerThreads;
   private CompletableFuture<?> lastAdmitted = CompletableFuture.completedFuture(null);
+  /** Whether this run read Oomnitza's sync keys up front (a first BULK run). */
+  private boolean keySnapshot;
 
   private SyncPipeline(RunConfig cfg, RunControl control) {
     this.cfg = cfg;
@@ -137,6 +139,7 @@ public final class SyncPipeline {
    * people gone from Brex. Returns false when cancelled.
    */
   private boolean flow() {
+    listOomnitzaKeys();
     UserPage page;
     while ((page = reader.next()) != null) {
       outcomes.sourceExhausted = reader.exhausted();
@@ -181,6 +184,33 @@ public final class SyncPipeline {
     return true;
   }
 
+  /**
+   * A first BULK run (the state knows no record) reads Oomnitza's sync-key values once, a page of
+   * 1,000 at a time, instead of looking each batch up: the bulk endpoint matches by the sync key
+   * itself, so only people already in Oomnitza are read, for the report's field diff. The reading
+   * overlaps the fetch of the first Brex page. A sink that cannot list, or a listing that fails,
+   * leaves the run with lookups per batch.
+   */
+  private void listOomnitzaKeys() {
+    if (in.sink() != SinkType.BULK || state.size() > 0) {
+      return;
+    }
+    reader.prefetch();
+    try {
+      keySnapshot = sink.forEachValue(in.mapping().syncKey(), values -> {
+        List<String> keys = new ArrayList<>(values.size());
+        for (String v : values) {
+          keys.add(RecordPreparer.norm(v));
+        }
+        state.markTargetKeys(keys);
+      });
+    } catch (RuntimeException e) {
+      LOG.warn("sync run {}: listing the sync keys Oomnitza holds failed ({}); looking people up per batch instead", runId,
+          Writer.message(e));
+      keySnapshot = false;
+    }
+  }
+
   /** Sends the batch in hand down the middle stages; returns false when the run was cancelled before. */
   private boolean submit() {
     if (control.isCancelled()) {
@@ -193,6 +223,22 @@ public final class SyncPipeline {
     for (Candidate c : batch) {
       if (c.duplicateOf == null) {
         keys.add(c.key);
+      }
+    }
+    if (keySnapshot) {
+      Map<String, String> byNorm = new LinkedHashMap<>();
+      for (String k : keys) {
+        byNorm.putIfAbsent(RecordPreparer.norm(k), k);
+      }
+      Set<String> present = state.targetKeys(byNorm.keySet());
+      keys = new LinkedHashSet<>();
+      for (Candidate c : batch) {
+        String n = RecordPreparer.norm(c.key);
+        if (present.contains(n)) {
+          keys.add(c.key);
+        } else {
+          c.assumedNew = true;
+        }
       }
     }
     CompletableFuture<List<Plan>> planned = correlator.find(keys).handle((found, failure) -> {
