@@ -151,6 +151,10 @@ public final class SyncPipeline {
           books.early(item.outcome);
           continue;
         }
+        if (item.unchangedCount) {
+          books.earlyUnchanged();
+          continue;
+        }
         batch.add(item.candidate);
         if (batch.size() >= in.batchSize() && !submit()) {
           return false;
