@@ -1,0 +1,44 @@
+package org.brexsync.examples.internal;
+
+/**
+ * Starts, on two daemon threads, the slow one-time initialisations the first request will need —
+ * the JDK's default TLS context (it reads the CA certificates) and Jackson's mappers with the Brex
+ * user model — while the main thread parses the command line and reads the configuration. They are
+ * independent of the command, so a command that makes no request only loses the threads' CPU.
+ * Failures are ignored: the real use repeats the work and reports its own errors.
+ */
+public final class Warmup {
+  private Warmup() {}
+
+  /** Starts the warm-up threads. */
+  public static void start() {
+    thread("brexsync-warmup-tls", () -> {
+      javax.net.ssl.SSLContext.getDefault();
+      java.net.http.HttpClient.newBuilder();
+      java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost/"));
+    });
+    thread("brexsync-warmup-json", () -> {
+      org.brexsync.brex.BrexJson.fromJson(
+          "{\"id\":\"cuuser_0\",\"first_name\":\"A\",\"last_name\":\"B\",\"email\":\"a@b.example\",\"status\":\"ACTIVE\"}",
+          org.brexsync.brex.model.User.class);
+      org.brexsync.connector.IntegrationJson.read("{\"name\":\"warmup\"}");
+    });
+  }
+
+  private static void thread(String name, ThrowingRunnable work) {
+    Thread t = new Thread(() -> {
+      try {
+        work.run();
+      } catch (Exception | LinkageError e) {
+        // only a head start: the real use does the same work and reports its own errors
+      }
+    }, name);
+    t.setDaemon(true);
+    t.start();
+  }
+
+  @FunctionalInterface
+  private interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+}
