@@ -4,14 +4,29 @@ package org.brexsync.examples.internal;
  * Starts, on two daemon threads, the slow one-time initialisations the first request will need —
  * the JDK's default TLS context (it reads the CA certificates) and Jackson's mappers with the Brex
  * user model — while the main thread parses the command line and reads the configuration. They are
- * independent of the command, so a command that makes no request only loses the threads' CPU.
- * Failures are ignored: the real use repeats the work and reports its own errors.
+ * started only for the commands that talk to Brex or Oomnitza, and never for help or version
+ * output, which would only pay for them. Failures are ignored: the real use repeats the work and
+ * reports its own errors.
  */
 public final class Warmup {
   private Warmup() {}
 
-  /** Starts the warm-up threads. */
-  public static void start() {
+  private static final java.util.Set<String> NETWORK_COMMANDS =
+      java.util.Set.of("sync", "users", "cards", "workflow", "report", "dashboard", "insights", "integration");
+
+  /**
+   * Starts the warm-up threads when the command line names a command that will make requests;
+   * returns how many it started.
+   */
+  public static int start(String[] args) {
+    if (args.length == 0 || !NETWORK_COMMANDS.contains(args[0])) {
+      return 0;
+    }
+    for (String a : args) {
+      if (a.equals("--help") || a.equals("-h") || a.equals("--version") || a.equals("-V") || a.equals("help")) {
+        return 0;
+      }
+    }
     thread("brexsync-warmup-tls", () -> {
       javax.net.ssl.SSLContext.getDefault();
       java.net.http.HttpClient.newBuilder();
@@ -23,6 +38,7 @@ public final class Warmup {
           org.brexsync.brex.model.User.class);
       org.brexsync.connector.IntegrationJson.read("{\"name\":\"warmup\"}");
     });
+    return 2;
   }
 
   private static void thread(String name, ThrowingRunnable work) {
