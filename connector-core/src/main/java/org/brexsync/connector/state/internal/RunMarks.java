@@ -29,6 +29,9 @@ public final class RunMarks implements AutoCloseable {
   private final FileChannel log;
   private final ByteBuffer buf = ByteBuffer.allocate(1 << 16);
   private long flushed;
+  /** The log mapped for reading, up to {@link #readMapEnd} (entries never change once written). */
+  private MappedFile readMap;
+  private long readMapEnd;
   private final long[] h = new long[2];
 
   /** Marks kept in scratch files under {@code scratch}, sized for about {@code expected} records. */
@@ -96,8 +99,12 @@ public final class RunMarks implements AutoCloseable {
     return true;
   }
 
-  /** Whether an id was marked seen. */
+  /**
+   * Whether an id was marked seen. Called for every known record by the pass over the state once the
+   * run stopped marking, so it reads the log through a memory mapping rather than a call per entry.
+   */
   public boolean isSeen(byte[] id) throws IOException {
+    readable();
     Murmur3.hash128(id, SEEN_SEED, h);
     fixZero();
     for (long s = seen.firstSlot(h[0]); !seen.isFree(s); s = seen.nextSlot(s)) {
@@ -177,7 +184,30 @@ public final class RunMarks implements AutoCloseable {
   }
 
   /** The two byte strings at a log offset. */
+  /** Maps the log for reading when it has grown since it was last mapped. */
+  private void readable() throws IOException {
+    long end = flushed + buf.position();
+    if (readMap != null && readMapEnd == end) {
+      return;
+    }
+    drain();
+    if (readMap != null) {
+      readMap.close();
+      readMap = null;
+    }
+    if (flushed > 0) {
+      readMap = new MappedFile(logFile);
+      readMapEnd = flushed;
+    }
+  }
+
   private byte[][] entry(long offset) throws IOException {
+    if (readMap != null && offset < readMapEnd) {
+      byte[] a = readMap.bytes(offset + 2, readMap.u16(offset));
+      long q = offset + 2 + a.length;
+      byte[] b = readMap.bytes(q + 2, readMap.u16(q));
+      return new byte[][] {a, b};
+    }
     if (offset >= flushed) {
       int p = (int) (offset - flushed);
       byte[] a = new byte[buf.getShort(p) & 0xFFFF];
@@ -208,6 +238,9 @@ public final class RunMarks implements AutoCloseable {
 
   @Override
   public void close() {
+    if (readMap != null) {
+      readMap.close();
+    }
     seen.close();
     keys.close();
     if (targets != null) {
