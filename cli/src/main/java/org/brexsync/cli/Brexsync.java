@@ -75,6 +75,7 @@ public final class Brexsync implements Runnable {
 
   /** Runs the CLI with the process environment and exits with its exit code. */
   public static void main(String[] args) {
+    org.brexsync.cli.internal.Warmup.start(args);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "brexsync-shutdown"));
     Charset cs = System.console() != null ? System.console().charset() : Charset.defaultCharset();

@@ -105,6 +105,86 @@ public final class OomnitzaUserSink implements UserSink {
     return out;
   }
 
+  /** Rows per page when listing one field of every user. */
+  private static final int VALUE_PAGE = 1000;
+  /** Pages of such a listing requested at once. */
+  private static final int VALUE_PAGES_IN_FLIGHT = 4;
+
+  /**
+   * Lists {@code field} of every user ({@code fields=<field>}, sorted by it, 1,000 per page): the
+   * first page, then, when Oomnitza tells the total ({@code X-Total-Count}), the others four at a
+   * time; without a total, one after another until a short page.
+   */
+  @Override
+  public boolean forEachValue(String field, java.util.function.Consumer<List<String>> page) {
+    org.brexsync.oomnitza.ExternalId f = org.brexsync.oomnitza.ExternalId.of(field);
+    java.util.function.LongFunction<org.brexsync.oomnitza.Page<OomnitzaUser>> read = skip -> client.users()
+        .list(org.brexsync.oomnitza.ListQuery.builder().fields(List.of(f)).sortBy(org.brexsync.oomnitza.Sort.asc(field))
+            .pageSize(VALUE_PAGE).skip(skip).maxResults((long) VALUE_PAGE).build())
+        .firstPage();
+    org.brexsync.oomnitza.Page<OomnitzaUser> first = read.apply(0);
+    page.accept(values(first, field));
+    if (first.items().size() < VALUE_PAGE) {
+      return true;
+    }
+    if (first.totalCount().isEmpty()) {
+      for (long skip = VALUE_PAGE; ; skip += VALUE_PAGE) {
+        org.brexsync.oomnitza.Page<OomnitzaUser> p = read.apply(skip);
+        page.accept(values(p, field));
+        if (p.items().size() < VALUE_PAGE) {
+          return true;
+        }
+      }
+    }
+    long total = first.totalCount().get();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(VALUE_PAGES_IN_FLIGHT, r -> {
+      Thread t = new Thread(r, "brexsync-oomnitza-keys");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      java.util.ArrayDeque<java.util.concurrent.Future<org.brexsync.oomnitza.Page<OomnitzaUser>>> inFlight = new java.util.ArrayDeque<>();
+      long next = VALUE_PAGE;
+      while (next < total || !inFlight.isEmpty()) {
+        while (next < total && inFlight.size() < VALUE_PAGES_IN_FLIGHT) {
+          long skip = next;
+          inFlight.add(pool.submit(() -> read.apply(skip)));
+          next += VALUE_PAGE;
+        }
+        page.accept(values(await(inFlight.poll()), field));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return true;
+  }
+
+  private static List<String> values(org.brexsync.oomnitza.Page<OomnitzaUser> p, String field) {
+    List<String> out = new ArrayList<>(p.items().size());
+    for (OomnitzaUser u : p.items()) {
+      u.text(field).filter(v -> !v.isEmpty()).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private static <T> T await(java.util.concurrent.Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new org.brexsync.connector.ConnectorException("interrupted while listing Oomnitza users");
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException) {
+        throw (RuntimeException) c;
+      }
+      if (c instanceof Error) {
+        throw (Error) c;
+      }
+      throw new org.brexsync.connector.ConnectorException("listing Oomnitza users failed: " + c, c);
+    }
+  }
+
   @Override
   public ObjectNode createUser(ObjectNode fields) {
     return tree(client.users().create(OomnitzaUser.of(map(fields))));
@@ -242,6 +322,7 @@ public final class OomnitzaUserSink implements UserSink {
     // every failure they count was named; anything less leaves them unverified.
     boolean complete = other == 0 && failed == rejected && added + updated + unchanged + failed == answered;
     if (complete) {
+      out.created(added);
       for (int k = 0; k < answered; k++) {
         if (out.verdict(positions.get(k)) == BulkResult.Verdict.UNVERIFIED) {
           out.accept(positions.get(k));

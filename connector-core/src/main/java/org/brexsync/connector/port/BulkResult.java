@@ -38,10 +38,20 @@ public final class BulkResult {
 
   private final Verdict[] verdicts;
   private final String[] reasons;
+  private final java.util.OptionalLong created;
 
-  private BulkResult(Verdict[] verdicts, String[] reasons) {
+  private BulkResult(Verdict[] verdicts, String[] reasons, java.util.OptionalLong created) {
     this.verdicts = verdicts;
     this.reasons = reasons;
+    this.created = created;
+  }
+
+  /**
+   * How many records of the portion Oomnitza says it created (rather than updated or found
+   * unchanged), when its answer says; empty when it does not.
+   */
+  public java.util.OptionalLong created() {
+    return created;
   }
 
   /** Every one of {@code size} records sent, none confirmed. */
@@ -111,6 +121,7 @@ public final class BulkResult {
   public static final class Builder {
     private final Verdict[] verdicts;
     private final String[] reasons;
+    private java.util.OptionalLong created = java.util.OptionalLong.empty();
 
     private Builder(int size, Verdict initial) {
       if (size < 0) {
@@ -143,6 +154,15 @@ public final class BulkResult {
       return set(index, Verdict.NOT_SENT, Objects.requireNonNull(reason, "reason"));
     }
 
+    /** How many of the portion's records Oomnitza says it created. */
+    public Builder created(long n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("created must be >= 0");
+      }
+      this.created = java.util.OptionalLong.of(n);
+      return this;
+    }
+
     /** The verdict currently set for record {@code index}. */
     public Verdict verdict(int index) {
       return verdicts[index];
@@ -150,7 +170,7 @@ public final class BulkResult {
 
     /** The result. */
     public BulkResult build() {
-      return new BulkResult(verdicts.clone(), reasons.clone());
+      return new BulkResult(verdicts.clone(), reasons.clone(), created);
     }
   }
 }

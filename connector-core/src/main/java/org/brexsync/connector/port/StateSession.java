@@ -21,7 +21,7 @@ import java.util.function.BiConsumer;
  *       with {@link #flush()} without committing (a crashed or failed run). Whether a read also sees
  *       this session's own {@link #put}s is up to the implementation; the engine reads a record
  *       before it writes it and never relies on either.
- *   <li><b>Run marks</b> ({@link #markSeen}, {@link #claimKeys}) belong to this session only: they
+ *   <li><b>Run marks</b> ({@link #markSeen}, {@link #claimKeys}, {@link #markTargetKeys}) belong to this session only: they
  *       start empty, need not survive a crash, and are dropped at {@link #close()}.
  *   <li><b>Bookkeeping</b> ({@link #put}, {@link #remove}) records writes; {@link #flush()} makes
  *       them durable (the engine flushes after every batch, so a crash loses at most the batch in
@@ -81,6 +81,15 @@ public interface StateSession extends AutoCloseable {
    * @return for each value an earlier call claimed for a <em>different</em> source id: value → that owner
    */
   Map<String, String> claimKeys(Map<String, String> claims);
+
+  /**
+   * Remembers sync-key values the target system holds (normalized), read once by a first run
+   * ({@code UserSink#forEachValue}) so it need not look each batch up. A run mark like the others.
+   */
+  void markTargetKeys(Collection<String> keys);
+
+  /** Those of {@code keys} that {@link #markTargetKeys} recorded in this session. */
+  Set<String> targetKeys(Collection<String> keys);
 
   /** Records a successful write (or a record confirmed equal) of a source record. */
   void put(String sourceId, RecordState state);

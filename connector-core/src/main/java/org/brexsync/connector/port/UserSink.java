@@ -19,6 +19,18 @@ public interface UserSink {
    */
   List<ObjectNode> findUsers(String field, Collection<String> values);
 
+  /**
+   * Streams the value of {@code field} of every Oomnitza user, a page at a time, on the calling
+   * thread (only that field is read; a sink may fetch pages in parallel). A first BULK run uses it to
+   * tell new people from existing ones without a lookup per batch: the bulk endpoint matches by the
+   * sync field itself, so only people already there need to be read for the report's field diff.
+   * Returns false when the sink cannot list, and the engine then looks people up per batch. The
+   * default cannot.
+   */
+  default boolean forEachValue(String field, java.util.function.Consumer<List<String>> page) {
+    return false;
+  }
+
   /** Creates a user; returns the created record (with its identifier). */
   ObjectNode createUser(ObjectNode fields);
 

@@ -56,6 +56,23 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     return new StateSession() {
       private final Set<String> seen = new HashSet<>();
       private final Map<String, String> owners = new HashMap<>();
+      private final Set<String> targets = new HashSet<>();
+
+      @Override
+      public void markTargetKeys(Collection<String> keys) {
+        targets.addAll(keys);
+      }
+
+      @Override
+      public Set<String> targetKeys(Collection<String> keys) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String k : keys) {
+          if (targets.contains(k)) {
+            out.add(k);
+          }
+        }
+        return out;
+      }
 
       @Override
       public Map<String, RecordState> get(Collection<String> sourceIds) {

@@ -17,8 +17,9 @@ import org.brexsync.connector.port.UserSink;
 
 /**
  * Runs an {@link Integration}: Brex pages → filter → map → correlate with Oomnitza by the sync key (one
- * list call per batch) → classify (CREATE / UPDATE / UNCHANGED / SKIPPED / FAILED) → write → report.
- * Memory holds one page and one batch, plus the state store's per-record fingerprints.
+ * list call per batch, overlapping the writes of earlier batches) → classify (CREATE / UPDATE /
+ * UNCHANGED / SKIPPED / FAILED) → write → report. Memory holds a page and the few batches in flight;
+ * per-record state lives in the {@link SyncStateStore} (on disk with the default store).
  *
  * <pre>{@code
  * SyncEngine engine = SyncEngine.builder()

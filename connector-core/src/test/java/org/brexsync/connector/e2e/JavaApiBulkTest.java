@@ -70,4 +70,24 @@ class JavaApiBulkTest {
     assertThat(box.oomnitza.run(r.runId()).get().path("objects").path("added").asInt()).isEqualTo(box.brex.userCount());
     assertThat(box.oomnitza.run(r.runId()).get().path("status").asText()).isEqualTo("Completed");
   }
+
+  @Test
+  void aFirstRunReadsTheSyncKeysOomnitzaHoldsInPagesAndLooksUpOnlyThoseBrexHasToo() {
+    for (int i = 0; i < 2500; i++) {
+      box.oomnitza.addUser(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+          .put("username", "other" + i).put("email", "other" + i + "@elsewhere.example"));
+    }
+    String adminEmail = box.brex.user(box.brex.adminUserId()).get().get("email").asText().toLowerCase();
+    box.oomnitza.addUser(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+        .put("username", "admin-before").put("email", adminEmail).put("first_name", "Before"));
+    Integration in = Integration.builder().name("bulk-api").mapping(Mapping.standard(25)).sink(SinkType.BULK).build();
+
+    SyncReport r = engine(in).run();
+
+    assertThat(r.status()).as(r.summary()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(r.count(Situation.CREATE)).isEqualTo(box.brex.userCount() - 1);
+    assertThat(r.count(Situation.UPDATE)).isEqualTo(1);
+    assertThat(box.oomnitza.count("GET", "/api/v3/users")).as("3 pages of keys + 1 lookup (the admin's batch)").isEqualTo(4);
+    assertThat(box.oomnitza.userCount()).isEqualTo(2501 + box.brex.userCount() - 1);
+  }
 }

@@ -28,6 +28,9 @@ public class FakeOomnitza implements UserSink {
   public final Map<String, Set<String>> saas = new LinkedHashMap<>();
   public volatile Predicate<ObjectNode> failWrite = u -> false;
   public volatile boolean bulkAnswers = true;
+  /** Whether the sink can list the values of a field (a first BULK run then skips lookups). */
+  public volatile boolean listable;
+  public final AtomicInteger listings = new AtomicInteger();
   private int seq;
 
   public synchronized ObjectNode insert(ObjectNode u) {
@@ -59,6 +62,22 @@ public class FakeOomnitza implements UserSink {
       }
     }
     return out;
+  }
+
+  @Override
+  public synchronized boolean forEachValue(String field, java.util.function.Consumer<List<String>> page) {
+    if (!listable) {
+      return false;
+    }
+    listings.incrementAndGet();
+    List<String> values = new ArrayList<>();
+    for (ObjectNode u : users.values()) {
+      if (u.hasNonNull(field)) {
+        values.add(u.get(field).asText());
+      }
+    }
+    page.accept(values);
+    return true;
   }
 
   @Override
@@ -95,6 +114,7 @@ public class FakeOomnitza implements UserSink {
     bulks.incrementAndGet();
     String key = upload.syncFields().get(0);
     BulkResult.Builder result = BulkResult.builder(upload.records().size(), BulkResult.Verdict.ACCEPTED);
+    int created = 0;
     for (int i = 0; i < upload.records().size(); i++) {
       ObjectNode r = upload.records().get(i);
       if (failWrite.test(r)) {
@@ -109,9 +129,10 @@ public class FakeOomnitza implements UserSink {
         }
       } else if (!upload.updateOnly()) {
         insert(r);
+        created++;
       }
     }
-    return bulkAnswers ? result.build() : BulkResult.unverified(upload.records().size());
+    return bulkAnswers ? result.created(created).build() : BulkResult.unverified(upload.records().size());
   }
 
   @Override

@@ -101,4 +101,19 @@ class StateSessionContractTest {
       assertThat(s.lastSuccessfulRun()).contains(T);
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stores")
+  void targetKeysAreRememberedForTheSession(String kind, Function<String, SyncStateStore> factory) {
+    SyncStateStore store = seeded(factory, kind + "-targets");
+    try (StateSession s = store.open("i", false)) {
+      assertThat(s.targetKeys(List.of("a@x"))).isEmpty();
+      s.markTargetKeys(List.of("a@x", "b@x"));
+      s.markTargetKeys(List.of("b@x", "c@x"));
+      assertThat(s.targetKeys(List.of("c@x", "z@x", "a@x"))).containsExactlyInAnyOrder("a@x", "c@x");
+    }
+    try (StateSession s = store.open("i", false)) {
+      assertThat(s.targetKeys(List.of("a@x"))).as("marks belong to one session").isEmpty();
+    }
+  }
 }

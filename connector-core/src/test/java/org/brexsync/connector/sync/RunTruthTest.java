@@ -265,6 +265,16 @@ class RunTruthTest {
         }
 
         @Override
+        public void markTargetKeys(java.util.Collection<String> keys) {
+          d.markTargetKeys(keys);
+        }
+
+        @Override
+        public java.util.Set<String> targetKeys(java.util.Collection<String> keys) {
+          return d.targetKeys(keys);
+        }
+
+        @Override
         public void put(String sourceId, RecordState s) {
           d.put(sourceId, s);
         }

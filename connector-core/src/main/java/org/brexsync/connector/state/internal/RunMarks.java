@@ -19,13 +19,19 @@ import java.util.Optional;
 public final class RunMarks implements AutoCloseable {
   private static final long SEEN_SEED = 0x5EE7L;
   private static final long KEY_SEED = 0x6B3EL;
+  private static final long TARGET_SEED = 0x7A26L;
 
   private final OffHeapTable seen;
   private final OffHeapTable keys;
+  private OffHeapTable targets;
+  private final Path scratch;
   private final Path logFile;
   private final FileChannel log;
   private final ByteBuffer buf = ByteBuffer.allocate(1 << 16);
   private long flushed;
+  /** The log mapped for reading, up to {@link #readMapEnd} (entries never change once written). */
+  private MappedFile readMap;
+  private long readMapEnd;
   private final long[] h = new long[2];
 
   /** Marks kept in scratch files under {@code scratch}, sized for about {@code expected} records. */
@@ -48,6 +54,35 @@ public final class RunMarks implements AutoCloseable {
     }
     this.seen = s;
     this.keys = k;
+    this.scratch = scratch;
+  }
+
+  /** Remembers a key the target system holds. */
+  public void markTarget(String key) throws IOException {
+    if (targets == null) {
+      targets = new OffHeapTable(scratch, 1024);
+    }
+    byte[] k = key.getBytes(StandardCharsets.UTF_8);
+    if (!contains(targets, k, TARGET_SEED)) {
+      targets.insert(h[0], h[1], append(k, null));
+    }
+  }
+
+  /** Whether a key was remembered as held by the target system. */
+  public boolean isTarget(String key) throws IOException {
+    return targets != null && contains(targets, key.getBytes(StandardCharsets.UTF_8), TARGET_SEED);
+  }
+
+  /** Whether {@code table} holds {@code bytes}; leaves their hash in {@link #h}. */
+  private boolean contains(OffHeapTable table, byte[] bytes, long seed) throws IOException {
+    Murmur3.hash128(bytes, seed, h);
+    fixZero();
+    for (long s = table.firstSlot(h[0]); !table.isFree(s); s = table.nextSlot(s)) {
+      if (table.hashIs(s, h[0], h[1]) && Arrays.equals(entry(table.value(s))[0], bytes)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Marks an id seen; returns false when it was marked before. */
@@ -64,8 +99,12 @@ public final class RunMarks implements AutoCloseable {
     return true;
   }
 
-  /** Whether an id was marked seen. */
+  /**
+   * Whether an id was marked seen. Called for every known record by the pass over the state once the
+   * run stopped marking, so it reads the log through a memory mapping rather than a call per entry.
+   */
   public boolean isSeen(byte[] id) throws IOException {
+    readable();
     Murmur3.hash128(id, SEEN_SEED, h);
     fixZero();
     for (long s = seen.firstSlot(h[0]); !seen.isFree(s); s = seen.nextSlot(s)) {
@@ -145,7 +184,30 @@ public final class RunMarks implements AutoCloseable {
   }
 
   /** The two byte strings at a log offset. */
+  /** Maps the log for reading when it has grown since it was last mapped. */
+  private void readable() throws IOException {
+    long end = flushed + buf.position();
+    if (readMap != null && readMapEnd == end) {
+      return;
+    }
+    drain();
+    if (readMap != null) {
+      readMap.close();
+      readMap = null;
+    }
+    if (flushed > 0) {
+      readMap = new MappedFile(logFile);
+      readMapEnd = flushed;
+    }
+  }
+
   private byte[][] entry(long offset) throws IOException {
+    if (readMap != null && offset < readMapEnd) {
+      byte[] a = readMap.bytes(offset + 2, readMap.u16(offset));
+      long q = offset + 2 + a.length;
+      byte[] b = readMap.bytes(q + 2, readMap.u16(q));
+      return new byte[][] {a, b};
+    }
     if (offset >= flushed) {
       int p = (int) (offset - flushed);
       byte[] a = new byte[buf.getShort(p) & 0xFFFF];
@@ -176,8 +238,14 @@ public final class RunMarks implements AutoCloseable {
 
   @Override
   public void close() {
+    if (readMap != null) {
+      readMap.close();
+    }
     seen.close();
     keys.close();
+    if (targets != null) {
+      targets.close();
+    }
     try {
       log.close();
     } catch (IOException e) {

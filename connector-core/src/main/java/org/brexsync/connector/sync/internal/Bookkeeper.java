@@ -29,6 +29,8 @@ final class Bookkeeper {
     final int size;
     /** Outcomes of later records decided while this batch was in flight: reported after it. */
     final List<RecordOutcome> after = new ArrayList<>();
+    /** Later UNCHANGED records only counted, after this batch. */
+    long unchangedAfter;
 
     Batch(CompletableFuture<List<Plan>> done, int size) {
       this.done = done;
@@ -73,6 +75,18 @@ final class Bookkeeper {
     }
   }
 
+  /** Counts an UNCHANGED record nobody needs to see, behind the batches still in flight. */
+  void earlyUnchanged() {
+    if (!inflight.isEmpty()) {
+      drain(false);
+    }
+    if (inflight.isEmpty()) {
+      outcomes.countOnly(Situation.UNCHANGED);
+    } else {
+      inflight.peekLast().unchangedAfter++;
+    }
+  }
+
   /** Records in batches still in flight (for "not attempted" when the run stops). */
   boolean idle() {
     return inflight.isEmpty();
@@ -96,16 +110,21 @@ final class Bookkeeper {
         stops.fatal(e.getCause() == null ? e : e.getCause());
         inflight.pollFirst();
         outcomes.notAttempted += head.size;
-        for (RecordOutcome o : head.after) {
-          outcomes.add(o);
-        }
+        after(head);
         continue;
       }
       inflight.pollFirst();
       finish(plans);
-      for (RecordOutcome o : head.after) {
-        outcomes.add(o);
-      }
+      after(head);
+    }
+  }
+
+  private void after(Batch b) {
+    for (RecordOutcome o : b.after) {
+      outcomes.add(o);
+    }
+    for (long i = 0; i < b.unchangedAfter; i++) {
+      outcomes.countOnly(Situation.UNCHANGED);
     }
   }
 
@@ -127,6 +146,10 @@ final class Bookkeeper {
         if (plan.deprovision) {
           outcomes.deprovisioned++;
         }
+      }
+      if (!outcomes.wanted(plan.situation)) {
+        outcomes.countOnly(plan.situation);
+        continue;
       }
       outcomes.add(
           RecordOutcome.builder()

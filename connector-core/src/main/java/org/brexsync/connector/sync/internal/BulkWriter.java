@@ -75,6 +75,31 @@ final class BulkWriter extends Writer {
     return f;
   }
 
+  /**
+   * Creates decided from the listing of Oomnitza's sync keys, not from a lookup: when Oomnitza says
+   * it created fewer records than that (someone added a person after the listing, and the bulk
+   * endpoint matched and updated it), the report cannot tell which, so they are unverified — and
+   * correlated again by the next run.
+   */
+  private void checkAssumedCreates(List<Plan> writes, BulkResult result) {
+    if (result.created().isEmpty()) {
+      return;
+    }
+    List<Plan> assumed = new ArrayList<>();
+    for (int i = 0; i < writes.size(); i++) {
+      if (writes.get(i).assumedNew && result.verdict(i) == BulkResult.Verdict.ACCEPTED) {
+        assumed.add(writes.get(i));
+      }
+    }
+    if (result.created().getAsLong() < assumed.size()) {
+      LOG.warn("sync run {}: Oomnitza created {} records of a portion where {} were new when the run began; their CREATE is unverified",
+          runId, result.created().getAsLong(), assumed.size());
+      for (Plan pl : assumed) {
+        pl.unverified = true;
+      }
+    }
+  }
+
   private void upload(List<Plan> writes) {
     if (stops.writesStopped()) {
       for (Plan pl : writes) {
@@ -123,6 +148,7 @@ final class BulkWriter extends Writer {
       tally.bulkPortionsSent.incrementAndGet();
       stops.writeSucceeded();
     }
+    checkAssumedCreates(writes, result);
     for (int i = 0; i < writes.size(); i++) {
       Plan pl = writes.get(i);
       BulkResult.Verdict v = result.verdict(i);

@@ -15,6 +15,8 @@ final class Candidate {
   Optional<RecordState> prior = Optional.empty();
   /** Another Brex user of this run that holds the same sync-key value, if any. */
   String duplicateOf;
+  /** Not looked up: the first run's listing of Oomnitza's sync keys does not hold its key. */
+  boolean assumedNew;
 
   Candidate(String sourceId, MappedRecord mapped, String key, String fingerprint, boolean departed) {
     this.sourceId = sourceId;

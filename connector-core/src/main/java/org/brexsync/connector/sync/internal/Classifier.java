@@ -56,6 +56,7 @@ final class Classifier {
           plan.error = Optional.of("not in Oomnitza and the preference is UPDATE_ONLY");
         } else {
           plan.situation = Situation.CREATE;
+          plan.assumedNew = c.assumedNew;
           plan.fields = mapping.createFields(c.mapped);
           List<FieldChange> ch = new ArrayList<>(plan.fields.size());
           plan.fields.fields().forEachRemaining(f -> ch.add(FieldChange.of(f.getKey(), Optional.empty(), Optional.of(f.getValue()))));

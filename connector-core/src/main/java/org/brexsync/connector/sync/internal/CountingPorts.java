@@ -69,6 +69,14 @@ public final class CountingPorts {
       }
 
       @Override
+      public boolean forEachValue(String field, java.util.function.Consumer<List<String>> page) {
+        return s.forEachValue(field, p -> {
+          oomnitza.incrementAndGet();
+          page.accept(p);
+        });
+      }
+
+      @Override
       public ObjectNode createUser(ObjectNode fields) {
         return write(() -> s.createUser(fields));
       }

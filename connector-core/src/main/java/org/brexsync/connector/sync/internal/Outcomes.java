@@ -24,6 +24,8 @@ final class Outcomes {
   private static final int MAX_DUPLICATE_IDS = 10;
 
   private final SyncListener listener;
+  /** Whether the listener wants every outcome (it overrides onRecord). */
+  private final boolean listens;
   private final int maxReported;
   private final long startNanos;
   private final Optional<Long> estimate;
@@ -42,6 +44,7 @@ final class Outcomes {
 
   Outcomes(SyncListener listener, int maxReported, long startNanos, Optional<Long> estimate) {
     this.listener = listener;
+    this.listens = overridesOnRecord(listener);
     this.maxReported = maxReported;
     this.startNanos = startNanos;
     this.estimate = estimate;
@@ -64,6 +67,30 @@ final class Outcomes {
       listener.onRecord(o);
     } catch (RuntimeException ex) {
       LOG.warn("sync listener failed on a record: {}", ex.toString());
+    }
+  }
+
+  /**
+   * Whether an outcome of this situation would be kept or heard by anyone; when not, callers only
+   * {@link #countOnly} it and save building it (a no-change re-sync of a million records builds none).
+   */
+  boolean wanted(Situation s) {
+    return listens || (s != Situation.UNCHANGED && reported.size() < maxReported);
+  }
+
+  /** Counts an outcome nobody wants to see ({@link #wanted} is false). */
+  void countOnly(Situation s) {
+    totals.merge(s, 1L, Long::sum);
+    if (s != Situation.UNCHANGED) {
+      truncated = true;
+    }
+  }
+
+  private static boolean overridesOnRecord(SyncListener l) {
+    try {
+      return l.getClass().getMethod("onRecord", org.brexsync.connector.sync.RecordOutcome.class).getDeclaringClass() != SyncListener.class;
+    } catch (NoSuchMethodException | SecurityException e) {
+      return true;
     }
   }
 

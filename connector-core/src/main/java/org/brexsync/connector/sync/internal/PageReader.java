@@ -41,6 +41,13 @@ final class PageReader implements AutoCloseable {
     return page;
   }
 
+  /** Starts fetching the first page now (while the run prepares something else). */
+  void prefetch() {
+    if (next == null && !done) {
+      next = fetch(Optional.empty());
+    }
+  }
+
   /** Whether the last page was returned. */
   boolean exhausted() {
     return done;

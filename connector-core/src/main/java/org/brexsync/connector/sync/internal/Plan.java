@@ -29,6 +29,8 @@ final class Plan {
   boolean needsSaas;
   /** Written in a bulk portion whose answer said nothing about this record. */
   boolean unverified;
+  /** A CREATE decided from the first run's listing of Oomnitza's sync keys, without a lookup. */
+  boolean assumedNew;
   /** Never tried: the run stopped (guard, circuit, cancellation) before this record's write. */
   boolean notAttempted;
   /** The fingerprint to keep when the write succeeds. */

@@ -46,11 +46,20 @@ final class RecordPreparer {
   static final class Item {
     final RecordOutcome outcome;
     final Candidate candidate;
+    /** An UNCHANGED record nobody needs to see: only counted. */
+    final boolean unchangedCount;
 
     Item(RecordOutcome outcome, Candidate candidate) {
+      this(outcome, candidate, false);
+    }
+
+    private Item(RecordOutcome outcome, Candidate candidate, boolean unchangedCount) {
       this.outcome = outcome;
       this.candidate = candidate;
+      this.unchangedCount = unchangedCount;
     }
+
+    static final Item UNCHANGED_COUNT = new Item(null, null, true);
   }
 
   private final Integration in;
@@ -142,7 +151,7 @@ final class RecordPreparer {
     for (int i = 0; i < items.size(); i++) {
       Candidate c = items.get(i).candidate;
       if (c != null && c.duplicateOf == null && !reconcile && c.prior.isPresent() && c.prior.get().fingerprint().equals(c.fingerprint)) {
-        items.set(i, new Item(
+        items.set(i, !outcomes.wanted(Situation.UNCHANGED) ? Item.UNCHANGED_COUNT : new Item(
             RecordOutcome.builder().situation(Situation.UNCHANGED).sourceId(c.sourceId).syncKey(c.key).targetId(c.prior.get().targetId()).build(),
             null));
       }

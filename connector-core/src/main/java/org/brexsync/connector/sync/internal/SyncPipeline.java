@@ -2,15 +2,10 @@ package org.brexsync.connector.sync.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,12 +26,13 @@ import org.slf4j.LoggerFactory;
  * One run of a {@code SyncEngine}, assembled from its stages:
  *
  * <pre>
- *  {@link PageReader}     Brex pages, the next one prefetched
+ *  {@link PageReader}     Brex pages, the next one prefetched                          reader thread
  *   → {@link RecordPreparer}  filter → map (→ unchanged since the last run: done)       run's thread
- *   → {@link Correlator}      correlate by sync key, all chunks at once                 lookup threads
- *   → {@link Classifier}      diff → classify (CREATE, UPDATE, UNCHANGED, SKIPPED, FAILED)
- *   → {@link RunStops#admit}  the change-share guard, in batch order
- *   → {@link RestWriter} / {@link BulkWriter}  writes, bounded concurrency                writer threads
+ *   → {@link BatchPlanner}, per batch, without waiting:
+ *       {@link Correlator}    correlate by sync key, all chunks at once                 lookup threads
+ *       {@link Classifier}    diff → classify (CREATE, UPDATE, UNCHANGED, SKIPPED, FAILED)
+ *       {@link RunStops#admit}  the change-share guard, in batch order
+ *       {@link RestWriter} / {@link BulkWriter}  writes, bounded concurrency            writer threads
  *   → {@link Bookkeeper}      in Brex order: SaaS users, state, outcomes, progress        run's thread
  *  then {@link GonePass}      known records not seen this run (streamed from the state)
  *  then {@link BulkEnding}, commit, report
@@ -82,7 +78,7 @@ public final class SyncPipeline {
   private Bookkeeper books;
   private ExecutorService lookupThreads;
   private ExecutorService writerThreads;
-  private CompletableFuture<?> lastAdmitted = CompletableFuture.completedFuture(null);
+  private BatchPlanner planner;
 
   private SyncPipeline(RunConfig cfg, RunControl control) {
     this.cfg = cfg;
@@ -130,6 +126,7 @@ public final class SyncPipeline {
     }
     write = writes -> writes.isEmpty() || cfg.dryRun ? CompletableFuture.completedFuture(null) : writer.write(writes);
     books = new Bookkeeper(in, cfg.dryRun, sink, state, outcomes, stops, maxInFlight);
+    planner = new BatchPlanner(state, correlator, classifier, stops, write);
   }
 
   /**
@@ -137,6 +134,7 @@ public final class SyncPipeline {
    * people gone from Brex. Returns false when cancelled.
    */
   private boolean flow() {
+    listOomnitzaKeys();
     UserPage page;
     while ((page = reader.next()) != null) {
       outcomes.sourceExhausted = reader.exhausted();
@@ -146,6 +144,10 @@ public final class SyncPipeline {
         pageLeft--;
         if (item.outcome != null) {
           books.early(item.outcome);
+          continue;
+        }
+        if (item.unchangedCount) {
+          books.earlyUnchanged();
           continue;
         }
         batch.add(item.candidate);
@@ -181,6 +183,17 @@ public final class SyncPipeline {
     return true;
   }
 
+  /**
+   * A first BULK run (the state knows no record) reads Oomnitza's sync-key values once instead of
+   * looking each batch up, while the first Brex page is fetched.
+   */
+  private void listOomnitzaKeys() {
+    if (in.sink() == SinkType.BULK && state.size() == 0) {
+      reader.prefetch();
+      planner.listTargetKeys(sink, in.mapping().syncKey(), runId);
+    }
+  }
+
   /** Sends the batch in hand down the middle stages; returns false when the run was cancelled before. */
   private boolean submit() {
     if (control.isCancelled()) {
@@ -189,53 +202,8 @@ public final class SyncPipeline {
     stops.check();
     List<Candidate> batch = this.batch;
     this.batch = new ArrayList<>(in.batchSize());
-    Set<String> keys = new LinkedHashSet<>();
-    for (Candidate c : batch) {
-      if (c.duplicateOf == null) {
-        keys.add(c.key);
-      }
-    }
-    CompletableFuture<List<Plan>> planned = correlator.find(keys).handle((found, failure) -> {
-      if (failure == null) {
-        return classifier.classify(batch, found);
-      }
-      Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-      if (cause instanceof Error) {
-        stops.fatal(cause);
-      }
-      return failedAll(batch, "correlating with Oomnitza failed: " + Writer.message(cause));
-    });
-    CompletableFuture<List<Plan>> admitted = lastAdmitted.thenCombine(planned, (before, plans) -> {
-      if (!stops.admit(plans)) {
-        for (Plan p : plans) {
-          p.notAttempted = true;
-        }
-      }
-      return plans;
-    });
-    lastAdmitted = admitted;
-    CompletableFuture<List<Plan>> done = admitted.thenCompose(plans -> {
-      List<Plan> writes = new ArrayList<>();
-      for (Plan p : plans) {
-        if (p.isWrite() && !p.notAttempted) {
-          writes.add(p);
-        }
-      }
-      return write.apply(writes).thenApply(v -> plans);
-    });
-    books.add(new Bookkeeper.Batch(done, batch.size()));
+    books.add(new Bookkeeper.Batch(planner.plan(batch), batch.size()));
     return true;
-  }
-
-  private static List<Plan> failedAll(List<Candidate> batch, String reason) {
-    List<Plan> plans = new ArrayList<>(batch.size());
-    for (Candidate c : batch) {
-      Plan p = new Plan(c);
-      p.situation = Situation.FAILED;
-      p.error = Optional.of(reason);
-      plans.add(p);
-    }
-    return plans;
   }
 
   /**
@@ -317,37 +285,9 @@ public final class SyncPipeline {
     } catch (Throwable ex) {
       LOG.warn("sync run {}: the listener failed on the last progress: {}", runId, ex.toString());
     }
-    return report(status, reason, ending.runLog);
-  }
-
-  private SyncReport report(RunStatus status, Optional<String> reason, Optional<String> runLog) {
-    Map<String, Long> calls = new LinkedHashMap<>();
-    calls.put("brex", counters.brex.get());
-    calls.put("oomnitza", counters.oomnitza.get());
-    calls.put("oomnitzaWrites", counters.oomnitzaWrites.get());
     Outcomes o = outcomes != null ? outcomes : new Outcomes(cfg.listener, 0, startNanos, Optional.empty());
-    SyncReport report =
-        SyncReport.builder()
-            .runId(runId)
-            .integration(in.name())
-            .status(status)
-            .dryRun(cfg.dryRun)
-            .reason(reason)
-            .startedAt(start)
-            .finishedAt(cfg.clock.instant())
-            .durationMillis((System.nanoTime() - startNanos) / 1_000_000)
-            .totals(o.totals)
-            .deprovisioned(o.deprovisioned)
-            .httpCalls(calls)
-            .recordWrites(tally.counts())
-            .writeRetries(stops == null ? 0 : stops.retriesUsed())
-            .notAttempted(o.notAttempted)
-            .duplicates(o.duplicates)
-            .duplicateIds(o.duplicateIds)
-            .bulkRunLog(runLog)
-            .outcomes(o.reported)
-            .outcomesTruncated(o.truncated)
-            .build();
+    SyncReport report = RunReport.of(runId, in.name(), cfg, status, reason, ending.runLog, start, startNanos, o, counters, tally,
+        stops == null ? 0 : stops.retriesUsed());
     LOG.info("sync run {} of '{}' ended {}: {}", runId, in.name(), status, o.totals);
     return report;
   }

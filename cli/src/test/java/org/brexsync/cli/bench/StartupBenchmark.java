@@ -1,0 +1,149 @@
+package org.brexsync.cli.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.brexsync.testkit.BrexSimulator;
+import org.brexsync.testkit.CompanySpec;
+import org.brexsync.testkit.OomnitzaSimulator;
+
+/**
+ * Time from starting the {@code brexsync} process to its first HTTP request, measured from outside:
+ * both simulators run in this JVM behind two small TCP relays that note when the first connection
+ * arrives. The CLI runs {@code sync --dry-run} against them as a separate process of the shaded jar,
+ * with the JVM options given as arguments. Not part of the test suite.
+ *
+ * <pre>
+ * ./mvnw -B -q package -DskipTests   # builds cli/target/brexsync.jar
+ * java -cp "$CPX" org.brexsync.cli.bench.StartupBenchmark [JVM options...]
+ * </pre>
+ */
+public final class StartupBenchmark {
+  private StartupBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path jar = Path.of(System.getProperty("brexsync.jar", "cli/target/brexsync.jar"));
+    int runs = Integer.getInteger("runs", 7);
+    List<String> jvm = List.of(args);
+    System.out.printf(Locale.ROOT, "brexsync StartupBenchmark: %s, JVM options %s, %d runs; %d cores, load average %.2f%n", jar, jvm,
+        runs, Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    try (BrexSimulator brex = BrexSimulator.builder().company(CompanySpec.of(5, 100)).start();
+        OomnitzaSimulator oomnitza = OomnitzaSimulator.start();
+        Relay brexRelay = new Relay(brex.baseUri());
+        Relay oomRelay = new Relay(oomnitza.baseUri())) {
+      List<Double> first = new ArrayList<>();
+      List<Double> total = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        brexRelay.first.set(0);
+        oomRelay.first.set(0);
+        Path state = Files.createTempDirectory("brexsync-startup");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-jar", jar.toString(), "sync", "--role", "25", "--dry-run", "--state-dir", state.toString(),
+            "--brex-url", brexRelay.uri(), "--oomnitza-url", oomRelay.uri()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Map<String, String> env = pb.environment();
+        env.put("BREX_API_TOKEN", brex.token());
+        env.put("OOMNITZA_API_TOKEN", oomnitza.apiToken());
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+          throw new IllegalStateException("the CLI did not end");
+        }
+        long end = System.nanoTime();
+        long f = Math.min(nonZero(brexRelay.first.get()), nonZero(oomRelay.first.get()));
+        if (p.exitValue() != 0 || f == Long.MAX_VALUE) {
+          throw new IllegalStateException("the CLI failed (exit " + p.exitValue() + ") or sent no request");
+        }
+        first.add((f - t0) / 1e6);
+        total.add((end - t0) / 1e6);
+      }
+      first.sort(null);
+      total.sort(null);
+      System.out.printf(Locale.ROOT, "first requests after (ms): %s%n", first);
+      System.out.printf(Locale.ROOT, "%nFIGURE CLI process start to first request: %.0f ms median (best %.0f ms), whole dry-run sync "
+          + "of 100 users %.0f ms median; goal <= 400 ms%n", first.get(first.size() / 2), first.get(0), total.get(total.size() / 2));
+    }
+  }
+
+  private static long nonZero(long v) {
+    return v == 0 ? Long.MAX_VALUE : v;
+  }
+
+  /** A TCP relay to a simulator that notes when its first connection arrives. */
+  static final class Relay implements AutoCloseable {
+    final AtomicLong first = new AtomicLong();
+    private final ServerSocket server;
+    private final URI target;
+
+    Relay(URI target) throws IOException {
+      this.target = target;
+      this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      Thread t = new Thread(this::accept, "relay");
+      t.setDaemon(true);
+      t.start();
+    }
+
+    String uri() {
+      return "http://127.0.0.1:" + server.getLocalPort();
+    }
+
+    private void accept() {
+      while (!server.isClosed()) {
+        try {
+          Socket in = server.accept();
+          first.compareAndSet(0, System.nanoTime());
+          Socket out = new Socket();
+          out.connect(new InetSocketAddress(target.getHost(), target.getPort()));
+          pipe(in.getInputStream(), out.getOutputStream(), out);
+          pipe(out.getInputStream(), in.getOutputStream(), in);
+        } catch (IOException e) {
+          // closed
+        }
+      }
+    }
+
+    private static void pipe(InputStream from, OutputStream to, Socket closeWhenDone) {
+      Thread t = new Thread(() -> {
+        byte[] buf = new byte[8192];
+        try {
+          for (int n; (n = from.read(buf)) >= 0; ) {
+            to.write(buf, 0, n);
+            to.flush();
+          }
+        } catch (IOException e) {
+          // the other side ended
+        } finally {
+          try {
+            closeWhenDone.shutdownOutput();
+          } catch (IOException e) {
+            // already closed
+          }
+        }
+      }, "relay-pipe");
+      t.setDaemon(true);
+      t.start();
+    }
+
+    @Override
+    public void close() throws IOException {
+      server.close();
+    }
+  }
+}
