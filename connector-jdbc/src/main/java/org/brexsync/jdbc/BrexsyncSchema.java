@@ -87,6 +87,32 @@ public final class BrexsyncSchema {
     if (found == CURRENT_VERSION) {
       return;
     }
+    // Workers that start together migrate one after the other: the first applies, the others find it done.
+    try (Connection lock = dataSource.getConnection()) {
+      try (Statement s = lock.createStatement()) {
+        s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+      }
+      try {
+        found = version(dataSource);
+        refuseNewer(found);
+        if (found != CURRENT_VERSION) {
+          flyway(dataSource, schema, found);
+        }
+      } finally {
+        try (Statement s = lock.createStatement()) {
+          s.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+        }
+      }
+    } catch (SQLException e) {
+      throw Sql.error("locking the brexsync schema for its migration", e);
+    }
+    verify(dataSource);
+  }
+
+  /** brexsync's advisory lock around migrations ('brxs', 0). */
+  private static final String MIGRATION_LOCK = "1651669107, 0";
+
+  private static void flyway(DataSource dataSource, Optional<String> schema, int found) {
     try {
       var config = Flyway.configure(BrexsyncSchema.class.getClassLoader())
           .dataSource(dataSource)
@@ -101,7 +127,6 @@ public final class BrexsyncSchema {
       throw new DatabaseException("migrating the brexsync schema to version " + CURRENT_VERSION + " failed: "
           + e.getMessage(), e);
     }
-    verify(dataSource);
   }
 
   /**
