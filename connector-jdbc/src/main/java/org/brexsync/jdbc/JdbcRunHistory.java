@@ -45,7 +45,7 @@ public final class JdbcRunHistory implements RunHistory {
         if (run.status() == RunRecord.Status.RUNNING) {
           try (PreparedStatement p = c.prepareStatement("UPDATE brexsync_run SET status = 'ABANDONED', finished_at = ?, "
               + "reason = ? WHERE integration = ? AND status = 'RUNNING' AND run_id <> ?")) {
-            p.setTimestamp(1, Timestamp.from(run.startedAt()));
+            p.setTimestamp(1, ts(run.startedAt()));
             p.setString(2, "its worker stopped before the run ended; run " + run.runId() + " (" + run.worker()
                 + ") took over");
             p.setString(3, run.integration());
@@ -62,8 +62,8 @@ public final class JdbcRunHistory implements RunHistory {
           p.setString(2, run.integration());
           p.setString(3, run.kind().name());
           p.setString(4, run.worker());
-          p.setTimestamp(5, Timestamp.from(run.startedAt()));
-          p.setTimestamp(6, run.finishedAt().map(Timestamp::from).orElse(null));
+          p.setTimestamp(5, ts(run.startedAt()));
+          p.setTimestamp(6, run.finishedAt().map(JdbcRunHistory::ts).orElse(null));
           p.setString(7, run.status().name());
           p.setLong(8, run.created());
           p.setLong(9, run.updated());
@@ -109,6 +109,11 @@ public final class JdbcRunHistory implements RunHistory {
     }
   }
 
+  /** PostgreSQL keeps microseconds and would round; truncating keeps every recorded time in order. */
+  private static Timestamp ts(Instant t) {
+    return Timestamp.from(t.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+  }
+
   private static RunRecord read(ResultSet r) throws SQLException {
     return RunRecord.builder()
         .runId(r.getString(1))
@@ -132,7 +137,7 @@ public final class JdbcRunHistory implements RunHistory {
   public List<RunRecord> since(Instant since, int limit) {
     try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
         "SELECT " + COLUMNS + " FROM brexsync_run WHERE started_at >= ? ORDER BY started_at, run_id LIMIT ?")) {
-      p.setTimestamp(1, Timestamp.from(since));
+      p.setTimestamp(1, ts(since));
       p.setInt(2, limit);
       List<RunRecord> out = new ArrayList<>();
       try (ResultSet r = p.executeQuery()) {

@@ -39,6 +39,71 @@ class SyncOnPostgresTest {
     }
   }
 
+  /** Counts what the state store sends: statements prepared and transactions committed. */
+  static final class Counting {
+    final java.util.concurrent.atomic.AtomicLong statements = new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong connections = new java.util.concurrent.atomic.AtomicLong();
+
+    javax.sql.DataSource wrap(javax.sql.DataSource ds) {
+      return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+          new Class<?>[] {javax.sql.DataSource.class}, (proxy, m, args) -> {
+            Object r = invoke(ds, m, args);
+            if (m.getName().equals("getConnection")) {
+              connections.incrementAndGet();
+              java.sql.Connection c = (java.sql.Connection) r;
+              return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                  new Class<?>[] {java.sql.Connection.class}, (p2, m2, a2) -> {
+                    if (m2.getName().equals("prepareStatement") || m2.getName().equals("createStatement")) {
+                      statements.incrementAndGet();
+                    } else if (m2.getName().equals("commit")) {
+                      commits.incrementAndGet();
+                    }
+                    return invoke(c, m2, a2);
+                  });
+            }
+            return r;
+          });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
+      try {
+        return m.invoke(target, args);
+      } catch (java.lang.reflect.InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+  }
+
+  @Test
+  void aRunCostsTheDatabaseAFewStatementsPerPageNotPerRecord() {
+    try (TestDatabase t = TestDatabase.create(); Sandbox box = Sandbox.builder().users(500).start()) {
+      Counting count = new Counting();
+      BrexsyncDatabase counted = BrexsyncDatabase.builder().dataSource(count.wrap(t.db.dataSource())).build();
+      Integration in = Sims.integration("acme", Schedule.defaults());
+      SyncEngine engine = Sims.engine(box, in, counted.stateStore());
+      long s0 = count.statements.get();
+      long c0 = count.commits.get();
+      SyncReport cold = engine.run();
+      long coldStatements = count.statements.get() - s0;
+      long coldCommits = count.commits.get() - c0;
+      s0 = count.statements.get();
+      c0 = count.commits.get();
+      SyncReport warm = engine.run();
+      long warmStatements = count.statements.get() - s0;
+      long warmCommits = count.commits.get() - c0;
+      assertThat(cold.status()).isEqualTo(RunStatus.SUCCEEDED);
+      assertThat(warm.writes()).isZero();
+      long records = cold.processed();
+      System.out.printf("SCALING db per run (%d records, page %d, batch %d): cold %d statements / %d transactions, "
+          + "warm %d statements / %d transactions%n", records, in.pageSize(), in.batchSize(), coldStatements, coldCommits,
+          warmStatements, warmCommits);
+      // A few per page and per batch: a store that went per record would send hundreds.
+      assertThat(warmStatements).isLessThan(records / 5);
+      assertThat(coldStatements).isLessThan(records / 2);
+    }
+  }
+
   @Test
   void aDatabaseThatGoesAwayMidRunFailsTheRunCommitsNothingAndTheNextRunConverges() {
     try (TestDatabase t = TestDatabase.create(); Sandbox box = Sandbox.builder().users(150).start()) {

@@ -30,7 +30,9 @@ import org.brexsync.connector.schedule.Schedule;
 import org.brexsync.connector.schedule.SyncScheduler;
 import org.brexsync.connector.state.FileRunHistory;
 import org.brexsync.connector.state.FileSyncStateStore;
+import org.brexsync.connector.sync.RunControl;
 import org.brexsync.connector.sync.SyncEngine;
+import org.brexsync.connector.sync.SyncReport;
 import org.brexsync.jdbc.BrexsyncDatabase;
 import org.brexsync.jdbc.BrexsyncSchema;
 import org.brexsync.jdbc.ClusterScheduler;
@@ -143,10 +145,9 @@ public final class ServeCommand implements Callable<Integer> {
             + " to run several workers on PostgreSQL); worker " + me);
       }
       Map<String, SyncEngine> engines = new LinkedHashMap<>();
+      Map<String, java.util.function.Function<RunControl, SyncReport>> jobs = new LinkedHashMap<>();
       for (Integration in : integrations) {
-        Connections c = Connections.builder().environment(ctx.env()).integration(java.util.Optional.of(in))
-            .requireOomnitza(true).sandboxUsers(sandboxUsers).brexUrl(endpoints.brexUrl())
-            .oomnitzaUrl(endpoints.oomnitzaUrl()).allowPlainHttp(endpoints.allowPlainHttp()).open();
+        Connections c = open(in);
         connections.add(c);
         if (c.isSandbox() && (in.brex().flatMap(org.brexsync.connector.Connection::baseUrl).isPresent()
             || in.oomnitza().flatMap(org.brexsync.connector.Connection::baseUrl).isPresent())) {
@@ -155,10 +156,23 @@ public final class ServeCommand implements Callable<Integer> {
               + "are not set: set " + in.brex().map(org.brexsync.connector.Connection::tokenEnv).orElse(Connections.BREX_API_TOKEN)
               + " and " + in.oomnitza().map(org.brexsync.connector.Connection::tokenEnv).orElse(Connections.OOMNITZA_API_TOKEN));
         }
-        UserSink sink = in.sink() == SinkType.BULK ? c.userSink(BulkCatalog.resolve(ctx, c.oomnitza(), in)) : c.userSink();
-        engines.put(in.name(), SyncEngine.builder().integration(in).source(c.userSource()).sink(sink).stateStore(state)
-            .maxReportedOutcomes(0).build());
         ctx.notice("Integration '" + in.name() + "': " + in.schedule().describe() + "; " + c.describeEndpoints());
+        if (cluster && !c.isSandbox()) {
+          // A worker of a cluster opens an integration's clients for its run only: what it holds grows with
+          // the runs in progress (--threads), not with the number of integrations.
+          connections.remove(c);
+          c.close();
+          SyncStateStore shared = state;
+          jobs.put(in.name(), control -> {
+            try (Connections run = open(in)) {
+              return engine(run, in, shared).run(control);
+            }
+          });
+        } else {
+          SyncEngine engine = engine(c, in, state);
+          engines.put(in.name(), engine);
+          jobs.put(in.name(), engine::run);
+        }
       }
       java.util.function.Consumer<RunRecord> log = r -> {
         ctx.out().println(Instant.now() + " " + r.line());
@@ -169,7 +183,7 @@ public final class ServeCommand implements Callable<Integer> {
       health = HealthServer.start(healthAddress, healthPort, schedules, history, Clock.systemUTC(), grace,
           cluster ? "cluster" : "embedded", me);
       ctx.notice("Health: http://" + healthAddress + ":" + health.port() + "/healthz");
-      scheduling = cluster ? cluster(db, engines, me, log) : embedded(engines, history, me, log);
+      scheduling = cluster ? cluster(db, integrations, jobs, me, log) : embedded(engines, history, me, log);
       ctx.notice("Serving " + integrations.size() + " integration(s); stop with SIGTERM or Ctrl-C.");
       ctx.awaitInterrupt();
       ctx.notice("Stopping: " + (cancel ? "cancelling" : "finishing") + " the runs in progress...");
@@ -199,14 +213,27 @@ public final class ServeCommand implements Callable<Integer> {
     boolean stillRunning();
   }
 
-  private Stoppable cluster(BrexsyncDatabase db, Map<String, SyncEngine> engines, String me,
+  private Connections open(Integration in) {
+    return Connections.builder().environment(ctx.env()).integration(java.util.Optional.of(in))
+        .requireOomnitza(true).sandboxUsers(sandboxUsers).brexUrl(endpoints.brexUrl())
+        .oomnitzaUrl(endpoints.oomnitzaUrl()).allowPlainHttp(endpoints.allowPlainHttp()).open();
+  }
+
+  private SyncEngine engine(Connections c, Integration in, SyncStateStore state) {
+    UserSink sink = in.sink() == SinkType.BULK ? c.userSink(BulkCatalog.resolve(ctx, c.oomnitza(), in)) : c.userSink();
+    return SyncEngine.builder().integration(in).source(c.userSource()).sink(sink).stateStore(state)
+        .maxReportedOutcomes(0).build();
+  }
+
+  private Stoppable cluster(BrexsyncDatabase db, List<Integration> integrations,
+      Map<String, java.util.function.Function<RunControl, SyncReport>> jobs, String me,
       java.util.function.Consumer<RunRecord> log) {
     if (threads < 1 || missedHeartbeats < 1) {
       throw new ConfigurationException("--threads and --missed-heartbeats must be at least 1");
     }
     ClusterScheduler.Builder b = ClusterScheduler.builder().database(db).worker(me).threads(threads).pollingInterval(poll)
         .heartbeat(heartbeat, missedHeartbeats).shutdownMaxWait(stopTimeout).onRun(log);
-    engines.values().forEach(b::sync);
+    integrations.forEach(in -> b.sync(in.name(), in.schedule(), jobs.get(in.name())));
     ClusterScheduler s = b.build();
     s.start();
     return new Stoppable() {

@@ -27,6 +27,8 @@ public final class PgSession implements StateSession {
   public static final int PAGE = 500;
   /** Pending writes past which a put flushes on its own, so a caller that never flushes stays bounded. */
   static final int MAX_PENDING = 2_000;
+  /** Tries to open a session when pooled connections turn out dead. */
+  static final int OPEN_TRIES = 12;
   /** First key of brexsync's advisory locks ('brxs'); the second is the integration's id. */
   static final int LOCK_CLASS = 0x62727873;
 
@@ -57,15 +59,16 @@ public final class PgSession implements StateSession {
 
   /**
    * Opens a session: the integration's row (created when writing), its lock, its temporary run-mark
-   * tables. A pooled connection the server has dropped since (a restart, a failover) is replaced: up
-   * to three tries, only for connection failures.
+   * tables. Pooled connections the server has dropped since (a restart, a failover) are replaced: the
+   * pool evicts each one that fails, so a few tries get a live one (at most {@value #OPEN_TRIES}, only
+   * for connection failures).
    */
   public static PgSession open(DataSource ds, String integration, boolean readOnly) {
     for (int attempt = 1; ; attempt++) {
       try {
         return openOnce(ds, integration, readOnly);
       } catch (DatabaseException e) {
-        if (attempt >= 3 || !(e.getCause() instanceof SQLException) || !Sql.isConnectionLoss((SQLException) e.getCause())) {
+        if (attempt >= OPEN_TRIES || !(e.getCause() instanceof SQLException) || !Sql.isConnectionLoss((SQLException) e.getCause())) {
           throw e;
         }
       }
@@ -387,7 +390,8 @@ public final class PgSession implements StateSession {
     try {
       writePending();
       try (PreparedStatement p = c.prepareStatement("UPDATE brexsync_integration SET last_success = ? WHERE id = ?")) {
-        p.setTimestamp(1, Timestamp.from(runStart));
+        // PostgreSQL keeps microseconds and would round: truncate, so the stored start is never later than the run's.
+        p.setTimestamp(1, Timestamp.from(runStart.truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
         p.setLong(2, id);
         p.executeUpdate();
       }
