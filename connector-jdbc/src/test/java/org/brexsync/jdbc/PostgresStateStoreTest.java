@@ -102,6 +102,16 @@ class PostgresStateStoreTest {
       ids.forEach(id -> s.put(id, st("f", id + "@x")));
       s.commit(T1);
     }
+    // The order holds whatever the database's default collation (this server's may already be C.UTF-8):
+    // the column itself is "C".
+    try (java.sql.Connection c = t.db.dataSource().getConnection(); java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet r = st.executeQuery("SELECT collation_name FROM information_schema.columns "
+            + "WHERE table_schema = current_schema() AND table_name = 'brexsync_record' AND column_name = 'source_id'")) {
+      assertThat(r.next()).isTrue();
+      assertThat(r.getString(1)).isEqualTo("C");
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
     List<String> expected = new ArrayList<>(ids);
     expected.sort((a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
     try (StateSession s = store.open("acme", false)) {
