@@ -133,6 +133,28 @@ public final class JdbcRunHistory implements RunHistory {
         .build();
   }
 
+  /** One query ({@code DISTINCT ON}, on the index by integration and start) for all of them. */
+  @Override
+  public java.util.Map<String, RunRecord> latest(java.util.Collection<String> integrations) {
+    java.util.Map<String, RunRecord> out = new java.util.LinkedHashMap<>();
+    if (integrations.isEmpty()) {
+      return out;
+    }
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement("SELECT DISTINCT ON (integration) "
+        + COLUMNS + " FROM brexsync_run WHERE integration = ANY(?) ORDER BY integration, started_at DESC, run_id")) {
+      p.setArray(1, Sql.texts(c, integrations));
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          RunRecord run = read(r);
+          out.put(run.integration(), run);
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw Sql.error("reading the run history", e);
+    }
+  }
+
   /** Runs that started at or after {@code since}, oldest first, at most {@code limit} (for checks and reports). */
   public List<RunRecord> since(Instant since, int limit) {
     try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(

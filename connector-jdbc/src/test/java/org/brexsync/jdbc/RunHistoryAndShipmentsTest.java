@@ -42,6 +42,8 @@ class RunHistoryAndShipmentsTest {
     assertThat(h.recent(Optional.empty(), 10)).extracting(RunRecord::runId).containsExactly("r3", "r2", "r1");
     assertThat(h.recent(Optional.of("acme"), 1)).extracting(RunRecord::runId).containsExactly("r3");
     assertThat(h.recent(Optional.of("acme"), 10).get(1)).isEqualTo(done);
+    assertThat(h.latest(java.util.List.of("acme", "globex", "never"))).containsOnlyKeys("acme", "globex")
+        .hasEntrySatisfying("acme", r -> assertThat(r.runId()).isEqualTo("r3"));
   }
 
   @Test

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -110,19 +109,19 @@ public final class HealthServer implements AutoCloseable {
     root.put("checkedAt", now.toString());
     ArrayNode list = root.putArray("integrations");
     boolean up = true;
+    Map<String, RunRecord> latest;
+    try {
+      latest = history.latest(integrations.keySet()); // one read for all, however many integrations
+    } catch (RuntimeException failure) {
+      root.put("status", "DOWN");
+      root.put("problem", "the run history cannot be read: " + failure.getMessage());
+      return root;
+    }
     for (Map.Entry<String, Schedule> e : integrations.entrySet()) {
       ObjectNode n = list.addObject();
       n.put("name", e.getKey());
       n.put("schedule", e.getValue().describe());
-      Optional<RunRecord> last;
-      try {
-        last = latest(e.getKey());
-      } catch (RuntimeException failure) {
-        n.put("healthy", false);
-        n.put("problem", "the run history cannot be read: " + failure.getMessage());
-        up = false;
-        continue;
-      }
+      Optional<RunRecord> last = Optional.ofNullable(latest.get(e.getKey()));
       Optional<String> problem = Optional.empty();
       Instant reference = since;
       if (last.isPresent()) {
@@ -157,11 +156,6 @@ public final class HealthServer implements AutoCloseable {
     }
     root.put("status", up ? "UP" : "DOWN");
     return root;
-  }
-
-  private Optional<RunRecord> latest(String integration) {
-    List<RunRecord> r = history.recent(Optional.of(integration), 1);
-    return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
   }
 
   @Override

@@ -1,6 +1,9 @@
 package org.brexsync.connector.port;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,5 +37,17 @@ public interface RunHistory {
   default Optional<RunRecord> latest(String integration) {
     List<RunRecord> r = recent(Optional.of(integration), 1);
     return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
+  }
+
+  /**
+   * The latest run of each of {@code integrations} that has one (a health check's question), in one
+   * read where the implementation can: stores override this loop.
+   */
+  default Map<String, RunRecord> latest(Collection<String> integrations) {
+    Map<String, RunRecord> out = new LinkedHashMap<>();
+    for (String i : integrations) {
+      latest(i).ifPresent(r -> out.put(i, r));
+    }
+    return out;
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -71,11 +70,22 @@ public final class FileRunHistory implements RunHistory {
     }
     try {
       Files.createDirectories(file.getParent());
-      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND); FileLock lock = ch.lock()) {
-        Writer w = Channels.newWriter(ch, StandardCharsets.UTF_8);
-        w.write(line);
-        w.flush();
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+        long end = ch.size();
+        String text = line;
+        if (end > 0) {
+          // A process killed mid-append leaves a torn last line: end it, so this record stays whole.
+          java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+          ch.read(last, end - 1);
+          if (last.get(0) != '\n') {
+            text = "\n" + line;
+          }
+        }
+        java.nio.ByteBuffer bytes = StandardCharsets.UTF_8.encode(text);
+        while (bytes.hasRemaining()) {
+          end += ch.write(bytes, end);
+        }
         if (ch.size() > COMPACT_BYTES) {
           compact();
         }
@@ -154,6 +164,38 @@ public final class FileRunHistory implements RunHistory {
     List<RunRecord> out = new ArrayList<>(window.values());
     out.sort(Comparator.comparing(RunRecord::startedAt).reversed());
     return out;
+  }
+
+  /** One streamed pass over the file, keeping one run per integration asked for. */
+  @Override
+  public Map<String, RunRecord> latest(java.util.Collection<String> integrations) {
+    java.util.Set<String> wanted = new java.util.HashSet<>(integrations);
+    Map<String, RunRecord> latest = new LinkedHashMap<>();
+    if (!Files.exists(file)) {
+      return latest;
+    }
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        RunRecord run;
+        try {
+          run = Json.mapper().readValue(line, RunRecord.class);
+        } catch (JsonProcessingException e) {
+          continue;
+        }
+        if (!wanted.contains(run.integration())) {
+          continue;
+        }
+        // The run started last wins; a later line of the same run (its end) replaces it.
+        RunRecord before = latest.get(run.integration());
+        if (before == null || before.runId().equals(run.runId()) || run.startedAt().isAfter(before.startedAt())) {
+          latest.put(run.integration(), run);
+        }
+      }
+    } catch (IOException e) {
+      throw new StateStoreException("cannot read the run history " + file + ": " + e.getMessage(), e);
+    }
+    return latest;
   }
 
   @Override

@@ -45,6 +45,10 @@ class FileRunHistoryTest {
     assertThat(acme.get(2).reason()).contains("Brex answered 503");
     assertThat(h.recent(Optional.empty(), 2)).extracting(RunRecord::runId).containsExactly("r3", "g1");
     assertThat(h.latest("globex").orElseThrow().kind()).isEqualTo(RunRecord.Kind.WORKFLOW);
+    assertThat(h.latest(List.of("acme", "globex", "never"))).containsOnlyKeys("acme", "globex")
+        .hasEntrySatisfying("acme", r -> assertThat(r.runId()).isEqualTo("r3"));
+    h.record(acme.get(0).ended(RunRecord.Status.SUCCEEDED, "done", T.plusSeconds(25)));
+    assertThat(h.latest(List.of("acme")).get("acme").status()).isEqualTo(RunRecord.Status.SUCCEEDED);
   }
 
   @Test
