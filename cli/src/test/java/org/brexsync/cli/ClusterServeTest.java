@@ -160,6 +160,12 @@ class ClusterServeTest {
             INTEGRATIONS, Duration.between(started, end).toMillis() / 1000.0, finished);
         System.out.printf("SCALING meanRunSeconds(before steady, incl. cold)=%.3f meanRunSeconds(after the kill, warm, 20 ms)=%.3f%n", mean(done), mean(warm));
         System.out.printf("SCALING dbTransactions=%d perSucceededRun=%.1f%n", dbAfter - dbBefore, (dbAfter - dbBefore) / (double) finished);
+        double busy = runs.stream().filter(r -> r.end != null && !r.status.equals("ABANDONED"))
+            .mapToLong(r -> Duration.between(r.start, r.end).toMillis()).sum() / 1000.0;
+        double wall = Duration.between(started, end).toMillis() / 1000.0;
+        System.out.printf("SCALING runSeconds=%.1f of threadSeconds=%.1f (utilisation %.0f%%); observed runs per worker-hour=%.0f; "
+            + "capacity per worker (4 threads, warm) = %.0f runs/hour%n", busy, wall * WORKERS * 4, 100 * busy / (wall * WORKERS * 4),
+            finished / (wall / 3600.0) / WORKERS, 4 * 3600 / Math.max(0.001, mean(warm)));
         System.out.printf("SCALING runsPerWorker=%s takeoverSeconds=%.1f%n",
             runs.stream().collect(Collectors.groupingBy(Run::worker, TreeMap::new, Collectors.counting())),
             Duration.between(killed, takeover.start).toMillis() / 1000.0);
