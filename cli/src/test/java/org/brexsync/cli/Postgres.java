@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Assumptions;
  * {@code .ci/run} sets them), one fresh schema per use; without it the test is SKIPPED with the reason.
  */
 final class Postgres implements AutoCloseable {
+  private static final java.util.concurrent.atomic.AtomicBoolean SAID = new java.util.concurrent.atomic.AtomicBoolean();
   final String url = Optional.ofNullable(System.getenv("BREXSYNC_TEST_DATABASE_URL")).orElse("");
   final String user = Optional.ofNullable(System.getenv("BREXSYNC_TEST_DATABASE_USER")).orElse("postgres");
   final String password = Optional.ofNullable(System.getenv("BREXSYNC_TEST_DATABASE_PASSWORD")).orElse("");
@@ -31,8 +32,13 @@ final class Postgres implements AutoCloseable {
 
   static Postgres create() {
     String url = System.getenv("BREXSYNC_TEST_DATABASE_URL");
-    Assumptions.assumeTrue(url != null && !url.isBlank(), "no PostgreSQL for the tests: BREXSYNC_TEST_DATABASE_URL is "
-        + "not set (.ci/run starts one and sets it; see connector-jdbc/README.md)");
+    String reason = "no PostgreSQL for the tests: BREXSYNC_TEST_DATABASE_URL is not set (.ci/run starts one and sets it; "
+        + "see connector-jdbc/README.md)";
+    boolean present = url != null && !url.isBlank();
+    if (!present && !SAID.getAndSet(true)) {
+      System.err.println("[WARNING] PostgreSQL tests SKIPPED: " + reason); // the reason on the console, once
+    }
+    Assumptions.assumeTrue(present, reason);
     return new Postgres();
   }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class TestDatabase implements AutoCloseable {
   static final String URL_VARIABLE = "BREXSYNC_TEST_DATABASE_URL";
+  private static final java.util.concurrent.atomic.AtomicBoolean SAID = new java.util.concurrent.atomic.AtomicBoolean();
 
   final String url;
   final String user;
@@ -35,8 +36,12 @@ final class TestDatabase implements AutoCloseable {
   /** The server's URL, or the test is skipped (with the reason). */
   static String requireUrl() {
     Optional<String> url = Optional.ofNullable(System.getenv(URL_VARIABLE)).filter(s -> !s.isBlank());
-    Assumptions.assumeTrue(url.isPresent(), "no PostgreSQL for the tests: " + URL_VARIABLE
-        + " is not set (.ci/run starts one and sets it; see connector-jdbc/README.md)");
+    String reason = "no PostgreSQL for the tests: " + URL_VARIABLE
+        + " is not set (.ci/run starts one and sets it; see connector-jdbc/README.md)";
+    if (url.isEmpty() && !SAID.getAndSet(true)) {
+      System.err.println("[WARNING] PostgreSQL tests SKIPPED: " + reason); // the reason on the console, once
+    }
+    Assumptions.assumeTrue(url.isPresent(), reason);
     return url.get();
   }
 
