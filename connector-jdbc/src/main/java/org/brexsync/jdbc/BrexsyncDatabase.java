@@ -107,6 +107,7 @@ public final class BrexsyncDatabase implements AutoCloseable {
     private boolean migrate = true;
     private String applicationName = "brexsync";
     private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration socketTimeout = Duration.ofMinutes(2);
 
     private Builder() {}
 
@@ -174,6 +175,16 @@ public final class BrexsyncDatabase implements AutoCloseable {
     }
 
     /**
+     * How long one statement may wait for the server's answer (default 2 minutes): a database that
+     * vanishes without closing the connection (a network partition) fails the run then instead of
+     * holding it. brexsync's statements are short (a page, a batch); an idle connection is not affected.
+     */
+    public Builder socketTimeout(Duration timeout) {
+      this.socketTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
      * Connects, checks (or migrates) the schema.
      *
      * @throws DatabaseException when the URL is bad, the server unreachable or the credentials refused
@@ -201,6 +212,7 @@ public final class BrexsyncDatabase implements AutoCloseable {
       config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, connectTimeout.toSeconds())));
       // A run's connection is held for its whole run; keepalives find a dead server without waiting for a query.
       config.addDataSourceProperty("tcpKeepAlive", "true");
+      config.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(1, socketTimeout.toSeconds())));
       schema.ifPresent(config::setSchema);
       HikariDataSource pool;
       try {

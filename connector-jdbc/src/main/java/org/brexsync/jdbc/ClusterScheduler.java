@@ -70,6 +70,8 @@ public final class ClusterScheduler implements AutoCloseable {
   public static final String SYNC_TASK = "brexsync-sync:";
   /** Task name prefix of workflows. */
   public static final String WORKFLOW_TASK = "brexsync-workflow:";
+  /** Task name of the run history's clean-up. */
+  public static final String HOUSEKEEPING_TASK = "brexsync-housekeeping";
   /** The db-scheduler table in brexsync's schema. */
   public static final String TABLE = "brexsync_scheduled_tasks";
 
@@ -91,6 +93,18 @@ public final class ClusterScheduler implements AutoCloseable {
           .onDeadExecutionRevive()
           .onFailureReschedule()
           .execute((instance, ctx) -> execute(task, job, b)));
+    }
+    if (b.keepRuns != null && b.history instanceof JdbcRunHistory) {
+      JdbcRunHistory runs = (JdbcRunHistory) b.history;
+      Duration keep = b.keepRuns;
+      // Housekeeping on the same mechanism: one worker of the cluster at a time, every hour.
+      tasks.add(Tasks.recurring(HOUSEKEEPING_TASK, new TaskSchedule(Schedule.every(Duration.ofHours(1)), handOver))
+          .execute((instance, ctx) -> {
+            long n = runs.deleteEndedBefore(b.clock.instant().minus(keep));
+            if (n > 0) {
+              LOG.info("run history: deleted {} run(s) that ended more than {} ago", n, keep);
+            }
+          }));
     }
     this.scheduler = Scheduler.create(b.dataSource)
         .startTasks(tasks)
@@ -225,6 +239,7 @@ public final class ClusterScheduler implements AutoCloseable {
     private Duration shutdownMaxWait = Duration.ofMinutes(5);
     private Clock clock = Clock.systemUTC();
     private Consumer<RunRecord> onRun = r -> LOG.info(r.line());
+    private Duration keepRuns = Duration.ofDays(90);
     private final Map<String, Job> jobs = new LinkedHashMap<>();
 
     private Builder() {}
@@ -288,6 +303,18 @@ public final class ClusterScheduler implements AutoCloseable {
     /** How long {@link ClusterScheduler#stop} waits for runs in progress (default 5 minutes). */
     public Builder shutdownMaxWait(Duration wait) {
       this.shutdownMaxWait = positive(wait, "shutdownMaxWait");
+      return this;
+    }
+
+    /**
+     * How long the run history keeps ended runs (default 90 days): an hourly clean-up task (one worker
+     * at a time) deletes older ones from a {@link JdbcRunHistory}. {@code null} keeps them all.
+     */
+    public Builder keepRuns(Duration keep) {
+      if (keep != null && (keep.isNegative() || keep.isZero())) {
+        throw new IllegalArgumentException("keepRuns must be positive");
+      }
+      this.keepRuns = keep;
       return this;
     }
 

@@ -155,6 +155,27 @@ public final class JdbcRunHistory implements RunHistory {
     }
   }
 
+  /**
+   * Deletes the runs that ended before {@code before} (running runs are kept), in slices of 10,000 rows
+   * so a large backlog never holds one long transaction; returns how many were deleted.
+   */
+  public long deleteEndedBefore(Instant before) {
+    long deleted = 0;
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
+        "DELETE FROM brexsync_run WHERE run_id IN (SELECT run_id FROM brexsync_run WHERE finished_at < ? LIMIT 10000)")) {
+      p.setTimestamp(1, ts(before));
+      // Bounded: each slice deletes rows for good, and a slice smaller than 10,000 is the last.
+      for (int n = p.executeUpdate(); ; n = p.executeUpdate()) {
+        deleted += n;
+        if (n < 10_000) {
+          return deleted;
+        }
+      }
+    } catch (SQLException e) {
+      throw Sql.error("deleting old runs from the history", e);
+    }
+  }
+
   /** Runs that started at or after {@code since}, oldest first, at most {@code limit} (for checks and reports). */
   public List<RunRecord> since(Instant since, int limit) {
     try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(

@@ -61,6 +61,18 @@ class RunHistoryAndShipmentsTest {
   }
 
   @Test
+  void endedRunsOlderThanTheRetentionAreDeletedRunningOnesKept() {
+    JdbcRunHistory h = (JdbcRunHistory) t.db.runHistory();
+    RunRecord old = RunRecord.started("old", "acme", RunRecord.Kind.SYNC, "w", T);
+    h.record(old.ended(RunRecord.Status.SUCCEEDED, "ok", T.plusSeconds(5)));
+    h.record(RunRecord.started("stuck", "globex", RunRecord.Kind.SYNC, "w", T));
+    RunRecord recent = RunRecord.started("recent", "acme", RunRecord.Kind.SYNC, "w", T.plusSeconds(86_400));
+    h.record(recent.ended(RunRecord.Status.SUCCEEDED, "ok", T.plusSeconds(86_405)));
+    assertThat(h.deleteEndedBefore(T.plusSeconds(3_600))).isEqualTo(1);
+    assertThat(h.recent(Optional.empty(), 10)).extracting(RunRecord::runId).containsExactlyInAnyOrder("stuck", "recent");
+  }
+
+  @Test
   void theFirstSightingOfAShippedCardWinsPerNamespace() {
     ShipmentTracker a = t.db.shipmentTracker("acme");
     ShipmentTracker otherWorker = t.db.shipmentTracker("acme");

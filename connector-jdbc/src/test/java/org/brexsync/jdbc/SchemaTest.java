@@ -101,6 +101,18 @@ class SchemaTest {
   }
 
   @Test
+  void aServerThatStopsAnsweringFailsTheStatementAfterTheSocketTimeout() throws Exception {
+    try (TestDatabase t = TestDatabase.create(); BrexsyncDatabase db = BrexsyncDatabase.builder().url(t.url)
+        .user(TestDatabase.user()).password(TestDatabase.password()).schema(t.schema)
+        .socketTimeout(java.time.Duration.ofSeconds(1)).build();
+        java.sql.Connection c = db.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+      // pg_sleep stands in for a server that went silent (a partition): no answer within the timeout.
+      assertThatThrownBy(() -> s.execute("SELECT pg_sleep(5)")).isInstanceOf(java.sql.SQLException.class)
+          .satisfies(e -> assertThat(((java.sql.SQLException) e).getSQLState()).startsWith("08"));
+    }
+  }
+
+  @Test
   void wrongCredentialsAreAClearErrorWithoutThePassword() {
     String url = TestDatabase.requireUrl();
     assertThatThrownBy(() -> BrexsyncDatabase.builder().url(url).user(TestDatabase.user()).password("not-the-password-42")

@@ -104,6 +104,10 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Cluster mode: missed heartbeats after which another worker takes a run over (default: ${DEFAULT-VALUE}).")
   int missedHeartbeats;
 
+  @Option(names = "--keep-runs", paramLabel = "DURATION", defaultValue = "P90D",
+      description = "Cluster mode: how long the run history keeps ended runs (an hourly clean-up on one worker; default: ${DEFAULT-VALUE}).")
+  Duration keepRuns;
+
   @Option(names = "--sandbox-users", paramLabel = "N", defaultValue = "500",
       description = "Users of each integration's sandbox when no credentials are set (default: ${DEFAULT-VALUE}).")
   int sandboxUsers;
@@ -232,7 +236,7 @@ public final class ServeCommand implements Callable<Integer> {
       throw new ConfigurationException("--threads and --missed-heartbeats must be at least 1");
     }
     ClusterScheduler.Builder b = ClusterScheduler.builder().database(db).worker(me).threads(threads).pollingInterval(poll)
-        .heartbeat(heartbeat, missedHeartbeats).shutdownMaxWait(stopTimeout).onRun(log);
+        .heartbeat(heartbeat, missedHeartbeats).shutdownMaxWait(stopTimeout).keepRuns(keepRuns).onRun(log);
     integrations.forEach(in -> b.sync(in.name(), in.schedule(), jobs.get(in.name())));
     ClusterScheduler s = b.build();
     s.start();

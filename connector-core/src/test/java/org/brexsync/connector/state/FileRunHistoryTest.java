@@ -52,6 +52,20 @@ class FileRunHistoryTest {
   }
 
   @Test
+  void aWorkflowSchedulerWithAHistoryRecordsWorkflowRuns() {
+    FileRunHistory h = FileRunHistory.inStateDirectory(dir);
+    try (org.brexsync.connector.workflow.WorkflowScheduler s = org.brexsync.connector.workflow.WorkflowScheduler.builder()
+        .job(() -> new org.brexsync.connector.workflow.WorkflowReport("invite", false, T, T.plusSeconds(1), List.of()))
+        .name("invite").schedule(Schedule.every(Duration.ofHours(1))).runHistory(h, "host:2").build()) {
+      s.runNow();
+    }
+    RunRecord r = h.latest("invite").orElseThrow();
+    assertThat(r.kind()).isEqualTo(RunRecord.Kind.WORKFLOW);
+    assertThat(r.status()).isEqualTo(RunRecord.Status.SUCCEEDED);
+    assertThat(r.worker()).isEqualTo("host:2");
+  }
+
+  @Test
   void aSchedulerWithAHistoryRecordsEachRunWhenItStartsAndEnds() {
     FileRunHistory h = FileRunHistory.inStateDirectory(dir);
     SyncEngine engine = SyncEngine.builder()
