@@ -79,17 +79,19 @@ public final class ClusterScheduler implements AutoCloseable {
   private final String worker;
   private final Clock clock;
   private final Map<String, RunControl> running = new ConcurrentHashMap<>();
-  private final Set<String> handOver = ConcurrentHashMap.newKeySet();
+  private final Map<String, Duration> dueAgain = new ConcurrentHashMap<>();
+  private final Duration deadAfter;
   private volatile boolean stopping;
   private boolean started;
 
   private ClusterScheduler(Builder b) {
     this.worker = b.worker;
     this.clock = b.clock;
+    this.deadAfter = b.heartbeat.multipliedBy(b.missedHeartbeats);
     List<RecurringTask<Void>> tasks = new ArrayList<>();
     for (Job job : b.jobs.values()) {
       String task = (job.kind == RunRecord.Kind.SYNC ? SYNC_TASK : WORKFLOW_TASK) + job.name;
-      tasks.add(Tasks.recurring(task, new TaskSchedule(job.schedule, handOver))
+      tasks.add(Tasks.recurring(task, new TaskSchedule(job.schedule, dueAgain))
           .onDeadExecutionRevive()
           .onFailureReschedule()
           .execute((instance, ctx) -> execute(task, job, b)));
@@ -98,7 +100,7 @@ public final class ClusterScheduler implements AutoCloseable {
       JdbcRunHistory runs = (JdbcRunHistory) b.history;
       Duration keep = b.keepRuns;
       // Housekeeping on the same mechanism: one worker of the cluster at a time, every hour.
-      tasks.add(Tasks.recurring(HOUSEKEEPING_TASK, new TaskSchedule(Schedule.every(Duration.ofHours(1)), handOver))
+      tasks.add(Tasks.recurring(HOUSEKEEPING_TASK, new TaskSchedule(Schedule.every(Duration.ofHours(1)), dueAgain))
           .execute((instance, ctx) -> {
             long n = runs.deleteEndedBefore(b.clock.instant().minus(keep));
             if (n > 0) {
@@ -190,11 +192,16 @@ public final class ClusterScheduler implements AutoCloseable {
         SyncReport r = (SyncReport) report;
         run = run.finished(r, b.clock.instant());
         if (r.status() == RunStatus.CANCELLED && stopping) {
-          handOver.add(task);
+          dueAgain.put(task, Duration.ZERO);
         }
       } else {
         run = run.finished((WorkflowReport) report, b.clock.instant());
       }
+    } catch (StateLockedException e) {
+      // Held by a worker the server still thinks alive (its machine vanished): try again once it is
+      // declared dead, rather than at the next scheduled time.
+      dueAgain.put(task, deadAfter);
+      run = run.ended(RunRecord.Status.FAILED, e.getMessage() + "; tried again in " + deadAfter, b.clock.instant());
     } catch (RuntimeException e) {
       run = run.ended(RunRecord.Status.FAILED, String.valueOf(e.getMessage()), b.clock.instant());
     } finally {

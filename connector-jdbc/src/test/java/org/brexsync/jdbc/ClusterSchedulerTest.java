@@ -110,6 +110,32 @@ class ClusterSchedulerTest {
     }
   }
 
+  @Test
+  void aRunThatFindsTheStateLockedByAVanishedWorkerIsTriedAgainAfterTheHeartbeatTimeout() throws Exception {
+    try (TestDatabase t = TestDatabase.create(); Sandbox box = Sandbox.builder().users(20).start()) {
+      Integration in = Sims.integration("acme", Schedule.every(Duration.ofHours(1)));
+      ClusterScheduler w = worker(t.db, "w").sync(Sims.engine(box, in, t.db.stateStore())).build();
+      JdbcRunHistory history = JdbcRunHistory.create(t.db.dataSource());
+      // A worker whose machine vanished: the server still holds its session (and lock) on 'acme'.
+      org.brexsync.connector.port.StateSession ghost = t.db.stateStore().open("acme", false);
+      try {
+        w.start();
+        assertThat(w.runNow("acme")).isTrue();
+        Sims.await("a run that finds the state locked", Duration.ofSeconds(30),
+            () -> history.recent(Optional.of("acme"), 5).stream().anyMatch(r -> r.status() == RunRecord.Status.FAILED));
+        ghost.close(); // the server drops the dead connection
+        Sims.await("the run tried again after the heartbeat timeout, not in an hour", Duration.ofSeconds(30),
+            () -> history.recent(Optional.of("acme"), 5).stream().anyMatch(r -> r.status() == RunRecord.Status.SUCCEEDED));
+        List<RunRecord> runs = history.recent(Optional.of("acme"), 5);
+        assertThat(runs).extracting(RunRecord::status).containsExactly(RunRecord.Status.SUCCEEDED, RunRecord.Status.FAILED);
+        assertThat(runs.get(1).reason().orElseThrow()).contains("held by another run").contains("tried again in PT2S");
+      } finally {
+        ghost.close();
+        w.stop(true);
+      }
+    }
+  }
+
   /** Per integration, every run ends before the next one starts. */
   static void assertNoOverlaps(List<RunRecord> runs) {
     Map<String, List<RunRecord>> byIntegration = runs.stream().collect(Collectors.groupingBy(RunRecord::integration));

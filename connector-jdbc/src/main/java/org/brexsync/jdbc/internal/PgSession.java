@@ -110,7 +110,7 @@ public final class PgSession implements StateSession {
           try (ResultSet r = p.executeQuery()) {
             r.next();
             if (!r.getBoolean(1)) {
-              throw new DatabaseException("the state of integration '" + integration + "' is held by another run "
+              throw new org.brexsync.jdbc.StateLockedException("the state of integration '" + integration + "' is held by another run "
                   + "(another worker or process is syncing it); this run did not start");
             }
           }

@@ -3,7 +3,7 @@ package org.brexsync.jdbc.internal;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
+import java.util.Map;
 import org.brexsync.connector.schedule.Schedule;
 
 /**
@@ -15,17 +15,23 @@ import org.brexsync.connector.schedule.Schedule;
  */
 public final class TaskSchedule implements com.github.kagkarlsson.scheduler.task.schedule.Schedule {
   private final Schedule schedule;
-  private final Set<String> handOver;
+  private final Map<String, Duration> dueAgain;
 
-  public TaskSchedule(Schedule schedule, Set<String> handOver) {
+  /**
+   * @param dueAgain task name → delay after the run ends at which the task is due again, ahead of its
+   *     schedule (a run handed over: zero; a run that found the state locked: the heartbeat timeout);
+   *     an entry is used once
+   */
+  public TaskSchedule(Schedule schedule, Map<String, Duration> dueAgain) {
     this.schedule = schedule;
-    this.handOver = handOver;
+    this.dueAgain = dueAgain;
   }
 
   @Override
   public Instant getNextExecutionTime(ExecutionComplete done) {
-    if (handOver.remove(done.getExecution().getTaskName())) {
-      return done.getTimeDone();
+    Duration again = dueAgain.remove(done.getExecution().getTaskName());
+    if (again != null) {
+      return done.getTimeDone().plus(again);
     }
     if (schedule.every().isPresent()) {
       Duration every = schedule.every().get();
