@@ -10,7 +10,9 @@ import org.brexsync.cli.internal.CliContext;
 import org.brexsync.cli.internal.Errors;
 import org.brexsync.cli.internal.InsightCommands;
 import org.brexsync.cli.internal.IntegrationCommand;
+import org.brexsync.cli.internal.RunsCommand;
 import org.brexsync.cli.internal.SandboxCommand;
+import org.brexsync.cli.internal.ServeCommand;
 import org.brexsync.cli.internal.SyncCommand;
 import org.brexsync.cli.internal.UsersCommand;
 import org.brexsync.cli.internal.WorkflowCommand;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code brexsync} command line: {@code sync}, {@code users list}, {@code cards list},
  * {@code integration validate|suggest-mapping}, {@code workflow run|offboard|presets},
- * {@code report}, {@code dashboard}, {@code insights} and {@code sandbox}. Exit codes: {@value #OK} ok,
+ * {@code report}, {@code dashboard}, {@code insights}, {@code sandbox}, {@code serve} and {@code runs list}. Exit codes: {@value #OK} ok,
  * {@value #FAILED_RECORDS} the run finished with failed records, {@value #USAGE} bad usage or
  * configuration, {@value #UNREACHABLE} Brex or Oomnitza could not be reached or refused the credentials.
  *
@@ -57,6 +59,8 @@ import picocli.CommandLine.Spec;
       InsightCommands.Dashboard.class,
       InsightCommands.Insights.class,
       SandboxCommand.class,
+      ServeCommand.class,
+      RunsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Brexsync implements Runnable {
@@ -77,7 +81,17 @@ public final class Brexsync implements Runnable {
   public static void main(String[] args) {
     org.brexsync.cli.internal.Warmup.start(args);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "brexsync-shutdown"));
+    CountDownLatch finished = new CountDownLatch(1);
+    // SIGTERM or Ctrl-C: tell the command (serve, sandbox) to stop, and keep the JVM up until it has
+    // (serve cancels or finishes its runs and records them), bounded so a hung stop cannot hold it forever.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stopped.countDown();
+      try {
+        finished.await(15, java.util.concurrent.TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "brexsync-shutdown"));
     Charset cs = System.console() != null ? System.console().charset() : Charset.defaultCharset();
     int code = runner()
         .environment(System.getenv())
@@ -92,6 +106,7 @@ public final class Brexsync implements Runnable {
           }
         })
         .execute(args);
+    finished.countDown();
     System.exit(code);
   }
 

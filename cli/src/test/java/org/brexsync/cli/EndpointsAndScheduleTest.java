@@ -134,7 +134,7 @@ class EndpointsAndScheduleTest {
 
     assertThat(r.code()).as(r.all()).isEqualTo(0);
     assertThat(r.out()).contains("Schedule: the schedule (every PT6H) is not run by 'brexsync sync'", "SyncScheduler",
-        "'brexsync serve'");
+        "'brexsync serve --dir FOLDER' runs every document of a folder on its schedule");
   }
 
   @Test

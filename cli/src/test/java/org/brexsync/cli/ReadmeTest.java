@@ -38,7 +38,8 @@ class ReadmeTest {
         "brexsync integration validate", "brexsync integration suggest-mapping", "brexsync sandbox",
         "| 0 |", "| 1 |", "| 2 |", "| 3 |", "BREX_API_TOKEN", "BREX_BASE_URL", "OOMNITZA_URL",
         "OOMNITZA_API_TOKEN", "## Changelog", "brexsync workflow run", "brexsync workflow offboard",
-        "brexsync workflow presets", "brexsync report", "brexsync dashboard", "brexsync insights");
+        "brexsync workflow presets", "brexsync report", "brexsync dashboard", "brexsync insights", "brexsync serve",
+        "brexsync runs list", "BREXSYNC_DATABASE_URL", "/healthz");
   }
 
   @Test

@@ -69,6 +69,10 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler {
     if (isUnreachable(ex)) {
       return Brexsync.UNREACHABLE;
     }
+    if (ex instanceof org.brexsync.jdbc.DatabaseException) {
+      // A bad URL or schema is configuration; a server that cannot be reached or refuses the user is not.
+      return ex.getMessage() != null && ex.getMessage().startsWith("cannot connect") ? Brexsync.UNREACHABLE : Brexsync.USAGE;
+    }
     return Brexsync.FAILED_RECORDS;
   }
 

@@ -8,7 +8,6 @@ import org.brexsync.connector.IntegrationConfigException;
 import org.brexsync.connector.IntegrationJson;
 import org.brexsync.connector.mapping.Mapping;
 import org.brexsync.connector.mapping.MappingRule;
-import org.brexsync.connector.schedule.Schedule;
 import org.brexsync.cli.ConfigurationException;
 
 /** Reading integration documents, and the built-in default integration. */
@@ -56,14 +55,11 @@ public final class Integrations {
     }
   }
 
-  /** What the CLI does with an integration's schedule: nothing yet, and where it is used. */
+  /** What the CLI does with an integration's schedule: {@code serve} runs it, {@code sync} does not. */
   public static String scheduleNote(Integration in) {
-    Schedule s = in.schedule();
-    String when = s.every().map(d -> "every " + d).orElseGet(() -> "daily at " + s.dailyAt().map(Object::toString).orElse("?")
-        + " " + s.zone());
-    return "the schedule (" + when + ") is not run by 'brexsync sync', which runs once, now. It is used only by "
-        + "connector-core's SyncScheduler (the Java API) and a future 'brexsync serve'; until then run 'brexsync sync' "
-        + "from cron or another scheduler.";
+    return "the schedule (" + in.schedule().describe() + ") is not run by 'brexsync sync', which runs once, now. "
+        + "'brexsync serve --dir FOLDER' runs every document of a folder on its schedule (one machine, or a cluster "
+        + "on PostgreSQL); connector-core's SyncScheduler does the same from Java.";
   }
 
   /** The document at {@code file}, if given. */

@@ -11,12 +11,15 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import org.brexsync.connector.internal.ValueStyle;
+import org.brexsync.connector.schedule.internal.Cron;
 import org.immutables.value.Value;
 
 /**
  * When an integration runs: daily at a time of day in a zone (the default: once a day at 02:00 UTC),
- * or every fixed interval. JSON form: {@code {"dailyAt":"02:00","zone":"Europe/Berlin"}} or
- * {@code {"every":"PT6H"}}.
+ * every fixed interval, or on a cron expression in a zone. JSON form:
+ * {@code {"dailyAt":"02:00","zone":"Europe/Berlin"}}, {@code {"every":"PT6H"}} or
+ * {@code {"cron":"0 6-18/3 * * MON-FRI","zone":"America/New_York"}} (five fields as crontab has them, or six
+ * with seconds first; see {@link #cron(String, ZoneId)}).
  */
 @Value.Immutable
 @ValueStyle
@@ -35,7 +38,16 @@ public abstract class Schedule {
   @JsonProperty("every")
   public abstract Optional<Duration> every();
 
-  /** The zone of {@link #dailyAt()}. */
+  /**
+   * A cron expression (exclusive with {@link #dailyAt()} and {@link #every()}): {@code minute hour
+   * day-of-month month day-of-week}, or six fields with seconds first. Fields take {@code *}, values,
+   * ranges {@code a-b}, steps {@code *}{@code /n} and {@code a-b/n}, comma lists, month and day names
+   * ({@code JAN}, {@code MON}); when both day fields are restricted, a day matching either runs.
+   */
+  @JsonProperty("cron")
+  public abstract Optional<String> cron();
+
+  /** The zone of {@link #dailyAt()} and {@link #cron()}. */
   @JsonProperty("zone")
   @Value.Default
   public ZoneId zone() {
@@ -57,8 +69,33 @@ public abstract class Schedule {
     return ImmutableSchedule.builder().every(interval).build();
   }
 
+  /**
+   * On a cron expression in a zone.
+   *
+   * @throws IllegalStateException when the expression cannot be read or never fires
+   */
+  public static Schedule cron(String expression, ZoneId zone) {
+    return ImmutableSchedule.builder().cron(expression).zone(zone).build();
+  }
+
+  /** How the schedule reads, e.g. {@code daily at 02:00 UTC}, {@code every PT6H}, {@code cron '0 * * * *' UTC}. */
+  public String describe() {
+    if (every().isPresent()) {
+      return "every " + every().get();
+    }
+    if (cron().isPresent()) {
+      return "cron '" + cron().get() + "' " + zone();
+    }
+    return "daily at " + dailyAt().orElse(DEFAULT_TIME) + " " + zone();
+  }
+
   /** The first run start strictly after {@code now}. */
   public Instant nextAfter(Instant now) {
+    if (cron().isPresent()) {
+      Instant next = compiledCron().nextAfter(now, zone());
+      // check() made sure it fires; past five years from now it may not (a one-off day): never.
+      return next != null ? next : Instant.MAX;
+    }
     if (every().isPresent()) {
       return now.plus(every().get());
     }
@@ -71,10 +108,24 @@ public abstract class Schedule {
     return candidate.toInstant();
   }
 
+  /** The parsed expression (computed once). */
+  @Value.Lazy
+  Cron compiledCron() {
+    return Cron.parse(cron().orElseThrow());
+  }
+
   @Value.Check
   void check() {
-    if (dailyAt().isPresent() && every().isPresent()) {
-      throw new IllegalStateException("schedule: use either dailyAt or every, not both");
+    int kinds = (dailyAt().isPresent() ? 1 : 0) + (every().isPresent() ? 1 : 0) + (cron().isPresent() ? 1 : 0);
+    if (kinds > 1) {
+      throw new IllegalStateException("schedule: use one of dailyAt, every or cron, not several");
+    }
+    if (cron().isPresent()) {
+      try {
+        Cron.parse(cron().get());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException("schedule: " + e.getMessage(), e);
+      }
     }
     if (every().isPresent() && (every().get().isNegative() || every().get().isZero())) {
       throw new IllegalStateException("schedule: every must be positive");

@@ -9,6 +9,10 @@ import java.util.function.Consumer;
 import org.brexsync.connector.schedule.internal.NonOverlappingScheduler;
 import org.brexsync.connector.sync.SyncEngine;
 import org.brexsync.connector.sync.SyncReport;
+import java.util.UUID;
+import org.brexsync.connector.port.RunHistory;
+import org.brexsync.connector.port.RunRecord;
+import org.brexsync.connector.sync.RunControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +44,38 @@ public final class SyncScheduler implements AutoCloseable {
             b.clock,
             b.executor,
             "brexsync-scheduler-" + engine.integration().name(),
-            engine::run,
+            b.history == null ? engine::run : control -> recorded(engine, control, b),
             b.onReport,
             b.onError,
             () -> LOG.info("integration '{}': a run is in progress; this run is skipped", engine.integration().name()));
+  }
+
+  /** One run recorded in the history when it starts and when it ends (also when it throws). */
+  private static SyncReport recorded(SyncEngine engine, RunControl control, Builder b) {
+    RunRecord run = RunRecord.started(UUID.randomUUID().toString(), engine.integration().name(), RunRecord.Kind.SYNC,
+        b.worker, b.clock.instant());
+    b.history.record(run);
+    try {
+      SyncReport report = engine.run(control);
+      finish(run.finished(report, b.clock.instant()), b);
+      return report;
+    } catch (RuntimeException e) {
+      finish(run.ended(RunRecord.Status.FAILED, String.valueOf(e.getMessage()), b.clock.instant()), b);
+      throw e;
+    }
+  }
+
+  private static void finish(RunRecord run, Builder b) {
+    try {
+      b.history.record(run);
+    } catch (RuntimeException e) {
+      LOG.error("{} (the run history could not record it: {})", run.line(), e.getMessage());
+    }
+    try {
+      b.onRun.accept(run);
+    } catch (RuntimeException e) {
+      LOG.warn("run listener failed: {}", e.toString());
+    }
   }
 
   /** A builder. */
@@ -110,6 +142,9 @@ public final class SyncScheduler implements AutoCloseable {
     private ScheduledExecutorService executor;
     private Consumer<SyncReport> onReport = r -> {};
     private Consumer<RuntimeException> onError = e -> LOG.warn("scheduled sync failed: {}", e.toString());
+    private RunHistory history;
+    private String worker = "local";
+    private Consumer<RunRecord> onRun = r -> {};
 
     private Builder() {}
 
@@ -146,6 +181,22 @@ public final class SyncScheduler implements AutoCloseable {
     /** Receives exceptions thrown by runs (default: logged). */
     public Builder onError(Consumer<RuntimeException> onError) {
       this.onError = Objects.requireNonNull(onError);
+      return this;
+    }
+
+    /**
+     * Records every run in {@code history} when it starts and when it ends (e.g.
+     * {@code FileRunHistory} beside the state), under this worker's name.
+     */
+    public Builder runHistory(RunHistory history, String worker) {
+      this.history = Objects.requireNonNull(history, "history");
+      this.worker = Objects.requireNonNull(worker, "worker");
+      return this;
+    }
+
+    /** Receives every run as the history records it when it ends (with {@link #runHistory}). */
+    public Builder onRun(Consumer<RunRecord> onRun) {
+      this.onRun = Objects.requireNonNull(onRun, "onRun");
       return this;
     }
 

@@ -9,6 +9,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.brexsync.connector.schedule.internal.NonOverlappingScheduler;
 import org.brexsync.connector.schedule.Schedule;
+import java.util.UUID;
+import org.brexsync.connector.port.RunHistory;
+import org.brexsync.connector.port.RunRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +47,37 @@ public final class WorkflowScheduler implements AutoCloseable {
             b.clock,
             b.executor,
             "brexsync-workflow-scheduler",
-            control -> job.get(),
+            b.history == null ? control -> job.get() : control -> recorded(job, b),
             b.onReport,
             b.onError,
             () -> LOG.info("a workflow run is in progress; this run is skipped"));
+  }
+
+  /** One run recorded in the history when it starts and when it ends (also when it throws). */
+  private static WorkflowReport recorded(Supplier<WorkflowReport> job, Builder b) {
+    RunRecord run = RunRecord.started(UUID.randomUUID().toString(), b.name, RunRecord.Kind.WORKFLOW, b.worker, b.clock.instant());
+    b.history.record(run);
+    try {
+      WorkflowReport report = job.get();
+      finish(run.finished(report, b.clock.instant()), b);
+      return report;
+    } catch (RuntimeException e) {
+      finish(run.ended(RunRecord.Status.FAILED, String.valueOf(e.getMessage()), b.clock.instant()), b);
+      throw e;
+    }
+  }
+
+  private static void finish(RunRecord run, Builder b) {
+    try {
+      b.history.record(run);
+    } catch (RuntimeException e) {
+      LOG.error("{} (the run history could not record it: {})", run.line(), e.getMessage());
+    }
+    try {
+      b.onRun.accept(run);
+    } catch (RuntimeException e) {
+      LOG.warn("run listener failed: {}", e.toString());
+    }
   }
 
   /** A builder. */
@@ -104,6 +134,10 @@ public final class WorkflowScheduler implements AutoCloseable {
     private ScheduledExecutorService executor;
     private Consumer<WorkflowReport> onReport = r -> {};
     private Consumer<RuntimeException> onError = e -> LOG.warn("scheduled workflow failed: {}", e.toString());
+    private RunHistory history;
+    private String worker = "local";
+    private String name = "workflow";
+    private Consumer<RunRecord> onRun = r -> {};
 
     private Builder() {}
 
@@ -119,7 +153,30 @@ public final class WorkflowScheduler implements AutoCloseable {
       Objects.requireNonNull(workflow);
       Objects.requireNonNull(target);
       Objects.requireNonNull(options);
+      this.name = workflow.name();
       return job(() -> runner.run(workflow, target, options));
+    }
+
+    /** The workflow's name in the run history (set by the {@code job(runner, workflow, ...)} form). */
+    public Builder name(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /**
+     * Records every run in {@code history} when it starts and when it ends, as a
+     * {@link RunRecord.Kind#WORKFLOW} run under this worker's name (as {@code SyncScheduler} does).
+     */
+    public Builder runHistory(RunHistory history, String worker) {
+      this.history = Objects.requireNonNull(history, "history");
+      this.worker = Objects.requireNonNull(worker, "worker");
+      return this;
+    }
+
+    /** Receives every run as the history records it when it ends (with {@link #runHistory}). */
+    public Builder onRun(Consumer<RunRecord> onRun) {
+      this.onRun = Objects.requireNonNull(onRun, "onRun");
+      return this;
     }
 
     /** When runs are due (default: daily at 02:00 UTC). */
