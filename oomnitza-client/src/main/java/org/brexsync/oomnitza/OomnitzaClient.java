@@ -113,6 +113,7 @@ public final class OomnitzaClient implements AutoCloseable {
   /** {@link #verifyCredentials()} with per-call options. */
   public void verifyCredentials(RequestOptions options) {
     transport.execute(Call.of("GET", conventions.verifyCredentialsPath())
+        .operation(Call.operationOf("GET", conventions.verifyCredentialsPath()))
         .options(Objects.requireNonNull(options, "options")).build());
   }
 

@@ -49,10 +49,6 @@ import org.brexsync.brex.webhook.WebhookSubscription;
 public final class Services {
   private Services() {}
 
-  private static String seg(String id) {
-    return Transport.segment("id", id);
-  }
-
   /** A lazy, bounded iterable over the pages of {@code path}. */
   private static <T> PagedIterable<T> paged(Transport t, String path,
       java.util.function.Function<Optional<String>, org.brexsync.brex.Page<T>> fetch,
@@ -94,7 +90,7 @@ public final class Services {
 
     @Override
     public User get(String id, RequestOptions o) {
-      return t.send(Call.get("/v2/users/" + seg(id)).options(o), User.class);
+      return t.send(Call.get("/v2/users/{id}", id).options(o), User.class);
     }
 
     @Override
@@ -111,7 +107,7 @@ public final class Services {
     @Override
     public User update(String id, UpdateUserRequest r, RequestOptions o) {
       BrexValidation.throwIfAny("update user request", BrexValidation.validate(r));
-      return t.send(Call.put("/v2/users/" + seg(id)).body(r).options(o), User.class);
+      return t.send(Call.put("/v2/users/{id}", id).body(r).options(o), User.class);
     }
 
     @Override
@@ -126,13 +122,13 @@ public final class Services {
 
     @Override
     public UserLimit getLimit(String id, RequestOptions o) {
-      return t.send(Call.get("/v2/users/" + seg(id) + "/limit").options(o), UserLimit.class);
+      return t.send(Call.get("/v2/users/{id}/limit", id).options(o), UserLimit.class);
     }
 
     @Override
     public UserLimit setLimit(String id, SetUserLimitRequest r, RequestOptions o) {
       BrexValidation.throwIfAny("set user limit request", BrexValidation.validate(r));
-      return t.send(Call.post("/v2/users/" + seg(id) + "/limit").body(r).options(o), UserLimit.class);
+      return t.send(Call.post("/v2/users/{id}/limit", id).body(r).options(o), UserLimit.class);
     }
   }
 
@@ -156,7 +152,7 @@ public final class Services {
 
     @Override
     public Card get(String id, RequestOptions o) {
-      return t.send(Call.get("/v2/cards/" + seg(id)).options(o), Card.class);
+      return t.send(Call.get("/v2/cards/{id}", id).options(o), Card.class);
     }
 
     @Override
@@ -168,36 +164,36 @@ public final class Services {
     @Override
     public Card update(String id, UpdateCardRequest r, RequestOptions o) {
       BrexValidation.throwIfAny("update card request", BrexValidation.validate(r));
-      return t.send(Call.put("/v2/cards/" + seg(id)).body(r).options(o), Card.class);
+      return t.send(Call.put("/v2/cards/{id}", id).body(r).options(o), Card.class);
     }
 
     @Override
     public Card lock(String id, LockCardRequest r, RequestOptions o) {
       BrexValidation.throwIfAny("lock card request", BrexValidation.validate(r));
-      return t.send(Call.post("/v2/cards/" + seg(id) + "/lock").body(r).options(o), Card.class);
+      return t.send(Call.post("/v2/cards/{id}/lock", id).body(r).options(o), Card.class);
     }
 
     @Override
     public Card unlock(String id, RequestOptions o) {
-      return t.send(Call.post("/v2/cards/" + seg(id) + "/unlock").options(o), Card.class);
+      return t.send(Call.post("/v2/cards/{id}/unlock", id).options(o), Card.class);
     }
 
     @Override
     public Card terminate(String id, TerminateCardRequest r, RequestOptions o) {
       BrexValidation.throwIfAny("terminate card request", BrexValidation.validate(r));
-      return t.send(Call.post("/v2/cards/" + seg(id) + "/terminate").body(r).options(o), Card.class);
+      return t.send(Call.post("/v2/cards/{id}/terminate", id).body(r).options(o), Card.class);
     }
 
     @Override
     public CardNumber getNumber(String id, RequestOptions o) {
-      return t.send(Call.get("/v2/cards/" + seg(id) + "/pan").cardNumberHost().sensitiveResponse()
+      return t.send(Call.get("/v2/cards/{id}/pan", id).cardNumberHost().sensitiveResponse()
           .options(o), CardNumber.class);
     }
 
     @Override
     public void sendSecureEmail(String id, SecureEmailRequest r, RequestOptions o) {
       BrexValidation.throwIfAny("secure email request", BrexValidation.validate(r));
-      t.sendNoContent(Call.post("/v2/cards/" + seg(id) + "/secure_email").body(r).options(o)
+      t.sendNoContent(Call.post("/v2/cards/{id}/secure_email", id).body(r).options(o)
           .keyRequired());
     }
   }
@@ -231,7 +227,7 @@ public final class Services {
     }
 
     public T get(String id, RequestOptions o) {
-      return t.send(Call.get(path + "/" + seg(id)).options(o), type);
+      return t.send(Call.get(path + "/{id}", id).options(o), type);
     }
 
     public T create(C r, RequestOptions o) {
@@ -287,7 +283,7 @@ public final class Services {
 
     @Override
     public org.brexsync.brex.model.LegalEntity get(String id, RequestOptions o) {
-      return t.send(Call.get("/v2/legal_entities/" + seg(id)).options(o),
+      return t.send(Call.get("/v2/legal_entities/{id}", id).options(o),
           org.brexsync.brex.model.LegalEntity.class);
     }
   }
@@ -331,7 +327,7 @@ public final class Services {
 
     @Override
     public WebhookSubscription get(String id, RequestOptions o) {
-      return t.send(Call.get("/v1/webhooks/" + seg(id)).options(o), WebhookSubscription.class);
+      return t.send(Call.get("/v1/webhooks/{id}", id).options(o), WebhookSubscription.class);
     }
 
     @Override
@@ -339,13 +335,13 @@ public final class Services {
         String id, UpdateWebhookSubscriptionRequest r, RequestOptions o) {
       BrexValidation.throwIfAny("update webhook subscription request",
           webhook(r.url(), r.eventTypes()));
-      return t.send(Call.put("/v1/webhooks/" + seg(id)).body(r).options(o),
+      return t.send(Call.put("/v1/webhooks/{id}", id).body(r).options(o),
           WebhookSubscription.class);
     }
 
     @Override
     public void delete(String id, RequestOptions o) {
-      t.sendNoContent(Call.delete("/v1/webhooks/" + seg(id)).options(o));
+      t.sendNoContent(Call.delete("/v1/webhooks/{id}", id).options(o));
     }
 
     @Override

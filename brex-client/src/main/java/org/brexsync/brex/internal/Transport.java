@@ -110,10 +110,16 @@ public final class Transport {
     return PathSegments.encode(value);
   }
 
-  /** What one call needs to know beyond method and path. */
+  /**
+   * What one call needs to know beyond method and path. A call is made from a path template whose
+   * {@code {name}} placeholders are filled, in order, with checked and encoded values: the path goes
+   * on the wire, the template names the call to listeners ({@code GET /v2/users/{id}}), so no id
+   * ever reaches a metric tag.
+   */
   public static final class Call {
     final String method;
     final String path;
+    final String operation;
     final List<Map.Entry<String, String>> query = new ArrayList<>();
     Object body;
     RequestOptions options = RequestOptions.defaults();
@@ -122,29 +128,49 @@ public final class Transport {
     boolean createsCard;
     boolean sensitiveResponse;
 
-    private Call(String method, String path) {
+    private Call(String method, String template, String... values) {
       this.method = method;
-      this.path = path;
+      this.path = fill(template, values);
+      this.operation = org.brexsync.http.internal.Call.operationOf(method, template);
     }
 
-    /** A GET. */
-    public static Call get(String path) {
-      return new Call("GET", path);
+    /** The template with each {@code {name}} replaced by the next value, checked and encoded. */
+    private static String fill(String template, String... values) {
+      StringBuilder sb = new StringBuilder(template.length() + 32);
+      int from = 0;
+      int next = 0;
+      for (int open = template.indexOf('{'); open >= 0; open = template.indexOf('{', from)) {
+        int close = template.indexOf('}', open);
+        if (close < 0 || next >= values.length) {
+          throw new IllegalStateException("template " + template + " does not match its " + values.length + " values");
+        }
+        sb.append(template, from, open).append(segment(template.substring(open + 1, close), values[next++]));
+        from = close + 1;
+      }
+      if (next != values.length) {
+        throw new IllegalStateException("template " + template + " does not match its " + values.length + " values");
+      }
+      return sb.append(template, from, template.length()).toString();
     }
 
-    /** A POST. */
-    public static Call post(String path) {
-      return new Call("POST", path);
+    /** A GET of {@code template} (e.g. {@code /v2/users/{id}}) filled with {@code values}. */
+    public static Call get(String template, String... values) {
+      return new Call("GET", template, values);
     }
 
-    /** A PUT. */
-    public static Call put(String path) {
-      return new Call("PUT", path);
+    /** A POST of {@code template} filled with {@code values}. */
+    public static Call post(String template, String... values) {
+      return new Call("POST", template, values);
     }
 
-    /** A DELETE. */
-    public static Call delete(String path) {
-      return new Call("DELETE", path);
+    /** A PUT of {@code template} filled with {@code values}. */
+    public static Call put(String template, String... values) {
+      return new Call("PUT", template, values);
+    }
+
+    /** A DELETE of {@code template} filled with {@code values}. */
+    public static Call delete(String template, String... values) {
+      return new Call("DELETE", template, values);
     }
 
     /** Adds a query parameter when the value is present. */
@@ -255,7 +281,7 @@ public final class Transport {
       key = keys.get();
     }
     org.brexsync.http.internal.Call.Builder b = org.brexsync.http.internal.Call.of(call.method, call.path)
-        .options(call.options).idempotencyKey(key).tag(call);
+        .options(call.options).idempotencyKey(key).operation(call.operation).tag(call);
     call.query.forEach(q -> b.query(q.getKey(), q.getValue()));
     if (call.body != null) {
       b.body(serialize(call, path), "application/json");

@@ -34,6 +34,8 @@ import org.brexsync.connector.port.UserSink;
  * <p>Immutable and thread-safe; runs of one engine never overlap ({@link SyncAlreadyRunningException}).
  */
 public final class SyncEngine {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SyncEngine.class);
+
   /** Default number of outcomes kept in a report. */
   public static final int DEFAULT_MAX_REPORTED_OUTCOMES = 10_000;
 
@@ -122,11 +124,39 @@ public final class SyncEngine {
       throw new SyncAlreadyRunningException(integration.name());
     }
     try {
-      return SyncPipeline.run(
-          new RunConfig(integration, source, sink, stateStore, mapping, clock, executor, listener, dryRun, maxReportedOutcomes),
-          control);
+      SyncListener.RunScope scope = started(new SyncListener.RunStart(integration.name(), dryRun, clock.instant()));
+      SyncReport report;
+      try {
+        report = SyncPipeline.run(
+            new RunConfig(integration, source, sink, stateStore, mapping, clock, executor, listener, dryRun, maxReportedOutcomes),
+            control);
+      } catch (RuntimeException | Error e) {
+        tell(() -> scope.failed(e));
+        throw e;
+      }
+      tell(() -> scope.ended(report));
+      return report;
     } finally {
       running.unlock();
+    }
+  }
+
+  /** The listener's scope of a starting run; a listener that fails is logged and ignored. */
+  private SyncListener.RunScope started(SyncListener.RunStart start) {
+    try {
+      SyncListener.RunScope scope = listener.onRunStart(start);
+      return scope != null ? scope : SyncListener.RunScope.NONE;
+    } catch (RuntimeException e) {
+      LOG.warn("sync listener failed: {}", e.toString());
+      return SyncListener.RunScope.NONE;
+    }
+  }
+
+  private static void tell(Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException e) {
+      LOG.warn("sync listener failed: {}", e.toString());
     }
   }
 

@@ -127,7 +127,9 @@ final class ApiBlockStep extends WorkflowStep {
         }
         try {
           HttpSender.Answer a = services.http.send(method, target, h, body,
-              toBrex ? Optional.of(services.brexLimiter) : Optional.empty());
+              toBrex ? Optional.of(services.brexLimiter) : Optional.empty(),
+              Optional.of(HttpSender.operationOf(method, block.url())),
+              Optional.of(toBrex ? "Brex" : "Workflow"));
           return new Response(a.status(), a.headers(), a.body());
         } catch (HttpSender.SendException e) {
           throw new WorkflowException(e.getMessage(), e);

@@ -62,6 +62,7 @@ public final class WorkflowRunner {
   private final Services services;
   private final Clock clock;
   private final ProgressListener progress;
+  private final WorkflowListener listener;
   private final int concurrency;
 
   /** Default number of people handled at once. */
@@ -74,10 +75,12 @@ public final class WorkflowRunner {
     this.oomnitza = Optional.ofNullable(b.oomnitza);
     this.clock = b.clock;
     this.progress = b.progress;
+    this.listener = b.listener;
     this.concurrency = b.concurrency;
     HttpClient http = b.httpClient != null ? b.httpClient
         : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    HttpSender sender = new HttpSender(http, b.sleeper, b.maxAttempts, b.initialBackoff, b.requestTimeout);
+    HttpSender sender = new HttpSender(http, b.sleeper, b.maxAttempts, b.initialBackoff, b.requestTimeout,
+        b.requestListener);
     Connection cred = b.brexCredential;
     URI base = cred.baseUrl().orElse(b.brexBaseUri);
     Function<String, String> env = b.env;
@@ -86,6 +89,7 @@ public final class WorkflowRunner {
     Clock clk = b.clock;
     RateLimiter limiter = b.rateLimiter;
     RateLimiter cardLimiter = b.cardCreationLimiter;
+    org.brexsync.http.RequestListener requests = b.requestListener;
     this.services = new Services(base, cred, env, new LazyBrex(() -> given != null ? given
         : BrexClient.builder()
             .baseUri(base)
@@ -96,6 +100,7 @@ public final class WorkflowRunner {
             .clock(clk)
             .rateLimiter(limiter)
             .cardCreationLimiter(cardLimiter)
+            .requestListener(requests)
             .build()), sender, limiter, cardLimiter);
   }
 
@@ -296,7 +301,16 @@ public final class WorkflowRunner {
             Map.of(), Optional.of("stopped: step '" + stoppedBy + "' failed")));
         continue;
       }
-      StepOutcome o = runStep(step, ctx, options.dryRun(), plannedWrites);
+      WorkflowListener.StepScope scope = started(new WorkflowListener.StepStart(workflow.name(), step.name(),
+          options.dryRun()));
+      StepOutcome o;
+      try {
+        o = runStep(step, ctx, options.dryRun(), plannedWrites);
+      } catch (RuntimeException | Error e) {
+        tell(() -> scope.failed(e));
+        throw e;
+      }
+      tell(() -> scope.ended(o));
       outcomes.add(o);
       if (o.status() == StepStatus.FAILED) {
         stoppedBy = step.name();
@@ -306,6 +320,25 @@ public final class WorkflowRunner {
       }
     }
     return new RecordResult(ident, outcomes);
+  }
+
+  /** The listener's scope of a starting step; a listener that fails is logged and ignored. */
+  private WorkflowListener.StepScope started(WorkflowListener.StepStart start) {
+    try {
+      WorkflowListener.StepScope scope = listener.onStepStart(start);
+      return scope != null ? scope : WorkflowListener.StepScope.NONE;
+    } catch (RuntimeException e) {
+      LOG.warn("workflow listener failed: {}", e.toString());
+      return WorkflowListener.StepScope.NONE;
+    }
+  }
+
+  private static void tell(Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException e) {
+      LOG.warn("workflow listener failed: {}", e.toString());
+    }
   }
 
   private StepOutcome runStep(WorkflowStep step, Ctx ctx, boolean dryRun, Map<String, String> plannedWrites) {
@@ -501,9 +534,26 @@ public final class WorkflowRunner {
     private RateLimiter rateLimiter = RateLimiter.brexDefault();
     private RateLimiter cardCreationLimiter = RateLimiter.brexCardCreationDefault();
     private ProgressListener progress = ProgressListener.NONE;
+    private WorkflowListener listener = WorkflowListener.NONE;
+    private org.brexsync.http.RequestListener requestListener = org.brexsync.http.RequestListener.none();
     private int concurrency = DEFAULT_CONCURRENCY;
 
     private Builder() {}
+
+    /** Told when each step of each record starts and how it ended (default: nobody). */
+    public Builder listener(WorkflowListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Told of every HTTP attempt of API blocks and of the Brex client the runner builds (default:
+     * nobody); a Brex client given to {@link #brexClient} keeps its own listener.
+     */
+    public Builder requestListener(org.brexsync.http.RequestListener listener) {
+      this.requestListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
 
     /**
      * People handled at once when a run or an offboarding selects several (default

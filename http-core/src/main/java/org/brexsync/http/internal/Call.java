@@ -62,6 +62,8 @@ public final class Call {
   private final RateLimiter rateLimiter;
   private final List<String> secrets;
   private final Object tag;
+  private final String operation;
+  private final String service;
 
   private Call(Builder b) {
     this.method = b.method;
@@ -80,6 +82,8 @@ public final class Call {
     this.rateLimiter = b.rateLimiter;
     this.secrets = List.copyOf(b.secrets);
     this.tag = b.tag;
+    this.operation = b.operation != null ? b.operation : method.toUpperCase(Locale.ROOT);
+    this.service = b.service;
     this.idempotency = b.idempotency != null ? b.idempotency : rule(method, idempotencyKey != null
         || headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Idempotency-Key")));
   }
@@ -189,6 +193,28 @@ public final class Call {
     return tag;
   }
 
+  /**
+   * The call's low-cardinality name for listeners, metrics and traces: method and templated path
+   * (e.g. {@code GET /v2/users/{id}}), never a path with ids; the method alone when none was given.
+   */
+  public String operation() {
+    return operation;
+  }
+
+  /** The service named to listeners instead of the transport's, if any. */
+  public Optional<String> service() {
+    return Optional.ofNullable(service);
+  }
+
+  /**
+   * {@code "METHOD template"} without the template's query: the operation name of a call on a
+   * templated path such as {@code /v2/users/{id}}.
+   */
+  public static String operationOf(String method, String template) {
+    int q = template.indexOf('?');
+    return method.toUpperCase(Locale.ROOT) + " " + (q < 0 ? template : template.substring(0, q));
+  }
+
   /** Builder. */
   public static final class Builder {
     private final String method;
@@ -207,6 +233,8 @@ public final class Call {
     private RateLimiter rateLimiter;
     private final List<String> secrets = new ArrayList<>();
     private Object tag;
+    private String operation;
+    private String service;
 
     private Builder(String method, String path) {
       this.method = Objects.requireNonNull(method, "method");
@@ -293,6 +321,21 @@ public final class Call {
     /** Attaches what the client's hooks need to know of this call. */
     public Builder tag(Object tag) {
       this.tag = tag;
+      return this;
+    }
+
+    /**
+     * The call's low-cardinality name ({@link Call#operation()}): method and templated path, e.g.
+     * {@code GET /v2/users/{id}}. Never put an id, an email or any other value of one record here.
+     */
+    public Builder operation(String operation) {
+      this.operation = Objects.requireNonNull(operation, "operation");
+      return this;
+    }
+
+    /** Names another service to listeners than the transport's (e.g. Brex, for an API block sent to it). */
+    public Builder service(String service) {
+      this.service = Objects.requireNonNull(service, "service");
       return this;
     }
 

@@ -181,131 +181,205 @@ public final class Transport {
     Duration timeout = call.options().timeout().orElse(requestTimeout);
     RateLimiter limiter = call.rateLimiter().orElse(rateLimiter);
     Call.Idempotency idempotency = call.idempotency();
+    String named = call.service().orElse(service);
     Instant started = clock.instant();
     boolean refreshed = false;
     for (int attempt = 1; ; ) {
       ensureOpen(call, path);
       if (limiter != null) {
-        pause(limiter.reserve(), call, path);
+        Duration permit = limiter.reserve();
+        if (permit.compareTo(Duration.ZERO) > 0) {
+          waiting(new RequestListener.RateLimitWait(named, call.method(), call.operation(),
+              RequestListener.RateLimitWait.Source.CLIENT, permit), red);
+        }
+        pause(permit, call, path);
       }
       HttpRequest.Builder builder = HttpRequest.newBuilder();
       Object credentials = build(builder, call, path, uri, timeout, red);
       HttpRequest request = buildRequest(builder, call, path, red);
-      Instant t0 = clock.instant();
-      if (!http.enter()) {
-        throw failures.closed(call, path);
-      }
-      HttpResponse<byte[]> raw;
+      Observed observed = start(new RequestListener.AttemptStart(named, call.method(),
+          call.operation(), attempt), red);
       try {
-        raw = http.client().send(request, HttpResponse.BodyHandlers.ofByteArray());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw failures.interrupted(call, path, false, e);
-      } catch (RuntimeException e) {
-        // typed and redacted, never raw: not even as the cause, whose message may quote a header
-        throw failures.network(new NetworkFailure(call, path, attempt, null, red.describe(e), false));
-      } catch (IOException e) {
-        boolean connect = isConnectFailure(e);
+        Instant t0 = clock.instant();
+        if (!http.enter()) {
+          throw failures.closed(call, path);
+        }
+        HttpResponse<byte[]> raw;
+        try {
+          raw = http.client().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw failures.interrupted(call, path, false, e);
+        } catch (RuntimeException e) {
+          // typed and redacted, never raw: not even as the cause, whose message may quote a header
+          throw failures.network(new NetworkFailure(call, path, attempt, null, red.describe(e), false));
+        } catch (IOException e) {
+          boolean connect = isConnectFailure(e);
+          Duration took = Duration.between(t0, clock.instant());
+          log.debug("{} {} {} -> {} (attempt {}, {} ms)", service, call.method(), path,
+              e.getClass().getSimpleName(), attempt, took.toMillis());
+          boolean mayRetry = retry.retryNetworkErrors() && (idempotency == Call.Idempotency.IDEMPOTENT
+              || idempotency == Call.Idempotency.NON_IDEMPOTENT && connect);
+          Optional<Duration> wait = mayRetry ? nextDelay(attempt, Optional.empty(), started) : Optional.empty();
+          String what = describe(e, connect, timeout, red);
+          observed.outcome(new RequestListener.Attempt(call.method(), path, attempt, Optional.empty(),
+              took, Optional.empty(), Optional.of(e.getClass().getSimpleName()), wait.isPresent(),
+              named, call.operation()));
+          if (wait.isPresent()) {
+            log.warn("Retrying {} {} {} after {} (attempt {}/{}), waiting {} ms", service, call.method(),
+                path, what, attempt, retry.maxAttempts(), wait.get().toMillis());
+            pause(wait.get(), call, path);
+            attempt++;
+            continue;
+          }
+          throw failures.network(new NetworkFailure(call, path, attempt, e, what,
+              e instanceof HttpTimeoutException));
+        } finally {
+          http.exit();
+        }
         Duration took = Duration.between(t0, clock.instant());
-        log.debug("{} {} {} -> {} (attempt {}, {} ms)", service, call.method(), path,
-            e.getClass().getSimpleName(), attempt, took.toMillis());
-        boolean mayRetry = retry.retryNetworkErrors() && (idempotency == Call.Idempotency.IDEMPOTENT
-            || idempotency == Call.Idempotency.NON_IDEMPOTENT && connect);
-        Optional<Duration> wait = mayRetry ? nextDelay(attempt, Optional.empty(), started) : Optional.empty();
-        String what = describe(e, connect, timeout, red);
-        notify(new RequestListener.Attempt(call.method(), path, attempt, Optional.empty(), took,
-            Optional.empty(), Optional.of(e.getClass().getSimpleName()), wait.isPresent()), red);
-        if (wait.isPresent()) {
-          log.warn("Retrying {} {} {} after {} (attempt {}/{}), waiting {} ms", service, call.method(),
-              path, what, attempt, retry.maxAttempts(), wait.get().toMillis());
+        int status = raw.statusCode();
+        Optional<String> traceId = traceId(raw.headers(), red);
+        Response r = new Response(status, raw.headers(), raw.body(), call, path, traceId.orElse(null),
+            attempt);
+        log.debug("{} {} {} -> {} (attempt {}, {} ms, trace id {})", service, call.method(), path, status,
+            attempt, took.toMillis(), traceId.orElse("none"));
+        if (status >= 200 && status < 300) {
+          RuntimeException garbled;
+          try {
+            T value = reader.apply(r);
+            observed.outcome(new RequestListener.Attempt(call.method(), path, attempt,
+                Optional.of(status), took, traceId, Optional.empty(), false, named, call.operation()));
+            return value;
+          } catch (RuntimeException e) {
+            if (!failures.isGarbled(e)) {
+              throw e;
+            }
+            garbled = e;
+          }
+          // An unreadable answer to a read is retried like a 5xx: one bad page must not fail a sync.
+          boolean readRetry = call.method().equals("GET") && idempotency == Call.Idempotency.IDEMPOTENT;
+          Optional<Duration> wait = readRetry ? nextDelay(attempt, Optional.empty(), started) : Optional.empty();
+          observed.outcome(new RequestListener.Attempt(call.method(), path, attempt, Optional.of(status),
+              took, traceId, Optional.of(garbled.getClass().getSimpleName()), wait.isPresent(), named,
+              call.operation()));
+          if (wait.isEmpty()) {
+            throw garbled;
+          }
+          log.warn("Retrying {} {} {} after an unreadable HTTP {} answer (attempt {}/{}, trace id {}),"
+              + " waiting {} ms", service, call.method(), path, status, attempt, retry.maxAttempts(),
+              traceId.orElse("none"), wait.get().toMillis());
           pause(wait.get(), call, path);
           attempt++;
           continue;
         }
-        throw failures.network(new NetworkFailure(call, path, attempt, e, what,
-            e instanceof HttpTimeoutException));
-      } finally {
-        http.exit();
-      }
-      Duration took = Duration.between(t0, clock.instant());
-      int status = raw.statusCode();
-      Optional<String> traceId = traceId(raw.headers(), red);
-      Response r = new Response(status, raw.headers(), raw.body(), call, path, traceId.orElse(null),
-          attempt);
-      log.debug("{} {} {} -> {} (attempt {}, {} ms, trace id {})", service, call.method(), path, status,
-          attempt, took.toMillis(), traceId.orElse("none"));
-      if (status >= 200 && status < 300) {
-        RuntimeException garbled;
-        try {
-          T value = reader.apply(r);
-          notify(new RequestListener.Attempt(call.method(), path, attempt, Optional.of(status), took,
-              traceId, Optional.empty(), false), red);
-          return value;
-        } catch (RuntimeException e) {
-          if (!failures.isGarbled(e)) {
-            throw e;
+        if (status == 401 && call.authenticated() && auth != null && !refreshed
+            && auth.refresh(call, credentials)) {
+          refreshed = true;
+          observed.outcome(new RequestListener.Attempt(call.method(), path, attempt, Optional.of(status),
+              took, traceId, Optional.empty(), true, named, call.operation()));
+          log.debug("{} {} {} -> 401; credentials refreshed, repeating once", service, call.method(), path);
+          continue;
+        }
+        boolean retryable = retry.retryStatuses().contains(status)
+            && (idempotency == Call.Idempotency.IDEMPOTENT
+                || idempotency == Call.Idempotency.NON_IDEMPOTENT && (status == 429 || status == 503));
+        Optional<Duration> wait = retryable ? nextDelay(attempt, retryAfter(raw.headers()), started)
+            : Optional.empty();
+        observed.outcome(new RequestListener.Attempt(call.method(), path, attempt, Optional.of(status),
+            took, traceId, Optional.empty(), wait.isPresent(), named, call.operation()));
+        if (wait.isPresent()) {
+          log.warn("Retrying {} {} {} after HTTP {} (attempt {}/{}, trace id {}), waiting {} ms", service,
+              call.method(), path, status, attempt, retry.maxAttempts(), traceId.orElse("none"),
+              wait.get().toMillis());
+          if (status == 429) {
+            waiting(new RequestListener.RateLimitWait(named, call.method(), call.operation(),
+                RequestListener.RateLimitWait.Source.SERVER, wait.get()), red);
           }
-          garbled = e;
+          pause(wait.get(), call, path);
+          attempt++;
+          continue;
         }
-        // An unreadable answer to a read is retried like a 5xx: one bad page must not fail a sync.
-        boolean readRetry = call.method().equals("GET") && idempotency == Call.Idempotency.IDEMPOTENT;
-        Optional<Duration> wait = readRetry ? nextDelay(attempt, Optional.empty(), started) : Optional.empty();
-        notify(new RequestListener.Attempt(call.method(), path, attempt, Optional.of(status), took,
-            traceId, Optional.of(garbled.getClass().getSimpleName()), wait.isPresent()), red);
-        if (wait.isEmpty()) {
-          throw garbled;
+        if (anyStatus) {
+          return reader.apply(r);
         }
-        log.warn("Retrying {} {} {} after an unreadable HTTP {} answer (attempt {}/{}, trace id {}),"
-            + " waiting {} ms", service, call.method(), path, status, attempt, retry.maxAttempts(),
-            traceId.orElse("none"), wait.get().toMillis());
-        pause(wait.get(), call, path);
-        attempt++;
-        continue;
+        throw failures.status(r, attempt);
+      } catch (RuntimeException | Error e) {
+        observed.endWithoutOutcome();
+        throw e;
       }
-      if (status == 401 && call.authenticated() && auth != null && !refreshed
-          && auth.refresh(call, credentials)) {
-        refreshed = true;
-        notify(new RequestListener.Attempt(call.method(), path, attempt, Optional.of(status), took,
-            traceId, Optional.empty(), true), red);
-        log.debug("{} {} {} -> 401; credentials refreshed, repeating once", service, call.method(), path);
-        continue;
+    }
+  }
+
+  /**
+   * The listener's view of one attempt: told its outcome once, and its {@link
+   * RequestListener.InFlight} ended once whatever happens (the outcome, or none when the attempt
+   * ended by an exception first).
+   */
+  private final class Observed {
+    private final RequestListener.InFlight inFlight;
+    private final Redactor red;
+    private boolean ended;
+
+    Observed(RequestListener.InFlight inFlight, Redactor red) {
+      this.inFlight = inFlight;
+      this.red = red;
+    }
+
+    void outcome(RequestListener.Attempt a) {
+      if (listener != null) {
+        try {
+          listener.onAttempt(a);
+        } catch (RuntimeException e) {
+          log.warn("RequestListener failed: {}", red.describe(e));
+        }
       }
-      boolean retryable = retry.retryStatuses().contains(status)
-          && (idempotency == Call.Idempotency.IDEMPOTENT
-              || idempotency == Call.Idempotency.NON_IDEMPOTENT && (status == 429 || status == 503));
-      Optional<Duration> wait = retryable ? nextDelay(attempt, retryAfter(raw.headers()), started)
-          : Optional.empty();
-      notify(new RequestListener.Attempt(call.method(), path, attempt, Optional.of(status), took,
-          traceId, Optional.empty(), wait.isPresent()), red);
-      if (wait.isPresent()) {
-        log.warn("Retrying {} {} {} after HTTP {} (attempt {}/{}, trace id {}), waiting {} ms", service,
-            call.method(), path, status, attempt, retry.maxAttempts(), traceId.orElse("none"),
-            wait.get().toMillis());
-        pause(wait.get(), call, path);
-        attempt++;
-        continue;
+      end(Optional.of(a));
+    }
+
+    void endWithoutOutcome() {
+      end(Optional.empty());
+    }
+
+    private void end(Optional<RequestListener.Attempt> outcome) {
+      if (ended) {
+        return;
       }
-      if (anyStatus) {
-        return reader.apply(r);
+      ended = true;
+      try {
+        inFlight.end(outcome);
+      } catch (RuntimeException e) {
+        log.warn("RequestListener failed: {}", red.describe(e));
       }
-      throw failures.status(r, attempt);
+    }
+  }
+
+  private Observed start(RequestListener.AttemptStart start, Redactor red) {
+    RequestListener.InFlight inFlight = null;
+    if (listener != null) {
+      try {
+        inFlight = listener.onAttemptStart(start);
+      } catch (RuntimeException e) {
+        log.warn("RequestListener failed: {}", red.describe(e));
+      }
+    }
+    return new Observed(inFlight != null ? inFlight : RequestListener.InFlight.NONE, red);
+  }
+
+  private void waiting(RequestListener.RateLimitWait wait, Redactor red) {
+    if (listener == null) {
+      return;
+    }
+    try {
+      listener.onRateLimitWait(wait);
+    } catch (RuntimeException e) {
+      log.warn("RequestListener failed: {}", red.describe(e));
     }
   }
 
   private void ensureOpen(Call call, String path) {
     if (http.isClosed()) {
       throw failures.closed(call, path);
-    }
-  }
-
-  private void notify(RequestListener.Attempt a, Redactor red) {
-    if (listener == null) {
-      return;
-    }
-    try {
-      listener.onAttempt(a);
-    } catch (RuntimeException e) {
-      log.warn("RequestListener failed: {}", red.describe(e));
     }
   }
 

@@ -67,7 +67,8 @@ public final class BulkApiImpl implements BulkApi {
     Objects.requireNonNull(options, "options");
     String path = t.conventions().bulkStatusPath().replace("{portion}", Transport.segment("portion", portion));
     try {
-      return t.execute(Call.of("GET", path).options(options).build(), r -> {
+      return t.execute(Call.of("GET", path).options(options)
+          .operation(Call.operationOf("GET", t.conventions().bulkStatusPath())).build(), r -> {
         JsonNode body = t.readTree(r);
         if (body.isNull()) {
           return false;
@@ -88,6 +89,7 @@ public final class BulkApiImpl implements BulkApi {
     Objects.requireNonNull(options, "options");
     String path = t.conventions().bulkFinalizePath().replace("{portion}", Transport.segment("portion", portion));
     t.execute(Call.of("POST", path)
+        .operation(Call.operationOf("POST", t.conventions().bulkFinalizePath()))
         .json("{}".getBytes(StandardCharsets.UTF_8))
         .idempotency(Call.Idempotency.IDEMPOTENT)
         .options(options)
@@ -101,6 +103,7 @@ public final class BulkApiImpl implements BulkApi {
    */
   JsonNode post(ObjectNode payload, RequestOptions options) {
     Response r = t.execute(Call.of("POST", t.conventions().bulkPath())
+        .operation(Call.operationOf("POST", t.conventions().bulkPath()))
         .json(t.toJson(payload))
         .idempotency(Call.Idempotency.IDEMPOTENT)
         .options(options)
@@ -120,7 +123,8 @@ public final class BulkApiImpl implements BulkApi {
     String path = t.conventions().runLogsPath()
         .replace("{connector}", Transport.segment("connector", connector.pathValue()));
     return new OffsetPager<>(query, path, t.maxPages(), (skip, limit) ->
-        t.execute(Queries.page(Call.of("GET", path), t, query, skip, limit).options(options).build(),
+        t.execute(Queries.page(Call.of("GET", path), t, query, skip, limit).options(options)
+                .operation(Call.operationOf("GET", t.conventions().runLogsPath())).build(),
             r -> new OffsetPager.Page<>(Rows.list(t, r).stream()
                 .map(n -> t.convert(r, n, RunLogEntry.class))
                 .collect(Collectors.toList()), Rows.total(t, r), r)));
@@ -130,7 +134,8 @@ public final class BulkApiImpl implements BulkApi {
   public RunLogDetails runLog(String portionId, RequestOptions options) {
     Objects.requireNonNull(options, "options");
     String path = t.conventions().runLogDetailsPath().replace("{portion}", Transport.segment("portionId", portionId));
-    return t.execute(Call.of("GET", path).options(options).build(), r -> {
+    return t.execute(Call.of("GET", path).options(options)
+        .operation(Call.operationOf("GET", t.conventions().runLogDetailsPath())).build(), r -> {
       Optional<ObjectNode> o = Rows.object(t, r);
       if (o.isEmpty()) {
         throw new OomnitzaResponseException(r.status(), "GET", path, "empty run log", null);

@@ -60,6 +60,7 @@ public final class PasswordAuthenticator implements Authenticator {
     String form = "login=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
         + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
     Call call = Call.of("POST", path)
+        .operation(Call.operationOf("POST", path))
         .form(form.getBytes(StandardCharsets.UTF_8))
         .idempotency(Call.Idempotency.IDEMPOTENT)
         .unauthenticated()

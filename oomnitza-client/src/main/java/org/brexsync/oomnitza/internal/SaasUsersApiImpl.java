@@ -34,7 +34,7 @@ public final class SaasUsersApiImpl implements SaasUsersApi {
   public PagedIterable<OomnitzaRecord> list(SaasUserQuery query, RequestOptions options) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(options, "options");
-    return paged(t.conventions().saasUsersPath(), query, options, b -> {
+    return paged(t.conventions().saasUsersPath(), t.conventions().saasUsersPath(), query, options, b -> {
       query.filter().ifPresent(f -> b.query("filter", f.toExpression(t.conventions().filterSyntax())));
       query.text().ifPresent(s -> b.query("text", s));
     });
@@ -44,15 +44,16 @@ public final class SaasUsersApiImpl implements SaasUsersApi {
   public PagedIterable<OomnitzaRecord> listForSaas(String saasId, SaasUserQuery query, RequestOptions options) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(options, "options");
-    return paged(usersOf(saasId), query, options,
+    return paged(usersOf(saasId), usersTemplate(), query, options,
         b -> query.lastVisit().ifPresent(s -> b.query("last_visit", s)));
   }
 
-  private PagedIterable<OomnitzaRecord> paged(String path, SaasUserQuery query, RequestOptions options,
-      Consumer<Call.Builder> params) {
+  private PagedIterable<OomnitzaRecord> paged(String path, String template, SaasUserQuery query,
+      RequestOptions options, Consumer<Call.Builder> params) {
     ListQuery pages = ListQuery.builder().pageSize(query.pageSize()).build();
     return new OffsetPager<>(pages, path, t.maxPages(), (skip, limit) -> {
-      Call.Builder b = Call.of("GET", path).query("limit", Integer.toString(limit)).query("skip", Long.toString(skip));
+      Call.Builder b = Call.of("GET", path).operation(Call.operationOf("GET", template))
+          .query("limit", Integer.toString(limit)).query("skip", Long.toString(skip));
       params.accept(b);
       if (!query.roles().isEmpty()) {
         b.query("roles", String.join(",", query.roles()));
@@ -70,6 +71,7 @@ public final class SaasUsersApiImpl implements SaasUsersApi {
       throw new IllegalArgumentException("nothing to assign");
     }
     Response r = t.execute(Call.of("POST", usersOf(saasId))
+        .operation(Call.operationOf("POST", usersTemplate()))
         .json(t.toJson(new ArrayList<>(assignments)))
         .idempotency(Call.Idempotency.IDEMPOTENT) // assign=true/false sets a state
         .options(options)
@@ -83,6 +85,7 @@ public final class SaasUsersApiImpl implements SaasUsersApi {
     Objects.requireNonNull(options, "options");
     ObjectNode body = t.mapper().createObjectNode().put("user_external_id", userExternalId);
     Response r = t.execute(Call.of("POST", usersOf(saasId) + "/" + Transport.segment("userId", userId))
+        .operation(Call.operationOf("POST", usersTemplate() + "/{userId}"))
         .json(t.toJson(body))
         .idempotency(Call.Idempotency.IDEMPOTENT) // stores a value; repeating stores the same value
         .options(options)
@@ -110,6 +113,7 @@ public final class SaasUsersApiImpl implements SaasUsersApi {
     ArrayNode arr = body.putArray("saas_user_ids");
     ids.forEach(arr::add);
     Response r = t.execute(Call.of("PATCH", t.conventions().saasUsersPath() + "/" + action)
+        .operation(Call.operationOf("PATCH", t.conventions().saasUsersPath() + "/" + action))
         .json(t.toJson(body))
         .idempotency(Call.Idempotency.IDEMPOTENT) // sets a state: repeating sets the same state
         .options(options)
@@ -126,6 +130,11 @@ public final class SaasUsersApiImpl implements SaasUsersApi {
       out.add(t.convert(r, e, SaasActivationResult.class));
     }
     return out;
+  }
+
+  /** The template of {@link #usersOf}: the operation name of its calls. */
+  private String usersTemplate() {
+    return t.conventions().saasPath() + "/{saasId}/users";
   }
 
   private String usersOf(String saasId) {

@@ -43,7 +43,8 @@ public final class UsersApiImpl implements UsersApi {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(options, "options");
     return new OffsetPager<>(query, base(), t.maxPages(), (skip, limit) -> {
-      Call call = Queries.page(Call.of("GET", base()), t, query, skip, limit).options(options).build();
+      Call call = Queries.page(Call.of("GET", base()), t, query, skip, limit).options(options)
+          .operation(Call.operationOf("GET", base())).build();
       return t.execute(call, r -> new OffsetPager.Page<>(Rows.list(t, r).stream()
           .map(n -> OomnitzaUser.of(Rows.fields(n)))
           .collect(Collectors.toList()), Rows.total(t, r), r));
@@ -53,7 +54,8 @@ public final class UsersApiImpl implements UsersApi {
   @Override
   public Optional<OomnitzaUser> get(String ident, RequestOptions options) {
     Objects.requireNonNull(options, "options");
-    Call call = Call.of("GET", base() + "/" + Transport.segment("ident", ident)).options(options).build();
+    Call call = Call.of("GET", base() + "/" + Transport.segment("ident", ident)).options(options)
+        .operation(Call.operationOf("GET", base() + "/{ident}")).build();
     try {
       return t.execute(call, r -> Rows.object(t, r).map(n -> OomnitzaUser.of(Rows.fields(n))));
     } catch (OomnitzaNotFoundException e) {
@@ -95,6 +97,7 @@ public final class UsersApiImpl implements UsersApi {
       throw new IllegalArgumentException("a user to create needs at least one field");
     }
     Call call = Call.of("POST", base())
+        .operation(Call.operationOf("POST", base()))
         .json(t.toJson(user.fields()))
         .idempotency(Call.Idempotency.NON_IDEMPOTENT)
         .options(options)
@@ -110,6 +113,7 @@ public final class UsersApiImpl implements UsersApi {
       throw new IllegalArgumentException("an update needs at least one changed field");
     }
     Call call = Call.of("PATCH", base() + "/" + Transport.segment("ident", ident))
+        .operation(Call.operationOf("PATCH", base() + "/{ident}"))
         .json(t.toJson(changes.fields()))
         .idempotency(Call.Idempotency.IDEMPOTENT) // sets fields: repeating sets the same values
         .options(options)
@@ -120,13 +124,15 @@ public final class UsersApiImpl implements UsersApi {
 
   @Override
   public void delete(String ident, RequestOptions options) {
-    t.execute(Call.of("DELETE", base() + "/" + Transport.segment("ident", ident)).options(options).build());
+    t.execute(Call.of("DELETE", base() + "/" + Transport.segment("ident", ident)).options(options)
+        .operation(Call.operationOf("DELETE", base() + "/{ident}")).build());
   }
 
   @Override
   public FieldCatalog fieldCatalog(RequestOptions options) {
     Objects.requireNonNull(options, "options");
-    Response r = t.execute(Call.of("GET", t.conventions().usersMetaPath()).options(options).build());
+    Response r = t.execute(Call.of("GET", t.conventions().usersMetaPath()).options(options)
+        .operation(Call.operationOf("GET", t.conventions().usersMetaPath())).build());
     JsonNode body = t.readTree(r);
     String idProperty = t.conventions().metaFieldIdProperty();
     FieldCatalog.Builder b = FieldCatalog.builder();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.brexsync.http.RateLimiter;
+import org.brexsync.http.RequestListener;
 import org.brexsync.http.RetryPolicy;
 import org.brexsync.http.Sleeper;
 import org.brexsync.http.internal.Call;
@@ -57,6 +58,12 @@ public final class HttpSender {
   /** A sender over {@code http} (the caller's: never closed here). */
   public HttpSender(HttpClient http, Sleeper sleeper, int maxAttempts, Duration initialBackoff,
       Duration requestTimeout) {
+    this(http, sleeper, maxAttempts, initialBackoff, requestTimeout, null);
+  }
+
+  /** A sender over {@code http} whose attempts {@code listener} (when not null) is told of. */
+  public HttpSender(HttpClient http, Sleeper sleeper, int maxAttempts, Duration initialBackoff,
+      Duration requestTimeout, RequestListener listener) {
     RetryPolicy retry = RetryPolicy.custom()
         .maxAttempts(Math.max(1, maxAttempts))
         .initialBackoff(initialBackoff)
@@ -67,7 +74,7 @@ public final class HttpSender {
     this.transport = Transport.builder()
         .http(HttpResources.borrow(http)).service("Workflow")
         .log(LoggerFactory.getLogger("org.brexsync.connector.workflow"))
-        .retry(retry).sleeper(sleeper).requestTimeout(requestTimeout)
+        .retry(retry).sleeper(sleeper).requestTimeout(requestTimeout).listener(listener)
         .traceHeaders(List.of("X-Brex-Trace-Id", "X-Request-Id", "X-Correlation-Id", "X-Trace-Id"))
         .failures(new Failures())
         .build();
@@ -88,6 +95,16 @@ public final class HttpSender {
    */
   public Answer send(String method, URI uri, Map<String, String> headers, Optional<JsonNode> body,
       Optional<? extends RateLimiter> limiter) {
+    return send(method, uri, headers, body, limiter, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * {@link #send(String, URI, Map, Optional, Optional)}, naming the request to the listener by
+   * {@code operation} ({@link #operationOf}) and {@code service} (default: its method, and {@code
+   * Workflow}).
+   */
+  public Answer send(String method, URI uri, Map<String, String> headers, Optional<JsonNode> body,
+      Optional<? extends RateLimiter> limiter, Optional<String> operation, Optional<String> service) {
     List<String> secrets = secretsOf(headers);
     Redactor redactor = transport.redactor().with(secrets);
     String path = redactor.redact(uri.getRawPath() == null ? "" : uri.getRawPath());
@@ -96,9 +113,38 @@ public final class HttpSender {
     headers.forEach(call::header);
     body.ifPresent(b -> call.body(b.toString().getBytes(StandardCharsets.UTF_8), "application/json"));
     limiter.ifPresent(call::rateLimiter);
+    operation.ifPresent(call::operation);
+    service.ifPresent(call::service);
     Response r = transport.exchange(call.build());
     // our own credential never travels on: not into a report, a log line or an Oomnitza field
     return new Answer(r.status(), r.headers().map(), parse(redactor.redactSecrets(r.text())));
+  }
+
+  /**
+   * The low-cardinality name of requests of an API block: its method and its URL template's path,
+   * each {@code {{variable}}} shown as {@code {variable}}, without scheme, host or query (e.g.
+   * {@code PUT /v2/users/{brex_user_id}}): what the listener is told instead of a path with ids.
+   */
+  public static String operationOf(String method, String urlTemplate) {
+    StringBuilder sb = new StringBuilder();
+    for (Template.Part p : Template.parse(urlTemplate).parts()) {
+      if (p.literal().isPresent()) {
+        sb.append(p.literal().get());
+      } else {
+        sb.append('{').append(p.expression().map(Expression::root).orElse("")).append('}');
+      }
+    }
+    String t = sb.toString();
+    int q = t.indexOf('?');
+    if (q >= 0) {
+      t = t.substring(0, q);
+    }
+    int scheme = t.indexOf("://");
+    if (scheme >= 0 && t.substring(0, scheme).chars().allMatch(Character::isLetter)) {
+      int slash = t.indexOf('/', scheme + 3);
+      t = slash < 0 ? "/" : t.substring(slash);
+    }
+    return method.toUpperCase(java.util.Locale.ROOT) + " " + t;
   }
 
   /** The secrets of this request: its credential header values, raw and without their scheme. */
