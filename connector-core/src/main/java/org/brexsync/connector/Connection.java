@@ -20,7 +20,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableConnection.class)
 @JsonDeserialize(as = ImmutableConnection.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public abstract class Connection {
+public abstract class Connection implements WithConnection {
   private static final java.util.regex.Pattern ENV_NAME =
       java.util.regex.Pattern.compile("[A-Z_][A-Z0-9_]{0,127}");
 
@@ -37,7 +37,7 @@ public abstract class Connection {
 
   /** A connection. */
   public static Connection of(Optional<URI> baseUrl, String tokenEnv) {
-    return ImmutableConnection.builder().baseUrl(baseUrl).tokenEnv(tokenEnv).build();
+    return builder().baseUrl(baseUrl).tokenEnv(tokenEnv).build();
   }
 
   /**
@@ -72,5 +72,18 @@ public abstract class Connection {
     tokenEnvProblem(tokenEnv()).ifPresent(p -> {
       throw new IllegalStateException(p);
     });
+  }
+
+  /** {@return a new, empty builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link Connection}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableConnection.Builder {
+    Builder() {}
   }
 }

@@ -32,7 +32,7 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableIntegration.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonPropertyOrder({"name", "brex", "oomnitza", "mapping", "filters", "preference", "mode", "saasId", "schedule", "sink"})
-public abstract class Integration {
+public abstract class Integration implements WithIntegration {
   /** Default records per write batch (and per correlation call). */
   public static final int DEFAULT_BATCH_SIZE = 100;
   /** Default Brex page size (the API's maximum is 1000). */
@@ -187,8 +187,8 @@ public abstract class Integration {
   }
 
   /** A builder. */
-  public static ImmutableIntegration.Builder builder() {
-    return ImmutableIntegration.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** Validates against the built-in transformers. */
@@ -233,5 +233,13 @@ public abstract class Integration {
             + "(e.g. USER or a 32-hex custom id), got '" + field + "'");
       }
     });
+  }
+
+  /**
+   * Builder of {@link Integration}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableIntegration.Builder {
+    Builder() {}
   }
 }

@@ -21,11 +21,11 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class ListQuery {
+public abstract class ListQuery implements WithListQuery {
   /** Default page size (Oomnitza documents no maximum; the official clients use 100–2000). */
   public static final int DEFAULT_PAGE_SIZE = 100;
 
-  private static final ListQuery ALL = ImmutableListQuery.builder().build();
+  private static final ListQuery ALL = builder().build();
 
   /** Everything, default page size. */
   public static ListQuery all() {
@@ -34,12 +34,12 @@ public abstract class ListQuery {
 
   /** Everything matching {@code filter}. */
   public static ListQuery of(Filter filter) {
-    return ImmutableListQuery.builder().filter(filter).build();
+    return builder().filter(filter).build();
   }
 
   /** A new builder. */
-  public static ImmutableListQuery.Builder builder() {
-    return ImmutableListQuery.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** Rows per request, sent as {@code limit}. */
@@ -79,5 +79,13 @@ public abstract class ListQuery {
         throw new IllegalArgumentException("maxResults must not be negative");
       }
     });
+  }
+
+  /**
+   * Builder of {@link ListQuery}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableListQuery.Builder {
+    Builder() {}
   }
 }

@@ -19,8 +19,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class OomnitzaConventions {
-  private static final OomnitzaConventions DEFAULTS = ImmutableOomnitzaConventions.builder().build();
+public abstract class OomnitzaConventions implements WithOomnitzaConventions {
+  private static final OomnitzaConventions DEFAULTS = builder().build();
 
   /** The defaults. */
   public static OomnitzaConventions defaults() {
@@ -28,8 +28,8 @@ public abstract class OomnitzaConventions {
   }
 
   /** A builder starting from the defaults. */
-  public static ImmutableOomnitzaConventions.Builder builder() {
-    return ImmutableOomnitzaConventions.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** Username/password → token exchange (form-encoded POST). */
@@ -191,5 +191,13 @@ public abstract class OomnitzaConventions {
     if (!path.contains(placeholder)) {
       throw new IllegalArgumentException(path + " must contain " + placeholder);
     }
+  }
+
+  /**
+   * Builder of {@link OomnitzaConventions}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableOomnitzaConventions.Builder {
+    Builder() {}
   }
 }

@@ -21,8 +21,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class RequestOptions implements CallOptions {
-  private static final RequestOptions NONE = ImmutableRequestOptions.builder().build();
+public abstract class RequestOptions implements WithRequestOptions, CallOptions {
+  private static final RequestOptions NONE = builder().build();
   private static final Set<String> AUTH = Set.of("authorization2", "authorization", "cookie", "x-csrf-token");
   // Set by the client (or by the JDK): a per-call value would conflict.
   private static final Set<String> RESERVED = Set.of("content-type", "content-length", "accept",
@@ -34,8 +34,8 @@ public abstract class RequestOptions implements CallOptions {
   }
 
   /** A new builder. */
-  public static ImmutableRequestOptions.Builder builder() {
-    return ImmutableRequestOptions.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -98,5 +98,13 @@ public abstract class RequestOptions implements CallOptions {
         throw new IllegalArgumentException("timeout must be positive");
       }
     });
+  }
+
+  /**
+   * Builder of {@link RequestOptions}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableRequestOptions.Builder {
+    Builder() {}
   }
 }

@@ -6,11 +6,11 @@ import org.immutables.value.Value;
 /**
  * What {@link SyntheticCompany} generates: the same spec always yields the same company.
  *
- * <pre>{@code CompanySpec spec = ImmutableCompanySpec.builder().seed(7).users(10_000).build();}</pre>
+ * <pre>{@code CompanySpec spec = builder().seed(7).users(10_000).build();}</pre>
  */
 @Value.Immutable
 @ValueStyle
-public abstract class CompanySpec {
+public abstract class CompanySpec implements WithCompanySpec {
 
   /** Seed of every random choice. */
   @Value.Default
@@ -44,7 +44,7 @@ public abstract class CompanySpec {
 
   /** A spec with this seed and user count and defaults otherwise. */
   public static CompanySpec of(long seed, int users) {
-    return ImmutableCompanySpec.builder().seed(seed).users(users).build();
+    return builder().seed(seed).users(users).build();
   }
 
   @Value.Check
@@ -55,5 +55,18 @@ public abstract class CompanySpec {
     if (maxCardsPerUser() < 0 || maxCardsPerUser() > 10) {
       throw new IllegalArgumentException("maxCardsPerUser must be within [0, 10]");
     }
+  }
+
+  /** {@return a new, empty builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link CompanySpec}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableCompanySpec.Builder {
+    Builder() {}
   }
 }

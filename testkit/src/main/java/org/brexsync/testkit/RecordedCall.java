@@ -16,7 +16,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class RecordedCall {
+public abstract class RecordedCall implements WithRecordedCall {
 
   /** HTTP method, upper case. */
   public abstract String method();
@@ -56,5 +56,18 @@ public abstract class RecordedCall {
   /** The body parsed as JSON (throws if it is not JSON). */
   public JsonNode json() {
     return Json.parse(body());
+  }
+
+  /** {@return a new, empty builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link RecordedCall}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableRecordedCall.Builder {
+    Builder() {}
   }
 }

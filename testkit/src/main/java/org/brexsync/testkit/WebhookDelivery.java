@@ -8,7 +8,7 @@ import org.immutables.value.Value;
 /** One webhook POST the Brex simulator attempted. */
 @Value.Immutable
 @ValueStyle
-public abstract class WebhookDelivery {
+public abstract class WebhookDelivery implements WithWebhookDelivery {
 
   /** The subscription it was sent for. */
   public abstract String subscriptionId();
@@ -40,4 +40,17 @@ public abstract class WebhookDelivery {
 
   /** When it was sent. */
   public abstract Instant at();
+
+  /** {@return a new, empty builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link WebhookDelivery}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableWebhookDelivery.Builder {
+    Builder() {}
+  }
 }

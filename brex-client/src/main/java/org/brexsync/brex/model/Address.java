@@ -4,13 +4,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Optional;
+import org.brexsync.brex.internal.RequiredAttributes;
 import org.immutables.value.Value;
 
 /** A postal address. For physical card shipping: US only, no PO box, lines under 60 characters. */
 @Value.Immutable
 @JsonSerialize(as = ImmutableAddress.class)
 @JsonDeserialize(as = ImmutableAddress.class)
-public abstract class Address {
+public abstract class Address implements WithAddress {
   Address() {}
 
   /** JSON {@code line1}. */
@@ -42,7 +43,27 @@ public abstract class Address {
   public abstract Optional<String> phoneNumber();
 
   /** A new builder. */
-  public static ImmutableAddress.Builder builder() {
-    return ImmutableAddress.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link Address}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value. {@link #build()} throws one {@link org.brexsync.brex.BrexValidationException}
+   * naming every unset required attribute by its JSON name.
+   */
+  public static final class Builder extends ImmutableAddress.Builder {
+    Builder() {}
+
+    /**
+     * Builds the value.
+     *
+     * @return the value
+     * @throws org.brexsync.brex.BrexValidationException listing every unset required attribute
+     */
+    @Override
+    public Address build() {
+      return RequiredAttributes.build(Address.class, super::build);
+    }
   }
 }

@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Map;
 import java.util.Optional;
+import org.brexsync.brex.internal.RequiredAttributes;
 import org.immutables.value.Value;
 
 /** A Brex card. Only cards with {@code limit_type = CARD} have spend controls. */
 @Value.Immutable
 @JsonSerialize(as = ImmutableCard.class)
 @JsonDeserialize(as = ImmutableCard.class)
-public abstract class Card {
+public abstract class Card implements WithCard {
   Card() {}
 
   /** JSON {@code id}. */
@@ -74,7 +75,27 @@ public abstract class Card {
   public abstract Optional<String> budgetId();
 
   /** A new builder. */
-  public static ImmutableCard.Builder builder() {
-    return ImmutableCard.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link Card}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value. {@link #build()} throws one {@link org.brexsync.brex.BrexValidationException}
+   * naming every unset required attribute by its JSON name.
+   */
+  public static final class Builder extends ImmutableCard.Builder {
+    Builder() {}
+
+    /**
+     * Builds the value.
+     *
+     * @return the value
+     * @throws org.brexsync.brex.BrexValidationException listing every unset required attribute
+     */
+    @Override
+    public Card build() {
+      return RequiredAttributes.build(Card.class, super::build);
+    }
   }
 }

@@ -10,7 +10,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableCardOwner.class)
 @JsonDeserialize(as = ImmutableCardOwner.class)
-public abstract class CardOwner {
+public abstract class CardOwner implements WithCardOwner {
   CardOwner() {}
 
   /** JSON {@code type}. */
@@ -38,22 +38,18 @@ public abstract class CardOwner {
    * {@code IllegalStateException}; the other rules are checked by {@link
    * org.brexsync.brex.BrexValidation}.
    */
-  public static class Builder extends ImmutableCardOwner.Builder {
-    /** A new, empty builder; same as {@link CardOwner#builder()}. */
-    public Builder() {}
+  public static final class Builder extends ImmutableCardOwner.Builder {
+    Builder() {}
 
     /**
      * Builds the value.
      *
+     * @return the value
      * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
      */
     @Override
-    public ImmutableCardOwner build() {
-      RequiredAttributes.of("CardOwner")
-          .require(typeIsSet(), "type")
-          .require(userIdIsSet(), "user_id")
-          .throwIfMissing();
-      return super.build();
+    public CardOwner build() {
+      return RequiredAttributes.build(CardOwner.class, super::build);
     }
   }
 }

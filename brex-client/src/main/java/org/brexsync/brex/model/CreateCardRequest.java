@@ -13,7 +13,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableCreateCardRequest.class)
 @JsonDeserialize(as = ImmutableCreateCardRequest.class)
-public abstract class CreateCardRequest {
+public abstract class CreateCardRequest implements WithCreateCardRequest {
   CreateCardRequest() {}
 
   /** JSON {@code owner}. */
@@ -61,24 +61,18 @@ public abstract class CreateCardRequest {
    * its JSON name, instead of Immutables' {@code IllegalStateException}; the other rules are
    * checked by {@link org.brexsync.brex.BrexValidation}.
    */
-  public static class Builder extends ImmutableCreateCardRequest.Builder {
-    /** A new, empty builder; same as {@link CreateCardRequest#builder()}. */
-    public Builder() {}
+  public static final class Builder extends ImmutableCreateCardRequest.Builder {
+    Builder() {}
 
     /**
      * Builds the request.
      *
+     * @return the value
      * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
      */
     @Override
-    public ImmutableCreateCardRequest build() {
-      RequiredAttributes.of("CreateCardRequest")
-          .require(ownerIsSet(), "owner")
-          .require(cardNameIsSet(), "card_name")
-          .require(cardTypeIsSet(), "card_type")
-          .require(limitTypeIsSet(), "limit_type")
-          .throwIfMissing();
-      return super.build();
+    public CreateCardRequest build() {
+      return RequiredAttributes.build(CreateCardRequest.class, super::build);
     }
   }
 }

@@ -13,7 +13,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableInviteUserRequest.class)
 @JsonDeserialize(as = ImmutableInviteUserRequest.class)
-public abstract class InviteUserRequest {
+public abstract class InviteUserRequest implements WithInviteUserRequest {
   InviteUserRequest() {}
 
   /** JSON {@code first_name}. */
@@ -61,23 +61,18 @@ public abstract class InviteUserRequest {
    * instead of Immutables' {@code IllegalStateException}; the other rules are checked by {@link
    * org.brexsync.brex.BrexValidation}.
    */
-  public static class Builder extends ImmutableInviteUserRequest.Builder {
-    /** A new, empty builder; same as {@link InviteUserRequest#builder()}. */
-    public Builder() {}
+  public static final class Builder extends ImmutableInviteUserRequest.Builder {
+    Builder() {}
 
     /**
      * Builds the request.
      *
+     * @return the value
      * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
      */
     @Override
-    public ImmutableInviteUserRequest build() {
-      RequiredAttributes.of("InviteUserRequest")
-          .require(firstNameIsSet(), "first_name")
-          .require(lastNameIsSet(), "last_name")
-          .require(emailIsSet(), "email")
-          .throwIfMissing();
-      return super.build();
+    public InviteUserRequest build() {
+      return RequiredAttributes.build(InviteUserRequest.class, super::build);
     }
   }
 }

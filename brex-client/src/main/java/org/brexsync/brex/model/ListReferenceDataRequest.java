@@ -1,11 +1,12 @@
 package org.brexsync.brex.model;
 
 import java.util.Optional;
+import org.brexsync.brex.internal.RequiredAttributes;
 import org.immutables.value.Value;
 
 /** Query of the department, location and title list calls: name filter, page size, cursor. */
 @Value.Immutable
-public abstract class ListReferenceDataRequest {
+public abstract class ListReferenceDataRequest implements WithListReferenceDataRequest {
   ListReferenceDataRequest() {}
 
   /** Only entries with this name ({@code name}). */
@@ -18,8 +19,8 @@ public abstract class ListReferenceDataRequest {
   public abstract Optional<String> cursor();
 
   /** A new builder. */
-  public static ImmutableListReferenceDataRequest.Builder builder() {
-    return ImmutableListReferenceDataRequest.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** Every entry. */
@@ -30,5 +31,25 @@ public abstract class ListReferenceDataRequest {
   /** Entries named {@code name}. */
   public static ListReferenceDataRequest byName(String name) {
     return builder().name(name).build();
+  }
+
+  /**
+   * Builder of {@link ListReferenceDataRequest}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value. {@link #build()} throws one {@link org.brexsync.brex.BrexValidationException}
+   * naming every unset required attribute by its JSON name.
+   */
+  public static final class Builder extends ImmutableListReferenceDataRequest.Builder {
+    Builder() {}
+
+    /**
+     * Builds the value.
+     *
+     * @return the value
+     * @throws org.brexsync.brex.BrexValidationException listing every unset required attribute
+     */
+    @Override
+    public ListReferenceDataRequest build() {
+      return RequiredAttributes.build(ListReferenceDataRequest.class, super::build);
+    }
   }
 }

@@ -2,11 +2,12 @@ package org.brexsync.brex.model;
 
 import java.util.List;
 import java.util.Optional;
+import org.brexsync.brex.internal.RequiredAttributes;
 import org.immutables.value.Value;
 
 /** Query of {@code GET /v2/users}: optional filters, page size and starting cursor. */
 @Value.Immutable
-public abstract class ListUsersRequest {
+public abstract class ListUsersRequest implements WithListUsersRequest {
   ListUsersRequest() {}
 
   /** Only the user with this email ({@code email}). */
@@ -25,8 +26,8 @@ public abstract class ListUsersRequest {
   public abstract Optional<String> cursor();
 
   /** A new builder. */
-  public static ImmutableListUsersRequest.Builder builder() {
-    return ImmutableListUsersRequest.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** Every user. */
@@ -37,5 +38,25 @@ public abstract class ListUsersRequest {
   /** The user with {@code email} (a page of at most one). */
   public static ListUsersRequest byEmail(String email) {
     return builder().email(email).build();
+  }
+
+  /**
+   * Builder of {@link ListUsersRequest}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value. {@link #build()} throws one {@link org.brexsync.brex.BrexValidationException}
+   * naming every unset required attribute by its JSON name.
+   */
+  public static final class Builder extends ImmutableListUsersRequest.Builder {
+    Builder() {}
+
+    /**
+     * Builds the value.
+     *
+     * @return the value
+     * @throws org.brexsync.brex.BrexValidationException listing every unset required attribute
+     */
+    @Override
+    public ListUsersRequest build() {
+      return RequiredAttributes.build(ListUsersRequest.class, super::build);
+    }
   }
 }

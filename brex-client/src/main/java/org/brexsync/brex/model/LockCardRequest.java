@@ -11,7 +11,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableLockCardRequest.class)
 @JsonDeserialize(as = ImmutableLockCardRequest.class)
-public abstract class LockCardRequest {
+public abstract class LockCardRequest implements WithLockCardRequest {
   LockCardRequest() {}
 
   /** JSON {@code reason}. */
@@ -39,21 +39,18 @@ public abstract class LockCardRequest {
    * IllegalStateException}; the other rules are checked by {@link
    * org.brexsync.brex.BrexValidation}.
    */
-  public static class Builder extends ImmutableLockCardRequest.Builder {
-    /** A new, empty builder; same as {@link LockCardRequest#builder()}. */
-    public Builder() {}
+  public static final class Builder extends ImmutableLockCardRequest.Builder {
+    Builder() {}
 
     /**
      * Builds the request.
      *
+     * @return the value
      * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
      */
     @Override
-    public ImmutableLockCardRequest build() {
-      RequiredAttributes.of("LockCardRequest")
-          .require(reasonIsSet(), "reason")
-          .throwIfMissing();
-      return super.build();
+    public LockCardRequest build() {
+      return RequiredAttributes.build(LockCardRequest.class, super::build);
     }
   }
 }

@@ -11,7 +11,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableMoney.class)
 @JsonDeserialize(as = ImmutableMoney.class)
-public abstract class Money {
+public abstract class Money implements WithMoney {
   Money() {}
 
   /** JSON {@code amount}. */
@@ -43,21 +43,18 @@ public abstract class Money {
    * ({@code amount}), named by its JSON name, instead of Immutables' {@code IllegalStateException};
    * the other rules are checked by {@link org.brexsync.brex.BrexValidation}.
    */
-  public static class Builder extends ImmutableMoney.Builder {
-    /** A new, empty builder; same as {@link Money#builder()}. */
-    public Builder() {}
+  public static final class Builder extends ImmutableMoney.Builder {
+    Builder() {}
 
     /**
      * Builds the value.
      *
+     * @return the value
      * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
      */
     @Override
-    public ImmutableMoney build() {
-      RequiredAttributes.of("Money")
-          .require(amountIsSet(), "amount")
-          .throwIfMissing();
-      return super.build();
+    public Money build() {
+      return RequiredAttributes.build(Money.class, super::build);
     }
   }
 }

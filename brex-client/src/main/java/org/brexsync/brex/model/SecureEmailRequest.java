@@ -11,7 +11,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableSecureEmailRequest.class)
 @JsonDeserialize(as = ImmutableSecureEmailRequest.class)
-public abstract class SecureEmailRequest {
+public abstract class SecureEmailRequest implements WithSecureEmailRequest {
   SecureEmailRequest() {}
 
   /** JSON {@code recipient_email}. */
@@ -42,22 +42,18 @@ public abstract class SecureEmailRequest {
    * Immutables' {@code IllegalStateException}; the other rules are checked by {@link
    * org.brexsync.brex.BrexValidation}.
    */
-  public static class Builder extends ImmutableSecureEmailRequest.Builder {
-    /** A new, empty builder; same as {@link SecureEmailRequest#builder()}. */
-    public Builder() {}
+  public static final class Builder extends ImmutableSecureEmailRequest.Builder {
+    Builder() {}
 
     /**
      * Builds the request.
      *
+     * @return the value
      * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
      */
     @Override
-    public ImmutableSecureEmailRequest build() {
-      RequiredAttributes.of("SecureEmailRequest")
-          .require(recipientEmailIsSet(), "recipient_email")
-          .require(senderNameIsSet(), "sender_name")
-          .throwIfMissing();
-      return super.build();
+    public SecureEmailRequest build() {
+      return RequiredAttributes.build(SecureEmailRequest.class, super::build);
     }
   }
 }

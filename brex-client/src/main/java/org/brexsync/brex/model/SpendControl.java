@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.brexsync.brex.internal.RequiredAttributes;
 import org.immutables.value.Value;
 
 /** Spend controls of a vendor card as Brex returns them ({@code SpendControl}). */
 @Value.Immutable
 @JsonSerialize(as = ImmutableSpendControl.class)
 @JsonDeserialize(as = ImmutableSpendControl.class)
-public abstract class SpendControl {
+public abstract class SpendControl implements WithSpendControl {
   SpendControl() {}
 
   /** JSON {@code spend_limit}. */
@@ -35,7 +36,27 @@ public abstract class SpendControl {
   public abstract Optional<LocalDate> lockAfterDate();
 
   /** A new builder. */
-  public static ImmutableSpendControl.Builder builder() {
-    return ImmutableSpendControl.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link SpendControl}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value. {@link #build()} throws one {@link org.brexsync.brex.BrexValidationException}
+   * naming every unset required attribute by its JSON name.
+   */
+  public static final class Builder extends ImmutableSpendControl.Builder {
+    Builder() {}
+
+    /**
+     * Builds the value.
+     *
+     * @return the value
+     * @throws org.brexsync.brex.BrexValidationException listing every unset required attribute
+     */
+    @Override
+    public SpendControl build() {
+      return RequiredAttributes.build(SpendControl.class, super::build);
+    }
   }
 }

@@ -12,7 +12,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableSpendControlRequest.class)
 @JsonDeserialize(as = ImmutableSpendControlRequest.class)
-public abstract class SpendControlRequest {
+public abstract class SpendControlRequest implements WithSpendControlRequest {
   SpendControlRequest() {}
 
   /** JSON {@code spend_limit}. */
@@ -51,22 +51,18 @@ public abstract class SpendControlRequest {
    * instead of Immutables' {@code IllegalStateException}; the other rules are checked by {@link
    * org.brexsync.brex.BrexValidation}.
    */
-  public static class Builder extends ImmutableSpendControlRequest.Builder {
-    /** A new, empty builder; same as {@link SpendControlRequest#builder()}. */
-    public Builder() {}
+  public static final class Builder extends ImmutableSpendControlRequest.Builder {
+    Builder() {}
 
     /**
      * Builds the request.
      *
+     * @return the value
      * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
      */
     @Override
-    public ImmutableSpendControlRequest build() {
-      RequiredAttributes.of("SpendControlRequest")
-          .require(spendLimitIsSet(), "spend_limit")
-          .require(spendDurationIsSet(), "spend_duration")
-          .throwIfMissing();
-      return super.build();
+    public SpendControlRequest build() {
+      return RequiredAttributes.build(SpendControlRequest.class, super::build);
     }
   }
 }

@@ -11,7 +11,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableTerminateCardRequest.class)
 @JsonDeserialize(as = ImmutableTerminateCardRequest.class)
-public abstract class TerminateCardRequest {
+public abstract class TerminateCardRequest implements WithTerminateCardRequest {
   TerminateCardRequest() {}
 
   /** JSON {@code reason}. */
@@ -39,21 +39,18 @@ public abstract class TerminateCardRequest {
    * IllegalStateException}; the other rules are checked by {@link
    * org.brexsync.brex.BrexValidation}.
    */
-  public static class Builder extends ImmutableTerminateCardRequest.Builder {
-    /** A new, empty builder; same as {@link TerminateCardRequest#builder()}. */
-    public Builder() {}
+  public static final class Builder extends ImmutableTerminateCardRequest.Builder {
+    Builder() {}
 
     /**
      * Builds the request.
      *
+     * @return the value
      * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
      */
     @Override
-    public ImmutableTerminateCardRequest build() {
-      RequiredAttributes.of("TerminateCardRequest")
-          .require(reasonIsSet(), "reason")
-          .throwIfMissing();
-      return super.build();
+    public TerminateCardRequest build() {
+      return RequiredAttributes.build(TerminateCardRequest.class, super::build);
     }
   }
 }

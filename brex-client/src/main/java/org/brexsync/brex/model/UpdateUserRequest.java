@@ -4,13 +4,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Map;
+import org.brexsync.brex.internal.RequiredAttributes;
 import org.immutables.value.Value;
 
 /** Partial update of a user ({@code UpdateUserRequest}): every field defaults to {@link Patch#unchanged()} and is then not sent; {@link Patch#clear()} sends JSON null. */
 @Value.Immutable
 @JsonSerialize(as = ImmutableUpdateUserRequest.class)
 @JsonDeserialize(as = ImmutableUpdateUserRequest.class)
-public abstract class UpdateUserRequest {
+public abstract class UpdateUserRequest implements WithUpdateUserRequest {
   UpdateUserRequest() {}
 
   /** JSON {@code status}. Defaults to {@link Patch#unchanged()} (not sent). */
@@ -56,7 +57,27 @@ public abstract class UpdateUserRequest {
   }
 
   /** A new builder. */
-  public static ImmutableUpdateUserRequest.Builder builder() {
-    return ImmutableUpdateUserRequest.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link UpdateUserRequest}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value. {@link #build()} throws one {@link org.brexsync.brex.BrexValidationException}
+   * naming every unset required attribute by its JSON name.
+   */
+  public static final class Builder extends ImmutableUpdateUserRequest.Builder {
+    Builder() {}
+
+    /**
+     * Builds the value.
+     *
+     * @return the value
+     * @throws org.brexsync.brex.BrexValidationException listing every unset required attribute
+     */
+    @Override
+    public UpdateUserRequest build() {
+      return RequiredAttributes.build(UpdateUserRequest.class, super::build);
+    }
   }
 }

@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Map;
 import java.util.Optional;
+import org.brexsync.brex.internal.RequiredAttributes;
 import org.immutables.value.Value;
 
 /** A Brex user ({@code UserResponse}). */
 @Value.Immutable
 @JsonSerialize(as = ImmutableUser.class)
 @JsonDeserialize(as = ImmutableUser.class)
-public abstract class User {
+public abstract class User implements WithUser {
   User() {}
 
   /** JSON {@code id}. */
@@ -59,7 +60,27 @@ public abstract class User {
   public abstract Optional<String> remoteDisplayId();
 
   /** A new builder. */
-  public static ImmutableUser.Builder builder() {
-    return ImmutableUser.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link User}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value. {@link #build()} throws one {@link org.brexsync.brex.BrexValidationException}
+   * naming every unset required attribute by its JSON name.
+   */
+  public static final class Builder extends ImmutableUser.Builder {
+    Builder() {}
+
+    /**
+     * Builds the value.
+     *
+     * @return the value
+     * @throws org.brexsync.brex.BrexValidationException listing every unset required attribute
+     */
+    @Override
+    public User build() {
+      return RequiredAttributes.build(User.class, super::build);
+    }
   }
 }

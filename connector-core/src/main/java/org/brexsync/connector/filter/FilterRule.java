@@ -29,7 +29,7 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableFilterRule.class)
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-public abstract class FilterRule {
+public abstract class FilterRule implements WithFilterRule {
 
   /** The path of the field tested, e.g. {@code status} or {@code department.name}. */
   @JsonProperty("field")
@@ -59,12 +59,12 @@ public abstract class FilterRule {
 
   /** Keeps records whose field is one of the values. */
   public static FilterRule includeIn(String field, String... values) {
-    return ImmutableFilterRule.builder().field(field).operator(FilterOperator.IN).addValues(values).build();
+    return builder().field(field).operator(FilterOperator.IN).addValues(values).build();
   }
 
   /** Drops records whose field is one of the values. */
   public static FilterRule excludeIn(String field, String... values) {
-    return ImmutableFilterRule.builder()
+    return builder()
         .field(field)
         .operator(FilterOperator.IN)
         .addValues(values)
@@ -73,8 +73,8 @@ public abstract class FilterRule {
   }
 
   /** A rule builder. */
-  public static ImmutableFilterRule.Builder builder() {
-    return ImmutableFilterRule.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   @JsonIgnore
@@ -167,5 +167,13 @@ public abstract class FilterRule {
   public String describe() {
     String s = field() + " " + operator() + (values().isEmpty() ? "" : " " + values());
     return exclude() ? "exclude(" + s + ")" : s;
+  }
+
+  /**
+   * Builder of {@link FilterRule}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableFilterRule.Builder {
+    Builder() {}
   }
 }

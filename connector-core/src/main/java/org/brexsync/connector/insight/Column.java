@@ -21,7 +21,7 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableColumn.class)
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public abstract class Column {
+public abstract class Column implements WithColumn {
 
   /** The field path, e.g. {@code email}, {@code department.name}, {@code oomnitza.suspended}. */
   @JsonProperty("field")
@@ -56,17 +56,25 @@ public abstract class Column {
 
   /** A column of a field with a label. */
   public static Column of(String field, String label) {
-    return ImmutableColumn.builder().field(field).label(label).build();
+    return builder().field(field).label(label).build();
   }
 
   /** A column builder. */
-  public static ImmutableColumn.Builder builder() {
-    return ImmutableColumn.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
   void check() {
     FieldPath.parse(field());
     currencyField().ifPresent(FieldPath::parse);
+  }
+
+  /**
+   * Builder of {@link Column}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableColumn.Builder {
+    Builder() {}
   }
 }

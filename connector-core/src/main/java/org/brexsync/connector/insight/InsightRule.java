@@ -19,7 +19,7 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableInsightRule.class)
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public abstract class InsightRule {
+public abstract class InsightRule implements WithInsightRule {
 
   /** What the finding means and what to do about it. */
   public enum Kind {
@@ -64,7 +64,15 @@ public abstract class InsightRule {
   public abstract ListView view();
 
   /** A rule builder. */
-  public static ImmutableInsightRule.Builder builder() {
-    return ImmutableInsightRule.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link InsightRule}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableInsightRule.Builder {
+    Builder() {}
   }
 }

@@ -41,7 +41,7 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableListView.class)
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public abstract class ListView {
+public abstract class ListView implements WithListView {
 
   /** The view's name, used on the command line ({@code brexsync report NAME}). */
   @JsonProperty("name")
@@ -117,8 +117,8 @@ public abstract class ListView {
   }
 
   /** A view builder. */
-  public static ImmutableListView.Builder builder() {
-    return ImmutableListView.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -159,5 +159,13 @@ public abstract class ListView {
         throw new IllegalStateException("list view '" + name() + "': limit must be >= 1");
       }
     });
+  }
+
+  /**
+   * Builder of {@link ListView}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableListView.Builder {
+    Builder() {}
   }
 }

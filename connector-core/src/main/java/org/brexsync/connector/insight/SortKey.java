@@ -18,7 +18,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableSortKey.class)
 @JsonDeserialize(as = ImmutableSortKey.class)
 @JsonIgnoreProperties(ignoreUnknown = false)
-public abstract class SortKey {
+public abstract class SortKey implements WithSortKey {
 
   /** The field path sorted on. */
   @JsonProperty("field")
@@ -33,16 +33,29 @@ public abstract class SortKey {
 
   /** Ascending on a field. */
   public static SortKey asc(String field) {
-    return ImmutableSortKey.builder().field(field).build();
+    return builder().field(field).build();
   }
 
   /** Descending on a field. */
   public static SortKey desc(String field) {
-    return ImmutableSortKey.builder().field(field).descending(true).build();
+    return builder().field(field).descending(true).build();
   }
 
   @Value.Check
   void check() {
     FieldPath.parse(field());
+  }
+
+  /** {@return a new, empty builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link SortKey}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableSortKey.Builder {
+    Builder() {}
   }
 }

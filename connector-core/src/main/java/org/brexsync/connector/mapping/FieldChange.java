@@ -14,7 +14,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableFieldChange.class)
 @JsonDeserialize(as = ImmutableFieldChange.class)
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
-public interface FieldChange {
+public interface FieldChange extends WithFieldChange {
   /** The Oomnitza field (external id). */
   @JsonProperty("field")
   String field();
@@ -29,6 +29,19 @@ public interface FieldChange {
 
   /** A change. */
   static FieldChange of(String field, Optional<JsonNode> from, Optional<JsonNode> to) {
-    return ImmutableFieldChange.builder().field(field).from(from).to(to).build();
+    return builder().field(field).from(from).to(to).build();
+  }
+
+  /** {@return a new, empty builder} */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link FieldChange}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  final class Builder extends ImmutableFieldChange.Builder {
+    Builder() {}
   }
 }

@@ -19,7 +19,7 @@ import org.immutables.value.Value;
 @ValueStyle
 @JsonSerialize(as = ImmutableMapping.class)
 @JsonDeserialize(as = ImmutableMapping.class)
-public abstract class Mapping {
+public abstract class Mapping implements WithMapping {
   /** The default sync key. */
   public static final String DEFAULT_SYNC_KEY = "email";
 
@@ -48,8 +48,8 @@ public abstract class Mapping {
   }
 
   /** A builder. */
-  public static ImmutableMapping.Builder builder() {
-    return ImmutableMapping.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -80,7 +80,7 @@ public abstract class Mapping {
 
   /** A copy with a rule added or replacing the rule of the same target. */
   public Mapping withRule(MappingRule rule) {
-    ImmutableMapping.Builder b = builder().syncKey(syncKey());
+    Mapping.Builder b = builder().syncKey(syncKey());
     boolean replaced = false;
     for (MappingRule r : rules()) {
       if (r.target().equals(rule.target())) {
@@ -112,5 +112,13 @@ public abstract class Mapping {
   /** Compiles the rules against a transformer registry (fails fast on unknown transformers or bad arguments). */
   public CompiledMapping compile(TransformerRegistry registry) {
     return CompiledMapping.compile(this, registry);
+  }
+
+  /**
+   * Builder of {@link Mapping}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableMapping.Builder {
+    Builder() {}
   }
 }

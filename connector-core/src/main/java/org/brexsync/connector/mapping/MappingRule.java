@@ -33,7 +33,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableMappingRule.class)
 @JsonDeserialize(as = ImmutableMappingRule.class)
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-public abstract class MappingRule {
+public abstract class MappingRule implements WithMappingRule {
 
   /** The Oomnitza field written (external id). */
   @JsonProperty("target")
@@ -77,8 +77,8 @@ public abstract class MappingRule {
   }
 
   /** A builder. */
-  public static ImmutableMappingRule.Builder builder() {
-    return ImmutableMappingRule.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** {@code target ← source path}. */
@@ -151,5 +151,13 @@ public abstract class MappingRule {
       sb.append(" [absent: ").append(whenAbsent()).append(']');
     }
     return sb.toString();
+  }
+
+  /**
+   * Builder of {@link MappingRule}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableMappingRule.Builder {
+    Builder() {}
   }
 }

@@ -97,7 +97,7 @@ public final class SmartMapper {
    * contain the sync time, {@code connector_sync_time} rules become sync-time rules.
    */
   public Mapping suggestMapping(Collection<String> sourceFields, Collection<String> targetFields) {
-    ImmutableMapping.Builder b = Mapping.builder();
+    Mapping.Builder b = Mapping.builder();
     for (MappingSuggestion s : suggest(sourceFields, targetFields)) {
       if (normalise(s.sourceField()).equals("connector sync time")) {
         b.addRules(MappingRule.syncTime(s.targetField()));

@@ -165,7 +165,7 @@ public final class OomnitzaUserSink implements UserSink {
         runs.computeIfAbsent(
             upload.portion(),
             p -> {
-              org.brexsync.oomnitza.bulk.ImmutableBulkRunOptions.Builder o = BulkRunOptions.builder()
+              org.brexsync.oomnitza.bulk.BulkRunOptions.Builder o = BulkRunOptions.builder()
                   .connector(ConnectorRef.name(upload.connectorName()))
                   .insertOnly(upload.insertOnly())
                   .updateOnly(upload.updateOnly())

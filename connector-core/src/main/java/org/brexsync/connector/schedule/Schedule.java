@@ -23,7 +23,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableSchedule.class)
 @JsonDeserialize(as = ImmutableSchedule.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public abstract class Schedule {
+public abstract class Schedule implements WithSchedule {
   /** The default time of the daily run. */
   public static final LocalTime DEFAULT_TIME = LocalTime.of(2, 0);
 
@@ -49,12 +49,12 @@ public abstract class Schedule {
 
   /** Daily at a time. */
   public static Schedule daily(LocalTime at, ZoneId zone) {
-    return ImmutableSchedule.builder().dailyAt(at).zone(zone).build();
+    return builder().dailyAt(at).zone(zone).build();
   }
 
   /** Every interval. */
   public static Schedule every(Duration interval) {
-    return ImmutableSchedule.builder().every(interval).build();
+    return builder().every(interval).build();
   }
 
   /** The first run start strictly after {@code now}. */
@@ -79,5 +79,18 @@ public abstract class Schedule {
     if (every().isPresent() && (every().get().isNegative() || every().get().isZero())) {
       throw new IllegalStateException("schedule: every must be positive");
     }
+  }
+
+  /** {@return a new, empty builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link Schedule}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableSchedule.Builder {
+    Builder() {}
   }
 }

@@ -44,7 +44,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableApiBlock.class)
 @JsonDeserialize(as = ImmutableApiBlock.class)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public abstract class ApiBlock {
+public abstract class ApiBlock implements WithApiBlock {
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
   /** A readable name, e.g. "Brex Lock Card". */
@@ -102,8 +102,8 @@ public abstract class ApiBlock {
   public abstract List<ResponseMapping> negative();
 
   /** A builder. */
-  public static ImmutableApiBlock.Builder builder() {
-    return ImmutableApiBlock.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
@@ -113,7 +113,7 @@ public abstract class ApiBlock {
       throw new IllegalStateException("api block '" + name() + "': method must be one of " + METHODS);
     }
     if (!m.equals(method())) {
-      return ImmutableApiBlock.copyOf(this).withMethod(m);
+      return withMethod(m);
     }
     Template.parse(url());
     headers().values().forEach(Template::parse);
@@ -123,5 +123,13 @@ public abstract class ApiBlock {
       }
     });
     return this;
+  }
+
+  /**
+   * Builder of {@link ApiBlock}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableApiBlock.Builder {
+    Builder() {}
   }
 }

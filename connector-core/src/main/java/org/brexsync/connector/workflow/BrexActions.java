@@ -55,7 +55,7 @@ public final class BrexActions {
   /** Brex Invite User from the record's first_name, last_name and email (+ optional Brex ids). */
   public static BrexAction inviteUser() {
     return inviteUser(ctx -> {
-      org.brexsync.brex.model.ImmutableInviteUserRequest.Builder b = InviteUserRequest.builder()
+      org.brexsync.brex.model.InviteUserRequest.Builder b = InviteUserRequest.builder()
           .firstName(ctx.require("first_name"))
           .lastName(ctx.require("last_name"))
           .email(ctx.require("email"));

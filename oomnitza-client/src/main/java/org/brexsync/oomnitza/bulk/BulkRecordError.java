@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public interface BulkRecordError {
+public interface BulkRecordError extends WithBulkRecordError {
   /** The batch, 1-based. */
   int batch();
 
@@ -23,4 +23,17 @@ public interface BulkRecordError {
 
   /** The server's reason. */
   String message();
+
+  /** {@return a new, empty builder} */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link BulkRecordError}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  final class Builder extends ImmutableBulkRecordError.Builder {
+    Builder() {}
+  }
 }

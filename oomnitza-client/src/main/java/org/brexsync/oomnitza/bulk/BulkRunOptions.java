@@ -31,7 +31,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class BulkRunOptions {
+public abstract class BulkRunOptions implements WithBulkRunOptions {
   /** Default records per upload, as the official connector's bulk mode. */
   public static final int DEFAULT_BATCH_SIZE = 100;
 
@@ -40,8 +40,8 @@ public abstract class BulkRunOptions {
       "connector_id", "error_type");
 
   /** A new builder. */
-  public static ImmutableBulkRunOptions.Builder builder() {
-    return ImmutableBulkRunOptions.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** The connector this run belongs to ({@code connector_name} or {@code connector_id}). */
@@ -134,5 +134,13 @@ public abstract class BulkRunOptions {
         throw new IllegalArgumentException("extraPayload must not override '" + k + "'");
       }
     }
+  }
+
+  /**
+   * Builder of {@link BulkRunOptions}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableBulkRunOptions.Builder {
+    Builder() {}
   }
 }

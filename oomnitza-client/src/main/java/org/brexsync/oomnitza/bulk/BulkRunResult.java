@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public interface BulkRunResult {
+public interface BulkRunResult extends WithBulkRunResult {
   /** The run id ({@code portion}). */
   String portion();
 
@@ -41,4 +41,17 @@ public interface BulkRunResult {
 
   /** Per-record errors from the batch answers (at most 10,000 kept), when Oomnitza reports them. */
   List<BulkRecordError> recordErrors();
+
+  /** {@return a new, empty builder} */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link BulkRunResult}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  final class Builder extends ImmutableBulkRunResult.Builder {
+    Builder() {}
+  }
 }

@@ -11,7 +11,7 @@ import org.immutables.value.Value;
 @ValueStyle
 @JsonSerialize(as = ImmutableRunCounts.class)
 @JsonDeserialize(as = ImmutableRunCounts.class)
-public interface RunCounts {
+public interface RunCounts extends WithRunCounts {
   /** Records created. */
   @JsonProperty("added")
   @Value.Default
@@ -59,5 +59,18 @@ public interface RunCounts {
   @Value.Default
   default long processing() {
     return 0;
+  }
+
+  /** {@return a new, empty builder} */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link RunCounts}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  final class Builder extends ImmutableRunCounts.Builder {
+    Builder() {}
   }
 }

@@ -21,7 +21,7 @@ import org.immutables.value.Value;
 @ValueStyle
 @JsonSerialize(as = ImmutableRunLogDetails.class)
 @JsonDeserialize(as = ImmutableRunLogDetails.class)
-public interface RunLogDetails {
+public interface RunLogDetails extends WithRunLogDetails {
   /** {@code connector}. */
   @JsonProperty("connector")
   Optional<String> connector();
@@ -46,7 +46,7 @@ public interface RunLogDetails {
   @JsonProperty("objects")
   @Value.Default
   default RunCounts objects() {
-    return ImmutableRunCounts.builder().build();
+    return RunCounts.builder().build();
   }
 
   /**
@@ -108,5 +108,18 @@ public interface RunLogDetails {
   /** Unix seconds with fraction → instant (millisecond precision). */
   static Instant toInstant(double seconds) {
     return Instant.ofEpochMilli(Math.round(seconds * 1000.0));
+  }
+
+  /** {@return a new, empty builder} */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link RunLogDetails}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  final class Builder extends ImmutableRunLogDetails.Builder {
+    Builder() {}
   }
 }

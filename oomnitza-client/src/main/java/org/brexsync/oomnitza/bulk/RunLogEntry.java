@@ -17,7 +17,7 @@ import org.immutables.value.Value;
 @ValueStyle
 @JsonSerialize(as = ImmutableRunLogEntry.class)
 @JsonDeserialize(as = ImmutableRunLogEntry.class)
-public interface RunLogEntry {
+public interface RunLogEntry extends WithRunLogEntry {
   /** {@code portion_id} (Oomnitza's id of the run; the log-details key). */
   @JsonProperty("portion_id")
   Optional<String> portionId();
@@ -105,5 +105,18 @@ public interface RunLogEntry {
   @JsonIgnore
   default Optional<Instant> endTime() {
     return endTimeSeconds().map(RunLogDetails::toInstant);
+  }
+
+  /** {@return a new, empty builder} */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link RunLogEntry}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  final class Builder extends ImmutableRunLogEntry.Builder {
+    Builder() {}
   }
 }

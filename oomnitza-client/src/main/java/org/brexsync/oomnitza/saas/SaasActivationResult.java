@@ -13,7 +13,7 @@ import org.immutables.value.Value;
 @ValueStyle
 @JsonSerialize(as = ImmutableSaasActivationResult.class)
 @JsonDeserialize(as = ImmutableSaasActivationResult.class)
-public interface SaasActivationResult {
+public interface SaasActivationResult extends WithSaasActivationResult {
   /** {@code saas_user_id}. */
   @JsonProperty("saas_user_id")
   String saasUserId();
@@ -26,5 +26,18 @@ public interface SaasActivationResult {
   @JsonIgnore
   default boolean succeeded() {
     return error().isEmpty();
+  }
+
+  /** {@return a new, empty builder} */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link SaasActivationResult}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  final class Builder extends ImmutableSaasActivationResult.Builder {
+    Builder() {}
   }
 }

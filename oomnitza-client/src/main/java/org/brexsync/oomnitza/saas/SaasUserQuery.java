@@ -9,8 +9,8 @@ import org.immutables.value.Value;
 /** Query parameters of the SaaS user lists: {@code filter}, {@code text}, {@code roles}, {@code last_visit}, page size. */
 @Value.Immutable
 @ValueStyle
-public abstract class SaasUserQuery {
-  private static final SaasUserQuery ALL = ImmutableSaasUserQuery.builder().build();
+public abstract class SaasUserQuery implements WithSaasUserQuery {
+  private static final SaasUserQuery ALL = builder().build();
 
   /** No parameters. */
   public static SaasUserQuery all() {
@@ -18,8 +18,8 @@ public abstract class SaasUserQuery {
   }
 
   /** A new builder. */
-  public static ImmutableSaasUserQuery.Builder builder() {
-    return ImmutableSaasUserQuery.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** {@code filter} (only {@code /api/v3/saas_users}). */
@@ -45,5 +45,13 @@ public abstract class SaasUserQuery {
     if (pageSize() < 1) {
       throw new IllegalArgumentException("pageSize must be at least 1");
     }
+  }
+
+  /**
+   * Builder of {@link SaasUserQuery}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableSaasUserQuery.Builder {
+    Builder() {}
   }
 }
