@@ -63,7 +63,7 @@ public abstract class Integration implements WithIntegration {
     return RecordFilter.none();
   }
 
-  /** Create & Update (default), Create only or Update only. */
+  /** Create &amp; Update (default), Create only or Update only. */
   @JsonProperty("preference")
   @Value.Default
   public SyncPreference preference() {
