@@ -10,10 +10,14 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface RequestListener {
-  /** Called once per attempt. */
+  /**
+   * Called once per attempt.
+   *
+   * @param attempt the attempt
+   */
   void onAttempt(Attempt attempt);
 
-  /** A listener that does nothing. */
+  /** {@return a listener that does nothing} */
   static RequestListener none() {
     return a -> { };
   }

@@ -28,12 +28,12 @@ public abstract class RequestOptions implements WithRequestOptions, CallOptions 
   private static final Set<String> RESERVED = Set.of("content-type", "content-length", "accept",
       "user-agent", "host", "connection", "expect", "upgrade", "transfer-encoding");
 
-  /** No options: no extra headers, the client's timeout. */
+  /** {@return no options: no extra headers, the client's timeout} */
   public static RequestOptions none() {
     return NONE;
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -41,6 +41,8 @@ public abstract class RequestOptions implements WithRequestOptions, CallOptions 
   /**
    * Sends {@code Oomnitza-Ignore-Meta-Restriction: 1}: allow writing fields that are not editable
    * in the data model.
+   *
+   * @return whether it did
    */
   @Value.Default
   public boolean ignoreMetaRestriction() {
@@ -50,13 +52,19 @@ public abstract class RequestOptions implements WithRequestOptions, CallOptions 
   /**
    * Sends {@code Oomnitza-Allow-Unknown-Meta-Fields: 1}: unknown body fields are ignored instead of
    * rejected.
+   *
+   * @return whether it did
    */
   @Value.Default
   public boolean allowUnknownMetaFields() {
     return false;
   }
 
-  /** Sends {@code Oomnitza-Not-Trigger-WF: 1}: the write does not trigger Oomnitza workflows. */
+  /**
+   * Sends {@code Oomnitza-Not-Trigger-WF: 1}: the write does not trigger Oomnitza workflows.
+   *
+   * @return whether it did
+   */
   @Value.Default
   public boolean notTriggerWorkflows() {
     return false;

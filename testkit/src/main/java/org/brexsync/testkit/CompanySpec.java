@@ -12,41 +12,47 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract class CompanySpec implements WithCompanySpec {
 
-  /** Seed of every random choice. */
+  /** {@return seed of every random choice} */
   @Value.Default
   public long seed() {
     return 42L;
   }
 
-  /** Number of users, 1 to 1,000,000 (users are generated on demand, never all held in memory). */
+  /** {@return number of users, 1 to 1,000,000 (users are generated on demand, never all held in memory)} */
   @Value.Default
   public int users() {
     return 100;
   }
 
-  /** Company legal name. */
+  /** {@return company legal name} */
   @Value.Default
   public String name() {
     return "Acme Corporation";
   }
 
-  /** E-mail domain of every generated user. */
+  /** {@return E-mail domain of every generated user} */
   @Value.Default
   public String domain() {
     return "acme.example";
   }
 
-  /** Maximum cards per user (each user gets 0 to this many). */
+  /** {@return maximum cards per user (each user gets 0 to this many)} */
   @Value.Default
   public int maxCardsPerUser() {
     return 3;
   }
 
-  /** A spec with this seed and user count and defaults otherwise. */
+  /**
+   * {@return a spec with this seed and user count and defaults otherwise}
+   *
+   * @param seed the seed of the random source
+   * @param users the number of users
+   */
   public static CompanySpec of(long seed, int users) {
     return builder().seed(seed).users(users).build();
   }
 
+  /** Rejects a spec outside the simulator's limits (users, cards per user). */
   @Value.Check
   protected void check() {
     if (users() < 1 || users() > 1_000_000) {

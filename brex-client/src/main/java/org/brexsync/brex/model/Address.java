@@ -14,35 +14,35 @@ import org.immutables.value.Value;
 public abstract class Address implements WithAddress {
   Address() {}
 
-  /** JSON {@code line1}. */
+  /** {@return JSON {@code line1}} */
   @JsonProperty("line1")
   public abstract Optional<String> line1();
 
-  /** JSON {@code line2}. */
+  /** {@return JSON {@code line2}} */
   @JsonProperty("line2")
   public abstract Optional<String> line2();
 
-  /** JSON {@code city}. */
+  /** {@return JSON {@code city}} */
   @JsonProperty("city")
   public abstract Optional<String> city();
 
-  /** JSON {@code state}. */
+  /** {@return JSON {@code state}} */
   @JsonProperty("state")
   public abstract Optional<String> state();
 
-  /** JSON {@code country}. */
+  /** {@return JSON {@code country}} */
   @JsonProperty("country")
   public abstract Optional<String> country();
 
-  /** JSON {@code postal_code}. */
+  /** {@return JSON {@code postal_code}} */
   @JsonProperty("postal_code")
   public abstract Optional<String> postalCode();
 
-  /** JSON {@code phone_number}. */
+  /** {@return JSON {@code phone_number}} */
   @JsonProperty("phone_number")
   public abstract Optional<String> phoneNumber();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -14,11 +14,11 @@ import org.immutables.value.Value;
 public abstract class CardAttributePreferences implements WithCardAttributePreferences {
   CardAttributePreferences() {}
 
-  /** JSON {@code three_domain_secure_enabled_preference}. */
+  /** {@return JSON {@code three_domain_secure_enabled_preference}} */
   @JsonProperty("three_domain_secure_enabled_preference")
   public abstract Optional<ThreeDomainSecureEnabledPreference> threeDomainSecureEnabledPreference();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -13,15 +13,15 @@ import org.immutables.value.Value;
 public abstract class CardExpiration implements WithCardExpiration {
   CardExpiration() {}
 
-  /** JSON {@code month}. */
+  /** {@return JSON {@code month}} */
   @JsonProperty("month")
   public abstract int month();
 
-  /** JSON {@code year}. */
+  /** {@return JSON {@code year}} */
   @JsonProperty("year")
   public abstract int year();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -14,29 +14,29 @@ import org.immutables.value.Value;
 public abstract class CardNumber implements WithCardNumber {
   CardNumber() {}
 
-  /** JSON {@code id}. */
+  /** {@return JSON {@code id}} */
   @JsonProperty("id")
   public abstract String id();
 
-  /** JSON {@code number}. Secret: masked in {@code toString}. */
+  /** {@return JSON {@code number}} Secret: masked in {@code toString}. */
   @JsonProperty("number")
   @Value.Redacted
   public abstract String number();
 
-  /** JSON {@code cvv}. Secret: masked in {@code toString}. */
+  /** {@return JSON {@code cvv}} Secret: masked in {@code toString}. */
   @JsonProperty("cvv")
   @Value.Redacted
   public abstract String cvv();
 
-  /** JSON {@code expiration_date}. */
+  /** {@return JSON {@code expiration_date}} */
   @JsonProperty("expiration_date")
   public abstract CardExpiration expirationDate();
 
-  /** JSON {@code holder_name}. */
+  /** {@return JSON {@code holder_name}} */
   @JsonProperty("holder_name")
   public abstract Optional<String> holderName();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

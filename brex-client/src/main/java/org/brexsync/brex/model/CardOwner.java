@@ -13,20 +13,24 @@ import org.immutables.value.Value;
 public abstract class CardOwner implements WithCardOwner {
   CardOwner() {}
 
-  /** JSON {@code type}. */
+  /** {@return JSON {@code type}} */
   @JsonProperty("type")
   public abstract OwnerType type();
 
-  /** JSON {@code user_id}. */
+  /** {@return JSON {@code user_id}} */
   @JsonProperty("user_id")
   public abstract String userId();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A card owned by the user with id {@code userId}. */
+  /**
+   * {@return a card owned by the user with id {@code userId}}
+   *
+   * @param userId the user id
+   */
   public static CardOwner user(String userId) {
     return builder().type(OwnerType.USER).userId(userId).build();
   }

@@ -13,23 +13,23 @@ import org.immutables.value.Value;
 public abstract class Company implements WithCompany {
   Company() {}
 
-  /** JSON {@code id}. */
+  /** {@return JSON {@code id}} */
   @JsonProperty("id")
   public abstract String id();
 
-  /** JSON {@code legal_name}. */
+  /** {@return JSON {@code legal_name}} */
   @JsonProperty("legal_name")
   public abstract String legalName();
 
-  /** JSON {@code mailing_address}. */
+  /** {@return JSON {@code mailing_address}} */
   @JsonProperty("mailing_address")
   public abstract Address mailingAddress();
 
-  /** JSON {@code accountType}. */
+  /** {@return JSON {@code accountType}} */
   @JsonProperty("accountType")
   public abstract AccountType accountType();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

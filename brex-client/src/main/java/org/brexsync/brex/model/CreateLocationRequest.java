@@ -14,15 +14,15 @@ import org.immutables.value.Value;
 public abstract class CreateLocationRequest implements WithCreateLocationRequest {
   CreateLocationRequest() {}
 
-  /** JSON {@code name}. */
+  /** {@return JSON {@code name}} */
   @JsonProperty("name")
   public abstract String name();
 
-  /** JSON {@code description}. */
+  /** {@return JSON {@code description}} */
   @JsonProperty("description")
   public abstract Optional<String> description();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -13,11 +13,11 @@ import org.immutables.value.Value;
 public abstract class CreateTitleRequest implements WithCreateTitleRequest {
   CreateTitleRequest() {}
 
-  /** JSON {@code name}. */
+  /** {@return JSON {@code name}} */
   @JsonProperty("name")
   public abstract String name();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

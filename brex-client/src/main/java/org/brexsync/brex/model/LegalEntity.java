@@ -17,34 +17,34 @@ import org.immutables.value.Value;
 public abstract class LegalEntity implements WithLegalEntity {
   LegalEntity() {}
 
-  /** JSON {@code id}. */
+  /** {@return JSON {@code id}} */
   @JsonProperty("id")
   public abstract String id();
 
-  /** JSON {@code displayName}. */
+  /** {@return JSON {@code displayName}} */
   @JsonProperty("displayName")
   public abstract String displayName();
 
-  /** JSON {@code billingAddress}: also the billing address of cards of users in this entity. */
+  /** {@return JSON {@code billingAddress}: also the billing address of cards of users in this entity} */
   @JsonProperty("billingAddress")
   public abstract Address billingAddress();
 
-  /** JSON {@code createdAt} (UTC). */
+  /** {@return JSON {@code createdAt} (UTC)} */
   @JsonProperty("createdAt")
   public abstract Instant createdAt();
 
-  /** JSON {@code status}. */
+  /** {@return JSON {@code status}} */
   @JsonProperty("status")
   public abstract LegalEntityStatus status();
 
-  /** JSON {@code isDefault}. */
+  /** {@return JSON {@code isDefault}} */
   @JsonProperty("isDefault")
   @Value.Default
   public boolean isDefault() {
     return false;
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

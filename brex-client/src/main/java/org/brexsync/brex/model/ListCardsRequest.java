@@ -9,26 +9,34 @@ import org.immutables.value.Value;
 public abstract class ListCardsRequest implements WithListCardsRequest {
   ListCardsRequest() {}
 
-  /** Only cards of this user ({@code user_id}). */
+  /**
+   * Only cards of this user ({@code user_id}).
+   *
+   * @return the string, or empty
+   */
   public abstract Optional<String> userId();
 
-  /** Page size, 1..1000. */
+  /** {@return page size, 1..1000} */
   public abstract Optional<Integer> limit();
 
-  /** Cursor to start from. */
+  /** {@return cursor to start from} */
   public abstract Optional<String> cursor();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Every card of the company. */
+  /** {@return every card of the company} */
   public static ListCardsRequest all() {
     return builder().build();
   }
 
-  /** The cards of one user. */
+  /**
+   * {@return the cards of one user}
+   *
+   * @param userId the user id
+   */
   public static ListCardsRequest forUser(String userId) {
     return builder().userId(userId).build();
   }

@@ -9,26 +9,34 @@ import org.immutables.value.Value;
 public abstract class ListReferenceDataRequest implements WithListReferenceDataRequest {
   ListReferenceDataRequest() {}
 
-  /** Only entries with this name ({@code name}). */
+  /**
+   * Only entries with this name ({@code name}).
+   *
+   * @return the string, or empty
+   */
   public abstract Optional<String> name();
 
-  /** Page size, 1..1000. */
+  /** {@return page size, 1..1000} */
   public abstract Optional<Integer> limit();
 
-  /** Cursor to start from. */
+  /** {@return cursor to start from} */
   public abstract Optional<String> cursor();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Every entry. */
+  /** {@return every entry} */
   public static ListReferenceDataRequest all() {
     return builder().build();
   }
 
-  /** Entries named {@code name}. */
+  /**
+   * {@return entries named {@code name}}
+   *
+   * @param name the name
+   */
   public static ListReferenceDataRequest byName(String name) {
     return builder().name(name).build();
   }

@@ -14,19 +14,19 @@ import org.immutables.value.Value;
 public abstract class Location implements WithLocation {
   Location() {}
 
-  /** JSON {@code id}. */
+  /** {@return JSON {@code id}} */
   @JsonProperty("id")
   public abstract String id();
 
-  /** JSON {@code name}. */
+  /** {@return JSON {@code name}} */
   @JsonProperty("name")
   public abstract String name();
 
-  /** JSON {@code description}. */
+  /** {@return JSON {@code description}} */
   @JsonProperty("description")
   public abstract Optional<String> description();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

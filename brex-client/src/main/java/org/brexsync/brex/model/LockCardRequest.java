@@ -14,20 +14,25 @@ import org.immutables.value.Value;
 public abstract class LockCardRequest implements WithLockCardRequest {
   LockCardRequest() {}
 
-  /** JSON {@code reason}. */
+  /** {@return JSON {@code reason}} */
   @JsonProperty("reason")
   public abstract ChangeCardReason reason();
 
-  /** JSON {@code description}. */
+  /** {@return JSON {@code description}} */
   @JsonProperty("description")
   public abstract Optional<String> description();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Lock for {@code reason} without a description. */
+  /**
+   * Lock for {@code reason} without a description.
+   *
+   * @param reason the reason
+   * @return the lock card request
+   */
   public static LockCardRequest of(ChangeCardReason reason) {
     return builder().reason(reason).build();
   }

@@ -14,25 +14,34 @@ import org.immutables.value.Value;
 public abstract class Money implements WithMoney {
   Money() {}
 
-  /** JSON {@code amount}. */
+  /** {@return JSON {@code amount}} */
   @JsonProperty("amount")
   public abstract long amount();
 
-  /** JSON {@code currency}. */
+  /** {@return JSON {@code currency}} */
   @JsonProperty("currency")
   public abstract Optional<String> currency();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** {@code amount} minor units of {@code currency} (ISO 4217), e.g. {@code Money.of(700, "USD")} is 7.00 USD. */
+  /**
+   * {@return {@code amount} minor units of {@code currency} (ISO 4217), e.g. {@code Money.of(700, "USD")} is 7.00 USD}
+   *
+   * @param amount the amount
+   * @param currency the currency
+   */
   public static Money of(long amount, String currency) {
     return builder().amount(amount).currency(currency).build();
   }
 
-  /** {@code cents} US cents. */
+  /**
+   * {@return {@code cents} US cents}
+   *
+   * @param cents the cents
+   */
   public static Money usd(long cents) {
     return of(cents, "USD");
   }

@@ -14,23 +14,23 @@ import org.immutables.value.Value;
 public abstract class SecureEmailRequest implements WithSecureEmailRequest {
   SecureEmailRequest() {}
 
-  /** JSON {@code recipient_email}. */
+  /** {@return JSON {@code recipient_email}} */
   @JsonProperty("recipient_email")
   public abstract String recipientEmail();
 
-  /** JSON {@code sender_name}. */
+  /** {@return JSON {@code sender_name}} */
   @JsonProperty("sender_name")
   public abstract String senderName();
 
-  /** JSON {@code message}. */
+  /** {@return JSON {@code message}} */
   @JsonProperty("message")
   public abstract Optional<String> message();
 
-  /** JSON {@code expiry_days}. */
+  /** {@return JSON {@code expiry_days}} */
   @JsonProperty("expiry_days")
   public abstract Optional<Integer> expiryDays();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -15,22 +15,31 @@ import org.immutables.value.Value;
 public abstract class SetUserLimitRequest implements WithSetUserLimitRequest {
   SetUserLimitRequest() {}
 
-  /** JSON {@code monthly_limit}. Empty is sent as JSON null. */
+  /** {@return JSON {@code monthly_limit}} Empty is sent as JSON null. */
   @JsonProperty("monthly_limit")
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public abstract Optional<Money> monthlyLimit();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Set the monthly limit to {@code limit}. */
+  /**
+   * Set the monthly limit to {@code limit}.
+   *
+   * @param limit the limit
+   * @return the set user limit request
+   */
   public static SetUserLimitRequest of(Money limit) {
     return builder().monthlyLimit(limit).build();
   }
 
-  /** Remove the user's monthly limit ({@code "monthly_limit": null}). */
+  /**
+   * Remove the user's monthly limit ({@code "monthly_limit": null}).
+   *
+   * @return the set user limit request
+   */
   public static SetUserLimitRequest clear() {
     return builder().build();
   }

@@ -15,27 +15,27 @@ import org.immutables.value.Value;
 public abstract class SpendControl implements WithSpendControl {
   SpendControl() {}
 
-  /** JSON {@code spend_limit}. */
+  /** {@return JSON {@code spend_limit}} */
   @JsonProperty("spend_limit")
   public abstract Money spendLimit();
 
-  /** JSON {@code spend_available}. */
+  /** {@return JSON {@code spend_available}} */
   @JsonProperty("spend_available")
   public abstract Money spendAvailable();
 
-  /** JSON {@code spend_duration}. */
+  /** {@return JSON {@code spend_duration}} */
   @JsonProperty("spend_duration")
   public abstract Optional<SpendDuration> spendDuration();
 
-  /** JSON {@code reason}. */
+  /** {@return JSON {@code reason}} */
   @JsonProperty("reason")
   public abstract Optional<String> reason();
 
-  /** JSON {@code lock_after_date}. */
+  /** {@return JSON {@code lock_after_date}} */
   @JsonProperty("lock_after_date")
   public abstract Optional<LocalDate> lockAfterDate();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

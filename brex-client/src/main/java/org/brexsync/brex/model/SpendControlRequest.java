@@ -15,31 +15,31 @@ import org.immutables.value.Value;
 public abstract class SpendControlRequest implements WithSpendControlRequest {
   SpendControlRequest() {}
 
-  /** JSON {@code spend_limit}. */
+  /** {@return JSON {@code spend_limit}} */
   @JsonProperty("spend_limit")
   public abstract Money spendLimit();
 
-  /** JSON {@code spend_duration}. */
+  /** {@return JSON {@code spend_duration}} */
   @JsonProperty("spend_duration")
   public abstract SpendDuration spendDuration();
 
-  /** JSON {@code reason}. */
+  /** {@return JSON {@code reason}} */
   @JsonProperty("reason")
   public abstract Optional<String> reason();
 
-  /** JSON {@code lock_after_date}. */
+  /** {@return JSON {@code lock_after_date}} */
   @JsonProperty("lock_after_date")
   public abstract Optional<LocalDate> lockAfterDate();
 
-  /** JSON {@code parent_budget_id}. */
+  /** {@return JSON {@code parent_budget_id}} */
   @JsonProperty("parent_budget_id")
   public abstract Optional<String> parentBudgetId();
 
-  /** JSON {@code policy_id}. */
+  /** {@return JSON {@code policy_id}} */
   @JsonProperty("policy_id")
   public abstract Optional<String> policyId();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

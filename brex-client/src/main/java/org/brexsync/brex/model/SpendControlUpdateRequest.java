@@ -15,23 +15,23 @@ import org.immutables.value.Value;
 public abstract class SpendControlUpdateRequest implements WithSpendControlUpdateRequest {
   SpendControlUpdateRequest() {}
 
-  /** JSON {@code spend_limit}. */
+  /** {@return JSON {@code spend_limit}} */
   @JsonProperty("spend_limit")
   public abstract Optional<Money> spendLimit();
 
-  /** JSON {@code spend_duration}. */
+  /** {@return JSON {@code spend_duration}} */
   @JsonProperty("spend_duration")
   public abstract Optional<SpendDuration> spendDuration();
 
-  /** JSON {@code reason}. */
+  /** {@return JSON {@code reason}} */
   @JsonProperty("reason")
   public abstract Optional<String> reason();
 
-  /** JSON {@code lock_after_date}. */
+  /** {@return JSON {@code lock_after_date}} */
   @JsonProperty("lock_after_date")
   public abstract Optional<LocalDate> lockAfterDate();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -14,20 +14,25 @@ import org.immutables.value.Value;
 public abstract class TerminateCardRequest implements WithTerminateCardRequest {
   TerminateCardRequest() {}
 
-  /** JSON {@code reason}. */
+  /** {@return JSON {@code reason}} */
   @JsonProperty("reason")
   public abstract ChangeCardReason reason();
 
-  /** JSON {@code description}. */
+  /** {@return JSON {@code description}} */
   @JsonProperty("description")
   public abstract Optional<String> description();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Terminate for {@code reason} without a description. */
+  /**
+   * Terminate for {@code reason} without a description.
+   *
+   * @param reason the reason
+   * @return the terminate card request
+   */
   public static TerminateCardRequest of(ChangeCardReason reason) {
     return builder().reason(reason).build();
   }

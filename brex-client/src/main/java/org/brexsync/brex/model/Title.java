@@ -13,15 +13,15 @@ import org.immutables.value.Value;
 public abstract class Title implements WithTitle {
   Title() {}
 
-  /** JSON {@code id}. */
+  /** {@return JSON {@code id}} */
   @JsonProperty("id")
   public abstract String id();
 
-  /** JSON {@code name}. */
+  /** {@return JSON {@code name}} */
   @JsonProperty("name")
   public abstract String name();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -15,15 +15,15 @@ import org.immutables.value.Value;
 public abstract class UpdateCardRequest implements WithUpdateCardRequest {
   UpdateCardRequest() {}
 
-  /** JSON {@code spend_controls}. */
+  /** {@return JSON {@code spend_controls}} */
   @JsonProperty("spend_controls")
   public abstract Optional<SpendControlUpdateRequest> spendControls();
 
-  /** JSON {@code metadata}. Absent: not sent. */
+  /** {@return JSON {@code metadata}} Absent: not sent. */
   @JsonProperty("metadata")
   public abstract Optional<Map<String, String>> metadata();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -14,49 +14,49 @@ import org.immutables.value.Value;
 public abstract class UpdateUserRequest implements WithUpdateUserRequest {
   UpdateUserRequest() {}
 
-  /** JSON {@code status}. Defaults to {@link Patch#unchanged()} (not sent). */
+  /** {@return JSON {@code status}} Defaults to {@link Patch#unchanged()} (not sent). */
   @JsonProperty("status")
   @Value.Default
   public Patch<UpdateUserStatus> status() {
     return Patch.unchanged();
   }
 
-  /** JSON {@code manager_id}. Defaults to {@link Patch#unchanged()} (not sent). */
+  /** {@return JSON {@code manager_id}} Defaults to {@link Patch#unchanged()} (not sent). */
   @JsonProperty("manager_id")
   @Value.Default
   public Patch<String> managerId() {
     return Patch.unchanged();
   }
 
-  /** JSON {@code department_id}. Defaults to {@link Patch#unchanged()} (not sent). */
+  /** {@return JSON {@code department_id}} Defaults to {@link Patch#unchanged()} (not sent). */
   @JsonProperty("department_id")
   @Value.Default
   public Patch<String> departmentId() {
     return Patch.unchanged();
   }
 
-  /** JSON {@code location_id}. Defaults to {@link Patch#unchanged()} (not sent). */
+  /** {@return JSON {@code location_id}} Defaults to {@link Patch#unchanged()} (not sent). */
   @JsonProperty("location_id")
   @Value.Default
   public Patch<String> locationId() {
     return Patch.unchanged();
   }
 
-  /** JSON {@code title_id}. Defaults to {@link Patch#unchanged()} (not sent). */
+  /** {@return JSON {@code title_id}} Defaults to {@link Patch#unchanged()} (not sent). */
   @JsonProperty("title_id")
   @Value.Default
   public Patch<String> titleId() {
     return Patch.unchanged();
   }
 
-  /** JSON {@code metadata}. Defaults to {@link Patch#unchanged()} (not sent). */
+  /** {@return JSON {@code metadata}} Defaults to {@link Patch#unchanged()} (not sent). */
   @JsonProperty("metadata")
   @Value.Default
   public Patch<Map<String, String>> metadata() {
     return Patch.unchanged();
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

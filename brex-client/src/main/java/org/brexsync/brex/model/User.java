@@ -15,51 +15,51 @@ import org.immutables.value.Value;
 public abstract class User implements WithUser {
   User() {}
 
-  /** JSON {@code id}. */
+  /** {@return JSON {@code id}} */
   @JsonProperty("id")
   public abstract String id();
 
-  /** JSON {@code first_name}. */
+  /** {@return JSON {@code first_name}} */
   @JsonProperty("first_name")
   public abstract String firstName();
 
-  /** JSON {@code last_name}. */
+  /** {@return JSON {@code last_name}} */
   @JsonProperty("last_name")
   public abstract String lastName();
 
-  /** JSON {@code email}. */
+  /** {@return JSON {@code email}} */
   @JsonProperty("email")
   public abstract String email();
 
-  /** JSON {@code status}. */
+  /** {@return JSON {@code status}} */
   @JsonProperty("status")
   public abstract Optional<UserStatus> status();
 
-  /** JSON {@code manager_id}. */
+  /** {@return JSON {@code manager_id}} */
   @JsonProperty("manager_id")
   public abstract Optional<String> managerId();
 
-  /** JSON {@code department_id}. */
+  /** {@return JSON {@code department_id}} */
   @JsonProperty("department_id")
   public abstract Optional<String> departmentId();
 
-  /** JSON {@code location_id}. */
+  /** {@return JSON {@code location_id}} */
   @JsonProperty("location_id")
   public abstract Optional<String> locationId();
 
-  /** JSON {@code title_id}. */
+  /** {@return JSON {@code title_id}} */
   @JsonProperty("title_id")
   public abstract Optional<String> titleId();
 
-  /** JSON {@code metadata}. Empty when absent. */
+  /** {@return JSON {@code metadata}} Empty when absent. */
   @JsonProperty("metadata")
   public abstract Map<String, String> metadata();
 
-  /** JSON {@code remote_display_id}. */
+  /** {@return JSON {@code remote_display_id}} */
   @JsonProperty("remote_display_id")
   public abstract Optional<String> remoteDisplayId();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -14,15 +14,15 @@ import org.immutables.value.Value;
 public abstract class UserLimit implements WithUserLimit {
   UserLimit() {}
 
-  /** JSON {@code monthly_limit}. */
+  /** {@return JSON {@code monthly_limit}} */
   @JsonProperty("monthly_limit")
   public abstract Optional<Money> monthlyLimit();
 
-  /** JSON {@code monthly_available}. */
+  /** {@return JSON {@code monthly_available}} */
   @JsonProperty("monthly_available")
   public abstract Optional<Money> monthlyAvailable();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

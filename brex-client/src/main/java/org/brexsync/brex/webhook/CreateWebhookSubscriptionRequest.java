@@ -14,15 +14,15 @@ import org.immutables.value.Value;
 public abstract class CreateWebhookSubscriptionRequest implements WithCreateWebhookSubscriptionRequest {
   CreateWebhookSubscriptionRequest() {}
 
-  /** JSON {@code url}. */
+  /** {@return JSON {@code url}} */
   @JsonProperty("url")
   public abstract String url();
 
-  /** JSON {@code event_types}. */
+  /** {@return JSON {@code event_types}} */
   @JsonProperty("event_types")
   public abstract List<WebhookEventType> eventTypes();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

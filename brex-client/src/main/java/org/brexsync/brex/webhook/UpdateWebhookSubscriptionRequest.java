@@ -14,19 +14,19 @@ import org.immutables.value.Value;
 public abstract class UpdateWebhookSubscriptionRequest implements WithUpdateWebhookSubscriptionRequest {
   UpdateWebhookSubscriptionRequest() {}
 
-  /** JSON {@code url}. */
+  /** {@return JSON {@code url}} */
   @JsonProperty("url")
   public abstract String url();
 
-  /** JSON {@code event_types}. */
+  /** {@return JSON {@code event_types}} */
   @JsonProperty("event_types")
   public abstract List<WebhookEventType> eventTypes();
 
-  /** JSON {@code status}. */
+  /** {@return JSON {@code status}} */
   @JsonProperty("status")
   public abstract UpdateWebhookSubscriptionStatus status();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

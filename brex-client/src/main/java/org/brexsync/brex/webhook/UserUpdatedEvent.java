@@ -14,23 +14,23 @@ import org.immutables.value.Value;
 public abstract class UserUpdatedEvent implements WithUserUpdatedEvent {
   UserUpdatedEvent() {}
 
-  /** JSON {@code event_type}. */
+  /** {@return JSON {@code event_type}} */
   @JsonProperty("event_type")
   public abstract WebhookEventType eventType();
 
-  /** JSON {@code user_id}. */
+  /** {@return JSON {@code user_id}} */
   @JsonProperty("user_id")
   public abstract String userId();
 
-  /** JSON {@code company_id}. */
+  /** {@return JSON {@code company_id}} */
   @JsonProperty("company_id")
   public abstract String companyId();
 
-  /** JSON {@code updated_attributes}. */
+  /** {@return JSON {@code updated_attributes}} */
   @JsonProperty("updated_attributes")
   public abstract List<UserAttribute> updatedAttributes();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -13,16 +13,16 @@ import org.immutables.value.Value;
 public abstract class WebhookSecret implements WithWebhookSecret {
   WebhookSecret() {}
 
-  /** JSON {@code secret}. Secret: masked in {@code toString}. */
+  /** {@return JSON {@code secret}} Secret: masked in {@code toString}. */
   @JsonProperty("secret")
   @Value.Redacted
   public abstract String secret();
 
-  /** JSON {@code status}. */
+  /** {@return JSON {@code status}} */
   @JsonProperty("status")
   public abstract WebhookSecretStatus status();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -33,37 +33,37 @@ public abstract class InsightRule implements WithInsightRule {
     FIGURE
   }
 
-  /** The rule's name (anchor and CLI id), e.g. {@code cards-of-disabled-users}. */
+  /** {@return the rule's name (anchor and CLI id), e.g. {@code cards-of-disabled-users}} */
   @JsonProperty("name")
   public abstract String name();
 
-  /** A one-line title. */
+  /** {@return a one-line title} */
   @JsonProperty("title")
   public abstract String title();
 
-  /** Why it matters and what to do. */
+  /** {@return why it matters and what to do} */
   @JsonProperty("description")
   public abstract String description();
 
-  /** The kind of finding. */
+  /** {@return the kind of finding} */
   @JsonProperty("kind")
   @Value.Default
   public Kind kind() {
     return Kind.RISK;
   }
 
-  /** True when the rule reads {@code oomnitza.*} and cannot be evaluated without Oomnitza. */
+  /** {@return true when the rule reads {@code oomnitza.*} and cannot be evaluated without Oomnitza} */
   @JsonProperty("needsOomnitza")
   @Value.Default
   public boolean needsOomnitza() {
     return false;
   }
 
-  /** The records behind the finding (filters select them; columns describe them). */
+  /** {@return the records behind the finding (filters select them; columns describe them)} */
   @JsonProperty("view")
   public abstract ListView view();
 
-  /** A rule builder. */
+  /** {@return a rule builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -20,23 +20,31 @@ import org.immutables.value.Value;
 @JsonIgnoreProperties(ignoreUnknown = false)
 public abstract class SortKey implements WithSortKey {
 
-  /** The field path sorted on. */
+  /** {@return the field path sorted on} */
   @JsonProperty("field")
   public abstract String field();
 
-  /** True for largest first. */
+  /** {@return true for largest first} */
   @JsonProperty("descending")
   @Value.Default
   public boolean descending() {
     return false;
   }
 
-  /** Ascending on a field. */
+  /**
+   * {@return ascending on a field}
+   *
+   * @param field the record field to sort by
+   */
   public static SortKey asc(String field) {
     return builder().field(field).build();
   }
 
-  /** Descending on a field. */
+  /**
+   * {@return descending on a field}
+   *
+   * @param field the record field to sort by
+   */
   public static SortKey desc(String field) {
     return builder().field(field).descending(true).build();
   }

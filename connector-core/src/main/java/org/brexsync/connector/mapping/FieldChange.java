@@ -15,19 +15,25 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableFieldChange.class)
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
 public interface FieldChange extends WithFieldChange {
-  /** The Oomnitza field (external id). */
+  /** {@return the Oomnitza field (external id)} */
   @JsonProperty("field")
   String field();
 
-  /** The value in Oomnitza before the write; empty when unknown or empty. */
+  /** {@return the value in Oomnitza before the write; empty when unknown or empty} */
   @JsonProperty("from")
   Optional<JsonNode> from();
 
-  /** The value written; empty means the field is cleared. */
+  /** {@return the value written; empty means the field is cleared} */
   @JsonProperty("to")
   Optional<JsonNode> to();
 
-  /** A change. */
+  /**
+   * {@return a change}
+   *
+   * @param field the target field that changes
+   * @param from the old value
+   * @param to the new value
+   */
   static FieldChange of(String field, Optional<JsonNode> from, Optional<JsonNode> to) {
     return builder().field(field).from(from).to(to).build();
   }

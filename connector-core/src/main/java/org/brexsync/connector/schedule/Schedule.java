@@ -27,37 +27,55 @@ public abstract class Schedule implements WithSchedule {
   /** The default time of the daily run. */
   public static final LocalTime DEFAULT_TIME = LocalTime.of(2, 0);
 
-  /** Daily run time (exclusive with {@link #every()}). */
+  /**
+   * Daily run time (exclusive with {@link #every()}).
+   *
+   * @return the local time, or empty
+   */
   @JsonProperty("dailyAt")
   public abstract Optional<LocalTime> dailyAt();
 
-  /** Fixed interval between run starts (exclusive with {@link #dailyAt()}). */
+  /** {@return fixed interval between run starts (exclusive with {@link #dailyAt()})} */
   @JsonProperty("every")
   public abstract Optional<Duration> every();
 
-  /** The zone of {@link #dailyAt()}. */
+  /** {@return the zone of {@link #dailyAt()}} */
   @JsonProperty("zone")
   @Value.Default
   public ZoneId zone() {
     return ZoneId.of("UTC");
   }
 
-  /** Once a day at 02:00 UTC. */
+  /** {@return once a day at 02:00 UTC} */
   public static Schedule defaults() {
     return daily(DEFAULT_TIME, ZoneId.of("UTC"));
   }
 
-  /** Daily at a time. */
+  /**
+   * Daily at a time.
+   *
+   * @param at the time of day
+   * @param zone the time zone
+   * @return the schedule
+   */
   public static Schedule daily(LocalTime at, ZoneId zone) {
     return builder().dailyAt(at).zone(zone).build();
   }
 
-  /** Every interval. */
+  /**
+   * {@return every interval}
+   *
+   * @param interval the interval between runs
+   */
   public static Schedule every(Duration interval) {
     return builder().every(interval).build();
   }
 
-  /** The first run start strictly after {@code now}. */
+  /**
+   * {@return the first run start strictly after {@code now}}
+   *
+   * @param now the now
+   */
   public Instant nextAfter(Instant now) {
     if (every().isPresent()) {
       return now.plus(every().get());

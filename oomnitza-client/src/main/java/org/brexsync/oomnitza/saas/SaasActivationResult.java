@@ -14,15 +14,15 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableSaasActivationResult.class)
 @JsonDeserialize(as = ImmutableSaasActivationResult.class)
 public interface SaasActivationResult extends WithSaasActivationResult {
-  /** {@code saas_user_id}. */
+  /** {@return {@code saas_user_id}} */
   @JsonProperty("saas_user_id")
   String saasUserId();
 
-  /** {@code error}; empty on success. */
+  /** {@return {@code error}; empty on success} */
   @JsonProperty("error")
   Optional<String> error();
 
-  /** True when Oomnitza reported no error. */
+  /** {@return true when Oomnitza reported no error} */
   @JsonIgnore
   default boolean succeeded() {
     return error().isEmpty();

@@ -12,21 +12,31 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableSaasAssignment.class)
 @JsonDeserialize(as = ImmutableSaasAssignment.class)
 public interface SaasAssignment extends WithSaasAssignment {
-  /** Assign {@code userId} to the SaaS. */
+  /**
+   * Assign {@code userId} to the SaaS.
+   *
+   * @param userId the user id
+   * @return the SaaS assignment
+   */
   static SaasAssignment assign(String userId) {
     return builder().userId(userId).assign(true).build();
   }
 
-  /** Unassign {@code userId} from the SaaS. */
+  /**
+   * Unassign {@code userId} from the SaaS.
+   *
+   * @param userId the user id
+   * @return the SaaS assignment
+   */
   static SaasAssignment unassign(String userId) {
     return builder().userId(userId).assign(false).build();
   }
 
-  /** {@code user_id}: the Oomnitza user. */
+  /** {@return {@code user_id}: the Oomnitza user} */
   @JsonProperty("user_id")
   String userId();
 
-  /** {@code assign}: true to assign, false to unassign. */
+  /** {@return {@code assign}: true to assign, false to unassign} */
   @JsonProperty("assign")
   boolean assign();
 
