@@ -66,8 +66,13 @@ class RootReadmeTest {
         .collect(Collectors.joining(File.pathSeparator));
   }
 
+  private static Path compiledExample;
+
   /** Compiles the README's example as pasted, with every lint as an error; returns the class folder. */
-  private static Path compileJavaExample() throws Exception {
+  private static synchronized Path compileJavaExample() throws Exception {
+    if (compiledExample != null) {
+      return compiledExample;
+    }
     String source = javaExample();
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///SyncBrexPeople.java"),
@@ -84,6 +89,7 @@ class RootReadmeTest {
         null, List.of(file)).call();
     assertThat(diagnostics.toString()).as("javac output for the README example").isEmpty();
     assertThat(ok).as("README example compiles").isTrue();
+    compiledExample = out;
     return out;
   }
 
