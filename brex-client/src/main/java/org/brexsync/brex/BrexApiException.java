@@ -10,11 +10,25 @@ import java.util.Optional;
 public class BrexApiException extends BrexException {
   private static final long serialVersionUID = 1L;
 
+  /** Brex's error type, empty when absent. */
   private final String type;
+  /** Brex's error code, empty when absent. */
   private final String code;
+  /** Brex's error message, empty when absent. */
   private final String brexMessage;
 
-  /** Creates an exception from the parts of an error response. Empty strings mean "absent". */
+  /**
+   * Creates an exception from the parts of an error response. Empty strings mean "absent".
+   *
+   * @param message the detail message (never a secret)
+   * @param status the HTTP status (0 when no response arrived)
+   * @param type Brex's error type, empty when absent
+   * @param code the vendor's error code, empty when absent
+   * @param brexMessage Brex's error message, empty when absent
+   * @param traceId the vendor's trace id, empty when absent
+   * @param method the HTTP method of the request
+   * @param path the request path, without the query
+   */
   public BrexApiException(
       String message, int status, String type, String code, String brexMessage, String traceId,
       String method, String path) {
@@ -24,17 +38,17 @@ public class BrexApiException extends BrexException {
     this.brexMessage = brexMessage;
   }
 
-  /** Brex error {@code type}, e.g. {@code UNAUTHORIZED} or {@code NOT_FOUND}. */
+  /** {@return Brex error {@code type}, e.g. {@code UNAUTHORIZED} or {@code NOT_FOUND}} */
   public Optional<String> type() {
     return nonEmpty(type);
   }
 
-  /** Brex error {@code code}, e.g. {@code USER_NOT_FOUND}. */
+  /** {@return Brex error {@code code}, e.g. {@code USER_NOT_FOUND}} */
   public Optional<String> code() {
     return nonEmpty(code);
   }
 
-  /** Brex error {@code message}. */
+  /** {@return Brex error {@code message}} */
   public Optional<String> brexMessage() {
     return nonEmpty(brexMessage);
   }

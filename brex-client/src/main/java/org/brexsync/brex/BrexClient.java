@@ -68,67 +68,67 @@ public final class BrexClient implements AutoCloseable {
     this.webhooks = new Services.Webhooks(t);
   }
 
-  /** A builder; {@link Builder#token(String)} or {@link Builder#tokenProvider} is required. */
+  /** {@return a builder; {@link Builder#token(String)} or {@link Builder#tokenProvider} is required} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Users: list, get, me, invite, update, activate, deactivate, limits. */
+  /** {@return users: list, get, me, invite, update, activate, deactivate, limits} */
   public UserService users() {
     return users;
   }
 
-  /** Cards: list, get, create, update, lock, unlock, terminate, card number, secure email. */
+  /** {@return cards: list, get, create, update, lock, unlock, terminate, card number, secure email} */
   public CardService cards() {
     return cards;
   }
 
-  /** Departments. */
+  /** {@return departments} */
   public DepartmentService departments() {
     return departments;
   }
 
-  /** Locations. */
+  /** {@return locations} */
   public LocationService locations() {
     return locations;
   }
 
-  /** Titles. */
+  /** {@return titles} */
   public TitleService titles() {
     return titles;
   }
 
-  /** The token's company. */
+  /** {@return the token's company} */
   public CompanyService company() {
     return company;
   }
 
-  /** Legal entities of the company. */
+  /** {@return legal entities of the company} */
   public LegalEntityService legalEntities() {
     return legalEntities;
   }
 
-  /** Webhook subscriptions and secrets. */
+  /** {@return webhook subscriptions and secrets} */
   public WebhookService webhooks() {
     return webhooks;
   }
 
-  /** The API base URI. */
+  /** {@return the API base URI} */
   public URI baseUri() {
     return baseUri;
   }
 
-  /** The base URI of the card-number call. */
+  /** {@return the base URI of the card-number call} */
   public URI cardNumberBaseUri() {
     return cardNumberBaseUri;
   }
 
-  /** The retry policy. */
+  /** {@return the retry policy} */
   public RetryPolicy retryPolicy() {
     return retryPolicy;
   }
 
-  /** The request rate limiter (share it with other clients of the same token). */
+  /** {@return the request rate limiter (share it with other clients of the same token)} */
   public RateLimiter rateLimiter() {
     return rateLimiter;
   }
@@ -143,7 +143,7 @@ public final class BrexClient implements AutoCloseable {
     http.close();
   }
 
-  /** Whether {@link #close()} was called. */
+  /** {@return whether {@link #close()} was called} */
   public boolean isClosed() {
     return http.isClosed();
   }
@@ -180,6 +180,9 @@ public final class BrexClient implements AutoCloseable {
      * A fixed bearer token ({@code bxt_...}), checked now: surrounding whitespace (a trailing
      * newline from a file or a paste) is removed.
      *
+     * @param token a fixed bearer token ({@code bxt_...}), checked now: surrounding whitespace (a
+     *     trailing newline from a file or a paste) is removed
+     * @return this builder
      * @throws BrexConfigurationException when the token is null, blank, or has whitespace or
      *     control characters inside; the message says where tokens come from, never the token
      */
@@ -188,7 +191,12 @@ public final class BrexClient implements AutoCloseable {
       return this;
     }
 
-    /** A token source consulted (and checked) on every attempt, for rotation. */
+    /**
+     * A token source consulted (and checked) on every attempt, for rotation.
+     *
+     * @param provider a token source consulted (and checked) on every attempt, for rotation
+     * @return this builder
+     */
     public Builder tokenProvider(TokenProvider provider) {
       if (provider == null) {
         throw new BrexConfigurationException("The Brex TokenProvider is missing (null). " + Tokens.HINT);
@@ -200,37 +208,65 @@ public final class BrexClient implements AutoCloseable {
     /**
      * API base URI; default {@link #PRODUCTION}; {@link #STAGING} or a test server. Must be https;
      * plain http only to a loopback host, or with {@link #allowPlainHttp(boolean)}.
+     *
+     * @param uri API base URI; default {@link #PRODUCTION}; {@link #STAGING} or a test server
+     * @return this builder
      */
     public Builder baseUri(URI uri) {
       this.baseUri = Objects.requireNonNull(uri, "uri");
       return this;
     }
 
-    /** Base URI of {@code GET /v2/cards/{id}/pan}; defaults to {@link #baseUri(URI)}. */
+    /**
+     * Base URI of {@code GET /v2/cards/{id}/pan}; defaults to {@link #baseUri(URI)}.
+     *
+     * @param uri base URI of {@code GET /v2/cards/{id}/pan}; defaults to {@link #baseUri(URI)}
+     * @return this builder
+     */
     public Builder cardNumberBaseUri(URI uri) {
       this.cardNumberBaseUri = Objects.requireNonNull(uri, "uri");
       return this;
     }
 
-    /** Retry policy (default {@link RetryPolicy#defaults()}). */
+    /**
+     * Retry policy (default {@link RetryPolicy#defaults()}).
+     *
+     * @param policy the policy
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** Request rate limiter (default: a new 1,000 per 60 s bucket; share one per token). */
+    /**
+     * Request rate limiter (default: a new 1,000 per 60 s bucket; share one per token).
+     *
+     * @param limiter request rate limiter (default: a new 1,000 per 60 s bucket; share one per token)
+     * @return this builder
+     */
     public Builder rateLimiter(RateLimiter limiter) {
       this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
       return this;
     }
 
-    /** Card-creation budget (default: a new 5,000 per 24 h bucket); fails fast when empty. */
+    /**
+     * Card-creation budget (default: a new 5,000 per 24 h bucket); fails fast when empty.
+     *
+     * @param limiter card-creation budget (default: a new 5,000 per 24 h bucket); fails fast when empty
+     * @return this builder
+     */
     public Builder cardCreationLimiter(RateLimiter limiter) {
       this.cardCreationLimiter = Objects.requireNonNull(limiter, "limiter");
       return this;
     }
 
-    /** Source of generated Idempotency-Keys (default random UUIDs). */
+    /**
+     * Source of generated Idempotency-Keys (default random UUIDs).
+     *
+     * @param keys source of generated Idempotency-Keys (default random UUIDs)
+     * @return this builder
+     */
     public Builder idempotencyKeyGenerator(Supplier<String> keys) {
       this.idempotencyKeys = Objects.requireNonNull(keys, "keys");
       return this;
@@ -239,6 +275,7 @@ public final class BrexClient implements AutoCloseable {
     /**
      * Builds the client. Makes no network call.
      *
+     * @return the new Brex client
      * @throws BrexConfigurationException when no token was given, or a base URI is not https
      *     (plain http only to loopback, or with {@link #allowPlainHttp(boolean)})
      */

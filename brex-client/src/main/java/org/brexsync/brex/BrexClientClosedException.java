@@ -7,7 +7,11 @@ package org.brexsync.brex;
 public class BrexClientClosedException extends BrexException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param message the detail message (never a secret)
+   */
   public BrexClientClosedException(String message) {
     super(message);
   }

@@ -10,12 +10,21 @@ package org.brexsync.brex;
 public class BrexConfigurationException extends BrexException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param message the detail message (never a secret)
+   */
   public BrexConfigurationException(String message) {
     super(message);
   }
 
-  /** Creates the exception with a cause (whose message must already be free of secrets). */
+  /**
+   * Creates the exception with a cause (whose message must already be free of secrets).
+   *
+   * @param message the detail message (never a secret)
+   * @param cause the underlying failure, or null
+   */
   public BrexConfigurationException(String message, Throwable cause) {
     super(message, cause);
   }

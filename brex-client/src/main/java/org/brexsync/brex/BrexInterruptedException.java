@@ -7,7 +7,12 @@ package org.brexsync.brex;
 public class BrexInterruptedException extends BrexException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param message the detail message (never a secret)
+   * @param cause the underlying failure, or null
+   */
   public BrexInterruptedException(String message, Throwable cause) {
     super(message, cause);
   }

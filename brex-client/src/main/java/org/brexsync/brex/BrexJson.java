@@ -39,17 +39,25 @@ public final class BrexJson {
 
   private BrexJson() {}
 
-  /** A new, independently configurable copy of the mapper the client uses. */
+  /** {@return a new, independently configurable copy of the mapper the client uses} */
   public static ObjectMapper mapper() {
     return MAPPER.copy();
   }
 
-  /** The spec-shaped JSON tree of a model object (for example a {@code User}). */
+  /**
+   * {@return the spec-shaped JSON tree of a model object (for example a {@code User})}
+   *
+   * @param model the model
+   */
   public static JsonNode toJsonTree(Object model) {
     return MAPPER.valueToTree(model);
   }
 
-  /** The spec-shaped JSON text of a model object. */
+  /**
+   * {@return the spec-shaped JSON text of a model object}
+   *
+   * @param model the model
+   */
   public static String toJson(Object model) {
     try {
       return MAPPER.writeValueAsString(model);
@@ -61,6 +69,10 @@ public final class BrexJson {
   /**
    * Reads a model from JSON, e.g. {@code BrexJson.fromJson(json, User.class)}.
    *
+   * @param <T> the type of the value
+   * @param json the JSON text
+   * @param type the type
+   * @return the t read
    * @throws BrexResponseException when the JSON is malformed or lacks a required field
    */
   public static <T> T fromJson(String json, Class<T> type) {
@@ -73,7 +85,14 @@ public final class BrexJson {
     }
   }
 
-  /** Converts a JSON tree to a model type. */
+  /**
+   * Converts a JSON tree to a model type.
+   *
+   * @param <T> the type of the value
+   * @param tree the JSON tree
+   * @param type the type
+   * @return the t
+   */
   public static <T> T fromJsonTree(JsonNode tree, Class<T> type) {
     try {
       return MAPPER.treeToValue(tree, type);

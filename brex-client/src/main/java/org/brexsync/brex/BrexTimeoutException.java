@@ -4,7 +4,14 @@ package org.brexsync.brex;
 public class BrexTimeoutException extends BrexNetworkException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param message the detail message (never a secret)
+   * @param method the HTTP method of the request
+   * @param path the request path, without the query
+   * @param cause the underlying failure, or null
+   */
   public BrexTimeoutException(String message, String method, String path, Throwable cause) {
     super(message, method, path, cause);
   }

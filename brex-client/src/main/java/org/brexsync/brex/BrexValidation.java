@@ -59,7 +59,11 @@ public final class BrexValidation {
 
   private BrexValidation() {}
 
-  /** Every rule broken by a create-card request. */
+  /**
+   * {@return every rule broken by a create-card request}
+   *
+   * @param r the request to check
+   */
   public static List<Violation> validate(CreateCardRequest r) {
     List<Violation> v = new ArrayList<>();
     if (r.owner().type() != OwnerType.USER) {
@@ -109,7 +113,11 @@ public final class BrexValidation {
     return v;
   }
 
-  /** Every rule broken by a card update. */
+  /**
+   * {@return every rule broken by a card update}
+   *
+   * @param r the request to check
+   */
   public static List<Violation> validate(UpdateCardRequest r) {
     List<Violation> v = new ArrayList<>();
     r.spendControls().ifPresent(sc -> spendControlUpdate(v, "spend_controls", sc));
@@ -117,7 +125,11 @@ public final class BrexValidation {
     return v;
   }
 
-  /** Every rule broken by an invite. */
+  /**
+   * {@return every rule broken by an invite}
+   *
+   * @param r the request to check
+   */
   public static List<Violation> validate(InviteUserRequest r) {
     List<Violation> v = new ArrayList<>();
     text(v, "first_name", r.firstName());
@@ -131,7 +143,11 @@ public final class BrexValidation {
     return v;
   }
 
-  /** Every rule broken by a user update. */
+  /**
+   * {@return every rule broken by a user update}
+   *
+   * @param r the request to check
+   */
   public static List<Violation> validate(UpdateUserRequest r) {
     List<Violation> v = new ArrayList<>();
     if (r.status().isSet() && r.status().get() == UpdateUserStatus.UNKNOWN) {
@@ -147,14 +163,22 @@ public final class BrexValidation {
     return v;
   }
 
-  /** Every rule broken by a set-limit request (the amount must not be negative). */
+  /**
+   * {@return every rule broken by a set-limit request (the amount must not be negative)}
+   *
+   * @param r the request to check
+   */
   public static List<Violation> validate(SetUserLimitRequest r) {
     List<Violation> v = new ArrayList<>();
     r.monthlyLimit().ifPresent(m -> money(v, "monthly_limit", m));
     return v;
   }
 
-  /** Every rule broken by a lock request. */
+  /**
+   * {@return every rule broken by a lock request}
+   *
+   * @param r the request to check
+   */
   public static List<Violation> validate(LockCardRequest r) {
     List<Violation> v = new ArrayList<>();
     reason(v, r.reason());
@@ -162,7 +186,11 @@ public final class BrexValidation {
     return v;
   }
 
-  /** Every rule broken by a terminate request. */
+  /**
+   * {@return every rule broken by a terminate request}
+   *
+   * @param r the request to check
+   */
   public static List<Violation> validate(TerminateCardRequest r) {
     List<Violation> v = new ArrayList<>();
     reason(v, r.reason());
@@ -170,7 +198,11 @@ public final class BrexValidation {
     return v;
   }
 
-  /** Every rule broken by a secure-email request. */
+  /**
+   * {@return every rule broken by a secure-email request}
+   *
+   * @param r the request to check
+   */
   public static List<Violation> validate(SecureEmailRequest r) {
     List<Violation> v = new ArrayList<>();
     email(v, "recipient_email", r.recipientEmail());
@@ -185,7 +217,11 @@ public final class BrexValidation {
     return v;
   }
 
-  /** Every rule broken by a create-department request. */
+  /**
+   * {@return every rule broken by a create-department request}
+   *
+   * @param r the request to check
+   */
   public static List<Violation> validate(CreateDepartmentRequest r) {
     List<Violation> v = new ArrayList<>();
     text(v, "name", r.name());
@@ -193,7 +229,11 @@ public final class BrexValidation {
     return v;
   }
 
-  /** Every rule broken by a create-location request. */
+  /**
+   * {@return every rule broken by a create-location request}
+   *
+   * @param r the request to check
+   */
   public static List<Violation> validate(CreateLocationRequest r) {
     List<Violation> v = new ArrayList<>();
     text(v, "name", r.name());
@@ -201,14 +241,22 @@ public final class BrexValidation {
     return v;
   }
 
-  /** Every rule broken by a create-title request. */
+  /**
+   * {@return every rule broken by a create-title request}
+   *
+   * @param r the request to check
+   */
   public static List<Violation> validate(CreateTitleRequest r) {
     List<Violation> v = new ArrayList<>();
     text(v, "name", r.name());
     return v;
   }
 
-  /** Violations of the page-size rule (1..1000) for {@code limit}. */
+  /**
+   * {@return violations of the page-size rule (1..1000) for {@code limit}}
+   *
+   * @param limit the limit
+   */
   public static List<Violation> validatePageSize(Optional<Integer> limit) {
     List<Violation> v = new ArrayList<>();
     limit.ifPresent(l -> {
@@ -219,12 +267,20 @@ public final class BrexValidation {
     return v;
   }
 
-  /** Throws when {@link #validate(CreateCardRequest)} finds anything. */
+  /**
+   * Throws when {@link #validate(CreateCardRequest)} finds anything.
+   *
+   * @param r the request to check
+   */
   public static void check(CreateCardRequest r) {
     throwIfAny("create card request", validate(r));
   }
 
-  /** Throws when {@link #validate(InviteUserRequest)} finds anything. */
+  /**
+   * Throws when {@link #validate(InviteUserRequest)} finds anything.
+   *
+   * @param r the request to check
+   */
   public static void check(InviteUserRequest r) {
     throwIfAny("invite user request", validate(r));
   }
@@ -233,6 +289,7 @@ public final class BrexValidation {
    * Throws one {@link BrexValidationException} when {@code violations} is not empty.
    *
    * @param what names the request in the message, e.g. "create card request"
+   * @param violations the violations
    */
   public static void throwIfAny(String what, List<Violation> violations) {
     if (!violations.isEmpty()) {
@@ -249,6 +306,10 @@ public final class BrexValidation {
    * property is missing or unusable (a rule cannot judge a request that does not exist), and a
    * rule about a property already reported is not repeated.
    *
+   * @param <T> the type of the value
+   * @param json the JSON text
+   * @param requestType the request type
+   * @return the t read
    * @throws BrexValidationException listing every problem
    */
   public static <T> T parse(com.fasterxml.jackson.databind.JsonNode json, Class<T> requestType) {
@@ -284,7 +345,11 @@ public final class BrexValidation {
     return field.equals(reported) || field.startsWith(reported + ".") || field.startsWith(reported + "[");
   }
 
-  /** Every rule broken by a request of any supported type (empty for types without rules). */
+  /**
+   * {@return every rule broken by a request of any supported type (empty for types without rules)}
+   *
+   * @param request the request
+   */
   public static List<Violation> validateAny(Object request) {
     if (request instanceof CreateCardRequest r) {
       return validate(r);
@@ -312,7 +377,11 @@ public final class BrexValidation {
     return List.of();
   }
 
-  /** Whether {@code line} looks like a PO box ("PO Box", "P.O. Box", "Post Office Box", "POB 12"). */
+  /**
+   * {@return whether {@code line} looks like a PO box ("PO Box", "P.O} Box", "Post Office Box", "POB 12").
+   *
+   * @param line the line
+   */
   public static boolean isPoBox(String line) {
     return line != null && PO_BOX.matcher(line).find();
   }
@@ -346,7 +415,11 @@ public final class BrexValidation {
         path + ".currency", "must be an ISO 4217 currency code such as USD or EUR")));
   }
 
-  /** Whether {@code code} is an ISO 4217 currency code known to {@link java.util.Currency}. */
+  /**
+   * {@return whether {@code code} is an ISO 4217 currency code known to {@link java.util.Currency}}
+   *
+   * @param code the code
+   */
   public static boolean isCurrencyCode(String code) {
     if (code == null || !code.matches("[A-Z]{3}")) {
       return false;

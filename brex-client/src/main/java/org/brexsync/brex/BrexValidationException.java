@@ -12,7 +12,12 @@ public class BrexValidationException extends BrexException {
 
   private final transient List<Violation> violations;
 
-  /** Creates the exception from a non-empty list of violations. */
+  /**
+   * Creates the exception from a non-empty list of violations.
+   *
+   * @param what what was being validated, for the message
+   * @param violations every broken rule
+   */
   public BrexValidationException(String what, List<Violation> violations) {
     super(
         "Invalid " + what + " (" + violations.size() + " problem"
@@ -21,7 +26,7 @@ public class BrexValidationException extends BrexException {
     this.violations = List.copyOf(violations);
   }
 
-  /** Every violated rule, in field order. */
+  /** {@return every violated rule, in field order} */
   public List<Violation> violations() {
     return violations;
   }

@@ -4,11 +4,15 @@ import org.brexsync.brex.model.Company;
 
 /** The company of the token ({@code GET /v2/company}). Obtain from {@link BrexClient#company()}. */
 public interface CompanyService {
-  /** Gets the company. */
+  /** {@return the company} */
   default Company get() {
     return get(RequestOptions.defaults());
   }
 
-  /** Gets the company with per-call options. */
+  /**
+   * {@return the company with per-call options}
+   *
+   * @param options options of this call only
+   */
   Company get(RequestOptions options);
 }

@@ -13,13 +13,24 @@ public final class Page<T> implements org.brexsync.http.Page<T> {
   private final List<T> items;
   private final String nextCursor;
 
-  /** Creates a page; {@code nextCursor} null or empty means last page. */
+  /**
+   * Creates a page; {@code nextCursor} null or empty means last page.
+   *
+   * @param items the items of the page
+   * @param nextCursor the cursor of the next page, empty on the last one
+   */
   public Page(List<T> items, String nextCursor) {
     this.items = List.copyOf(items);
     this.nextCursor = nextCursor == null || nextCursor.isEmpty() ? null : nextCursor;
   }
 
-  /** A page; an empty cursor means last page. */
+  /**
+   * {@return a page; an empty cursor means last page}
+   *
+   * @param <T> the type of the value
+   * @param items the items of the page
+   * @param nextCursor the cursor of the next page, empty on the last one
+   */
   public static <T> Page<T> of(List<T> items, Optional<String> nextCursor) {
     return new Page<>(items, nextCursor.orElse(null));
   }
@@ -30,12 +41,12 @@ public final class Page<T> implements org.brexsync.http.Page<T> {
     return items;
   }
 
-  /** Cursor of the next page; empty when this is the last page. */
+  /** {@return cursor of the next page; empty when this is the last page} */
   public Optional<String> nextCursor() {
     return Optional.ofNullable(nextCursor);
   }
 
-  /** Whether another page follows. */
+  /** {@return whether another page follows} */
   public boolean hasNext() {
     return nextCursor != null;
   }

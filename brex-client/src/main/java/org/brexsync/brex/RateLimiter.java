@@ -14,27 +14,38 @@ public final class RateLimiter extends org.brexsync.http.RateLimiter {
     super(permits, period, clock, unlimited);
   }
 
-  /** {@code permits} per {@code period} on the system clock. */
+  /**
+   * {@return {@code permits} per {@code period} on the system clock}
+   *
+   * @param permits how many requests per period
+   * @param period the period
+   */
   public static RateLimiter of(long permits, Duration period) {
     return new RateLimiter(permits, period, Clock.systemUTC(), false);
   }
 
-  /** {@code permits} per {@code period} on {@code clock} (inject a test clock). */
+  /**
+   * {@return {@code permits} per {@code period} on {@code clock} (inject a test clock)}
+   *
+   * @param permits how many requests per period
+   * @param period the period
+   * @param clock the clock that tells the time
+   */
   public static RateLimiter of(long permits, Duration period, Clock clock) {
     return new RateLimiter(permits, period, clock, false);
   }
 
-  /** Brex's documented request limit: 1,000 per 60 seconds. */
+  /** {@return Brex's documented request limit: 1,000 per 60 seconds} */
   public static RateLimiter brexDefault() {
     return of(1000, Duration.ofSeconds(60));
   }
 
-  /** Brex's documented card-creation limit: 5,000 per 24 hours. */
+  /** {@return Brex's documented card-creation limit: 5,000 per 24 hours} */
   public static RateLimiter brexCardCreationDefault() {
     return of(5000, Duration.ofHours(24));
   }
 
-  /** A limiter that never limits. */
+  /** {@return a limiter that never limits} */
   public static RateLimiter unlimited() {
     return new RateLimiter(1, Duration.ofSeconds(1), Clock.systemUTC(), true);
   }

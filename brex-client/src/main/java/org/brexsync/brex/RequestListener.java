@@ -8,7 +8,7 @@ package org.brexsync.brex;
  */
 @FunctionalInterface
 public interface RequestListener extends org.brexsync.http.RequestListener {
-  /** A listener that does nothing. */
+  /** {@return a listener that does nothing} */
   static RequestListener none() {
     return a -> { };
   }

@@ -41,22 +41,30 @@ public final class RequestOptions implements CallOptions {
     this.extraHeaders = extraHeaders;
   }
 
-  /** No per-call options. */
+  /** {@return no per-call options} */
   public static RequestOptions defaults() {
     return DEFAULTS;
   }
 
-  /** Options that send {@code key} as the Idempotency-Key (store it to retry the call later). */
+  /**
+   * {@return options that send {@code key} as the Idempotency-Key (store it to retry the call later)}
+   *
+   * @param key the key
+   */
   public static RequestOptions idempotencyKey(String key) {
     return builder().idempotencyKey(key).build();
   }
 
-  /** Options with only a timeout for each attempt of this call. */
+  /**
+   * {@return options with only a timeout for each attempt of this call}
+   *
+   * @param timeout the timeout
+   */
   public static RequestOptions timeout(Duration timeout) {
     return builder().timeout(timeout).build();
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -74,7 +82,7 @@ public final class RequestOptions implements CallOptions {
   }
 
   /**
-   * Whether the client generates an Idempotency-Key for a POST/PUT that has none (default true).
+   * {@return whether the client generates an Idempotency-Key for a POST/PUT that has none (default true)}
    * When false such writes are sent without a key and never retried; create card, secure email
    * and create webhook always get a key because Brex requires one.
    */
@@ -104,7 +112,12 @@ public final class RequestOptions implements CallOptions {
 
     private Builder() {}
 
-    /** Idempotency-Key to send on every attempt of this call. */
+    /**
+     * Idempotency-Key to send on every attempt of this call.
+     *
+     * @param key idempotency-Key to send on every attempt of this call
+     * @return this builder
+     */
     public Builder idempotencyKey(String key) {
       Objects.requireNonNull(key, "key");
       if (key.isBlank() || key.length() > 255 || !headerValue(key)) {
@@ -115,7 +128,12 @@ public final class RequestOptions implements CallOptions {
       return this;
     }
 
-    /** Timeout for each attempt of this call. */
+    /**
+     * Timeout for each attempt of this call.
+     *
+     * @param timeout timeout for each attempt of this call
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative() || timeout.isZero()) {
@@ -125,7 +143,12 @@ public final class RequestOptions implements CallOptions {
       return this;
     }
 
-    /** See {@link RequestOptions#autoIdempotencyKey()}. */
+    /**
+     * See {@link RequestOptions#autoIdempotencyKey()}.
+     *
+     * @param auto see {@link RequestOptions#autoIdempotencyKey()}
+     * @return this builder
+     */
     public Builder autoIdempotencyKey(boolean auto) {
       this.autoIdempotencyKey = auto;
       return this;
@@ -136,6 +159,9 @@ public final class RequestOptions implements CallOptions {
      * Content-Type, Accept, User-Agent) and those the JDK manages (Host, Content-Length, ...) are
      * refused; so are names that are not HTTP tokens and values with control characters.
      *
+     * @param name the name
+     * @param value the value
+     * @return this builder
      * @throws IllegalArgumentException when the header is refused (the value is not echoed)
      */
     public Builder header(String name, String value) {
@@ -156,13 +182,22 @@ public final class RequestOptions implements CallOptions {
       return this;
     }
 
-    /** {@link #header(String, String)} for every entry. */
+    /**
+     * {@link #header(String, String)} for every entry.
+     *
+     * @param headers the headers to add, name to value
+     * @return this builder
+     */
     public Builder headers(Map<String, String> headers) {
       headers.forEach(this::header);
       return this;
     }
 
-    /** Builds the options. */
+    /**
+     * Builds the options.
+     *
+     * @return the new request options
+     */
     public RequestOptions build() {
       return new RequestOptions(idempotencyKey, timeout, autoIdempotencyKey,
           Collections.unmodifiableMap(new LinkedHashMap<>(extraHeaders)));

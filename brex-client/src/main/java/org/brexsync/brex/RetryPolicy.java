@@ -19,27 +19,27 @@ public final class RetryPolicy extends org.brexsync.http.RetryPolicy {
     super(b);
   }
 
-  /** Defaults: 4 attempts, 500 ms initial, 30 s max back-off, full jitter, 2 min budget. */
+  /** {@return defaults: 4 attempts, 500 ms initial, 30 s max back-off, full jitter, 2 min budget} */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** A policy that never retries. */
+  /** {@return a policy that never retries} */
   public static RetryPolicy none() {
     return NONE;
   }
 
-  /** A builder with the defaults. */
+  /** {@return a builder with the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** HTTP statuses that are retried ({@link #retryStatuses()}). */
+  /** {@return HTTP statuses that are retried ({@link #retryStatuses()})} */
   public Set<Integer> retryableStatuses() {
     return retryStatuses();
   }
 
-  /** A builder preset from this policy. */
+  /** {@return a builder preset from this policy} */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -52,17 +52,32 @@ public final class RetryPolicy extends org.brexsync.http.RetryPolicy {
       from(preset);
     }
 
-    /** HTTP statuses to retry ({@link #retryStatuses(Set)}). */
+    /**
+     * HTTP statuses to retry ({@link #retryStatuses(Set)}).
+     *
+     * @param statuses HTTP statuses to retry ({@link #retryStatuses(Set)})
+     * @return this builder
+     */
     public Builder retryableStatuses(Set<Integer> statuses) {
       return retryStatuses(statuses);
     }
 
-    /** Source of full jitter in [0, 1] ({@link #random(DoubleSupplier)}); inject a constant in tests. */
+    /**
+     * Source of full jitter in [0, 1] ({@link #random(DoubleSupplier)}); inject a constant in tests.
+     *
+     * @param jitter source of full jitter in [0, 1] ({@link #random(DoubleSupplier)}); inject a
+     *     constant in tests
+     * @return this builder
+     */
     public Builder jitter(DoubleSupplier jitter) {
       return random(jitter);
     }
 
-    /** Builds the policy. */
+    /**
+     * Builds the policy.
+     *
+     * @return the new retry policy
+     */
     public RetryPolicy build() {
       return new RetryPolicy(this);
     }

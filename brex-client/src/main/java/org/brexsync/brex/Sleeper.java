@@ -8,7 +8,7 @@ import java.time.Duration;
  */
 @FunctionalInterface
 public interface Sleeper extends org.brexsync.http.Sleeper {
-  /** {@link Thread#sleep(long)}. */
+  /** {@return {@link Thread#sleep(long)}} */
   static Sleeper system() {
     org.brexsync.http.Sleeper system = org.brexsync.http.Sleeper.system();
     return system::sleep;

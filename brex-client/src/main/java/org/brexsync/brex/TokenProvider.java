@@ -11,12 +11,13 @@ import org.brexsync.brex.internal.Tokens;
  */
 @FunctionalInterface
 public interface TokenProvider {
-  /** The current token, e.g. {@code bxt_...}. */
+  /** {@return the current token, e.g. {@code bxt_...}} */
   String token();
 
   /**
-   * A provider of one fixed token, checked now. Its {@code toString} does not reveal the token.
+   * {@return a provider of one fixed token, checked now} Its {@code toString} does not reveal the token.
    *
+   * @param token the token
    * @throws BrexConfigurationException when the token is null, blank or malformed (not echoed)
    */
   static TokenProvider of(String token) {

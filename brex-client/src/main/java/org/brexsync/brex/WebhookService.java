@@ -9,57 +9,118 @@ import org.brexsync.brex.webhook.WebhookSubscription;
 
 /** Brex webhook subscriptions and signing secrets ({@code /v1/webhooks}). */
 public interface WebhookService {
-  /** Lists subscriptions lazily across pages. */
+  /**
+   * Lists subscriptions lazily across pages.
+   *
+   * @return the webhook subscriptions, fetched a page at a time as they are iterated
+   */
   default PagedIterable<WebhookSubscription> list() {
     return list(Optional.empty());
   }
 
-  /** Lists subscriptions with a page size (1..1000). */
+  /**
+   * Lists subscriptions with a page size (1..1000).
+   *
+   * @param pageSize the page size
+   * @return the webhook subscriptions, fetched a page at a time as they are iterated
+   */
   default PagedIterable<WebhookSubscription> list(Optional<Integer> pageSize) {
     return list(pageSize, RequestOptions.defaults());
   }
 
-  /** Lists subscriptions with a page size and per-call options, applied to every page. */
+  /**
+   * Lists subscriptions with a page size and per-call options, applied to every page.
+   *
+   * @param pageSize the page size
+   * @param options options of this call only
+   * @return the webhook subscriptions, fetched a page at a time as they are iterated
+   */
   PagedIterable<WebhookSubscription> list(Optional<Integer> pageSize, RequestOptions options);
 
-  /** Subscribes a URL to event types; always sends an Idempotency-Key (Brex requires one). */
+  /**
+   * Subscribes a URL to event types; always sends an Idempotency-Key (Brex requires one).
+   *
+   * @param request the request
+   * @return the created subscription
+   */
   default WebhookSubscription create(CreateWebhookSubscriptionRequest request) {
     return create(request, RequestOptions.defaults());
   }
 
-  /** Creates with per-call options. */
+  /**
+   * Creates with per-call options.
+   *
+   * @param request the request
+   * @param options options of this call only
+   * @return the created webhook subscription as Brex returns it
+   */
   WebhookSubscription create(CreateWebhookSubscriptionRequest request, RequestOptions options);
 
-  /** Gets a subscription. */
+  /**
+   * {@return a subscription}
+   *
+   * @param id the subscription id
+   */
   default WebhookSubscription get(String id) {
     return get(id, RequestOptions.defaults());
   }
 
-  /** Gets a subscription with per-call options. */
+  /**
+   * {@return a subscription with per-call options}
+   *
+   * @param id the subscription id
+   * @param options options of this call only
+   */
   WebhookSubscription get(String id, RequestOptions options);
 
-  /** Replaces a subscription's URL, event types and status ({@code PUT /v1/webhooks/{id}}). */
+  /**
+   * Replaces a subscription's URL, event types and status ({@code PUT /v1/webhooks/{id}}).
+   *
+   * @param id the subscription id
+   * @param request the request
+   * @return the updated webhook subscription
+   */
   default WebhookSubscription update(String id, UpdateWebhookSubscriptionRequest request) {
     return update(id, request, RequestOptions.defaults());
   }
 
-  /** Updates with per-call options. */
+  /**
+   * Updates with per-call options.
+   *
+   * @param id the subscription id
+   * @param request the request
+   * @param options options of this call only
+   * @return the updated webhook subscription
+   */
   WebhookSubscription update(
       String id, UpdateWebhookSubscriptionRequest request, RequestOptions options);
 
-  /** Deletes a subscription. */
+  /**
+   * Deletes a subscription.
+   *
+   * @param id the subscription id
+   */
   default void delete(String id) {
     delete(id, RequestOptions.defaults());
   }
 
-  /** Deletes a subscription with per-call options. */
+  /**
+   * Deletes a subscription with per-call options.
+   *
+   * @param id the subscription id
+   * @param options options of this call only
+   */
   void delete(String id, RequestOptions options);
 
-  /** The signing secrets: one, or two during rotation ({@code GET /v1/webhooks/secrets}). */
+  /** {@return the signing secrets: one, or two during rotation ({@code GET /v1/webhooks/secrets})} */
   default List<WebhookSecret> listSecrets() {
     return listSecrets(RequestOptions.defaults());
   }
 
-  /** The signing secrets with per-call options. */
+  /**
+   * {@return the signing secrets with per-call options}
+   *
+   * @param options options of this call only
+   */
   List<WebhookSecret> listSecrets(RequestOptions options);
 }

@@ -134,7 +134,7 @@ class CardsApiTest extends MockServerTestBase {
 
   @Test
   void invalidCreateSendsNothing() {
-    CreateCardRequest bad = org.brexsync.brex.model.ImmutableCreateCardRequest.copyOf(vendorCard()).withCardType(CardType.PHYSICAL);
+    CreateCardRequest bad = vendorCard().withCardType(CardType.PHYSICAL);
     assertThatThrownBy(() -> client.cards().create(bad))
         .isInstanceOf(BrexValidationException.class);
     assertThat(server.getRequestCount()).isZero();

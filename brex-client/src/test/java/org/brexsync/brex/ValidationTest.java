@@ -20,10 +20,6 @@ import org.brexsync.brex.model.CreateCardRequest;
 import org.brexsync.brex.model.CreateDepartmentRequest;
 import org.brexsync.brex.model.CreateLocationRequest;
 import org.brexsync.brex.model.CreateTitleRequest;
-import org.brexsync.brex.model.ImmutableAddress;
-import org.brexsync.brex.model.ImmutableCreateCardRequest;
-import org.brexsync.brex.model.ImmutableInviteUserRequest;
-import org.brexsync.brex.model.ImmutableSecureEmailRequest;
 import org.brexsync.brex.model.InviteUserRequest;
 import org.brexsync.brex.model.LimitType;
 import org.brexsync.brex.model.ListUsersRequest;
@@ -47,7 +43,7 @@ class ValidationTest {
   static final Address US = Address.builder().line1("1725 Slough Avenue").line2("Suite 200")
       .city("Scranton").state("PA").country("US").postalCode("18505").build();
 
-  static ImmutableCreateCardRequest vendor() {
+  static CreateCardRequest vendor() {
     return CreateCardRequest.builder().owner(CardOwner.user("cuuser_1"))
         .cardName("Vendor card").cardType(CardType.VIRTUAL).limitType(LimitType.CARD)
         .spendControls(SpendControlRequest.builder().spendLimit(Money.usd(1000))
@@ -55,13 +51,13 @@ class ValidationTest {
         .build();
   }
 
-  static ImmutableCreateCardRequest physical() {
+  static CreateCardRequest physical() {
     return CreateCardRequest.builder().owner(CardOwner.user("cuuser_1"))
         .cardName("Corporate").cardType(CardType.PHYSICAL).limitType(LimitType.USER)
         .mailingAddress(US).build();
   }
 
-  static ImmutableInviteUserRequest invite() {
+  static InviteUserRequest invite() {
     return InviteUserRequest.builder().firstName("Karen").lastName("Filippelli")
         .email("karen@dundermifflin.com").build();
   }
@@ -106,27 +102,27 @@ class ValidationTest {
         card("PHYSICAL needs mailing_address", ValidationTest::physical,
             () -> physical().withMailingAddress(Optional.empty()), "mailing_address"),
         card("mailing_address in the US", ValidationTest::physical,
-            () -> physical().withMailingAddress(ImmutableAddress.copyOf(US).withCountry("CA")),
+            () -> physical().withMailingAddress(US.withCountry("CA")),
             "mailing_address.country"),
         card("country code is US, not USA", ValidationTest::physical,
-            () -> physical().withMailingAddress(ImmutableAddress.copyOf(US).withCountry("USA")),
+            () -> physical().withMailingAddress(US.withCountry("USA")),
             "mailing_address.country"),
         card("line1 present for shipping", ValidationTest::physical,
-            () -> physical().withMailingAddress(ImmutableAddress.copyOf(US).withLine1(Optional.empty())),
+            () -> physical().withMailingAddress(US.withLine1(Optional.empty())),
             "mailing_address.line1"),
         card("line1 is not a PO box", ValidationTest::physical,
-            () -> physical().withMailingAddress(ImmutableAddress.copyOf(US).withLine1("P.O. Box 123")),
+            () -> physical().withMailingAddress(US.withLine1("P.O. Box 123")),
             "mailing_address.line1"),
         card("line2 is not a PO box", ValidationTest::physical,
-            () -> physical().withMailingAddress(ImmutableAddress.copyOf(US).withLine2("post office box 9")),
+            () -> physical().withMailingAddress(US.withLine2("post office box 9")),
             "mailing_address.line2"),
         card("line1 under 60", () -> physical().withMailingAddress(
-                ImmutableAddress.copyOf(US).withLine1("1".repeat(59))),
-            () -> physical().withMailingAddress(ImmutableAddress.copyOf(US).withLine1("1".repeat(60))),
+                US.withLine1("1".repeat(59))),
+            () -> physical().withMailingAddress(US.withLine1("1".repeat(60))),
             "mailing_address.line1"),
         card("line2 under 60", () -> physical().withMailingAddress(
-                ImmutableAddress.copyOf(US).withLine2("a".repeat(59))),
-            () -> physical().withMailingAddress(ImmutableAddress.copyOf(US).withLine2("a".repeat(60))),
+                US.withLine2("a".repeat(59))),
+            () -> physical().withMailingAddress(US.withLine2("a".repeat(60))),
             "mailing_address.line2"),
         card("metadata at most 50 keys", () -> vendor().withMetadata(entries(50, 3, 1)),
             () -> vendor().withMetadata(entries(51, 3, 1)), "metadata"),
@@ -176,7 +172,7 @@ class ValidationTest {
   }
 
   static Stream<Arguments> inviteRules() {
-    Function<ImmutableInviteUserRequest, InviteUserRequest> id = x -> x;
+    Function<InviteUserRequest, InviteUserRequest> id = x -> x;
     return Stream.of(
         Arguments.of("first_name not empty", invite(), invite().withFirstName(" "), "first_name"),
         Arguments.of("first_name ASCII", invite().withFirstName("Zoe"),
@@ -198,7 +194,7 @@ class ValidationTest {
   }
 
   static Stream<Arguments> secureEmailRules() {
-    ImmutableSecureEmailRequest ok = SecureEmailRequest.builder()
+    SecureEmailRequest ok = SecureEmailRequest.builder()
         .recipientEmail("v@example.com").senderName("IT").expiryDays(30).build();
     return Stream.of(
         Arguments.of(ok, ok.withExpiryDays(31), "expiry_days"),
@@ -430,7 +426,7 @@ class ValidationTest {
 
   @Test
   void aVirtualCardsMailingAddressMustAlsoBeInTheUsAndNoPoBox() {
-    Address abroad = ImmutableAddress.copyOf(US).withCountry("CA").withLine1("PO Box 12");
+    Address abroad = US.withCountry("CA").withLine1("PO Box 12");
     assertThat(BrexValidation.validate(vendor().withMailingAddress(abroad)))
         .extracting(Violation::field)
         .containsExactlyInAnyOrder("mailing_address.country", "mailing_address.line1");

@@ -2,19 +2,28 @@ package org.brexsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
 import org.brexsync.connector.IntegrationJson;
+import org.brexsync.connector.state.FileSyncStateStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The root README's quick start, integration document and Java example stay true to the code. */
 class RootReadmeTest {
@@ -45,24 +54,28 @@ class RootReadmeTest {
         .isEmpty();
   }
 
-  @Test
-  void javaExampleCompilesAgainstThePublicApi() throws Exception {
-    String source = """
-        package readme;
-        import org.brexsync.brex.BrexClient;
-        import org.brexsync.oomnitza.OomnitzaClient;
-        import org.brexsync.connector.Integration;
-        import org.brexsync.connector.SyncPreference;
-        import org.brexsync.connector.filter.FilterRule;
-        import org.brexsync.connector.filter.RecordFilter;
-        import org.brexsync.connector.mapping.Mapping;
-        import org.brexsync.connector.mapping.MappingRule;
-        import org.brexsync.connector.sync.SyncEngine;
-        import org.brexsync.connector.sync.SyncReport;
-        class Example { void run() {
-        """ + block("## Use it from Java", "java") + "}}\n";
+  /** The Java example exactly as the README shows it: a whole compilation unit, imports included. */
+  private static String javaExample() throws Exception {
+    return block("## Use it from Java", "java");
+  }
+
+  /** The test class path without Immutables, a compile-time-only dependency users never have. */
+  private static String consumerClassPath() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(e -> !e.replace('\\', '/').contains("/org/immutables/"))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  private static Path compiledExample;
+
+  /** Compiles the README's example as pasted, with every lint as an error; returns the class folder. */
+  private static synchronized Path compileJavaExample() throws Exception {
+    if (compiledExample != null) {
+      return compiledExample;
+    }
+    String source = javaExample();
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///readme/Example.java"),
+    JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///SyncBrexPeople.java"),
         JavaFileObject.Kind.SOURCE) {
       @Override
       public CharSequence getCharContent(boolean ignoreEncodingErrors) {
@@ -72,8 +85,52 @@ class RootReadmeTest {
     Path out = Files.createTempDirectory("readme-example");
     StringWriter diagnostics = new StringWriter();
     boolean ok = javac.getTask(diagnostics, null, null,
-        List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path"), "-proc:none"),
+        List.of("-d", out.toString(), "-classpath", consumerClassPath(), "-proc:none", "-Xlint:all", "-Werror"),
         null, List.of(file)).call();
-    assertThat(ok).as("README example compiles:%n%s", diagnostics).isTrue();
+    assertThat(diagnostics.toString()).as("javac output for the README example").isEmpty();
+    assertThat(ok).as("README example compiles").isTrue();
+    compiledExample = out;
+    return out;
+  }
+
+  @Test
+  void javaExampleCompilesAsPastedWithoutWarnings() throws Exception {
+    assertThat(javaExample()).startsWith("import ").contains("public class SyncBrexPeople {");
+    assertThat(compileJavaExample().resolve("SyncBrexPeople.class")).exists();
+  }
+
+  @Test
+  void javaExampleSaysWhereStateIsKeptAndHowToChooseIt() throws Exception {
+    assertThat(javaExample()).contains(".stateStore(FileSyncStateStore.at(")
+        .contains("./" + FileSyncStateStore.DEFAULT_ROOT + "/brex-people/");
+  }
+
+  /**
+   * Runs the compiled example in a JVM whose environment lacks some of its variables: it stops
+   * before any request, with the exception naming what is missing, never a NullPointerException.
+   */
+  @ParameterizedTest(name = "{0} unset")
+  @CsvSource({
+      "BREX_API_TOKEN, '', BrexConfigurationException: The Brex API token is missing",
+      "OOMNITZA_URL, BREX_API_TOKEN, OomnitzaConfigurationException: The Oomnitza base URI is missing",
+      "OOMNITZA_API_TOKEN, BREX_API_TOKEN OOMNITZA_URL, OomnitzaConfigurationException: The Oomnitza API token is missing"})
+  void javaExampleWithAnUnsetVariableSaysWhichOne(String unset, String set, String expected) throws Exception {
+    Path classes = compileJavaExample();
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", classes + File.pathSeparator + consumerClassPath(), "SyncBrexPeople");
+    Map<String, String> env = pb.environment();
+    env.keySet().removeIf(k -> k.startsWith("BREX") || k.startsWith("OOMNITZA"));
+    for (String name : set.split(" ")) {
+      if (!name.isBlank()) {
+        env.put(name, name.equals("OOMNITZA_URL") ? "https://acme.oomnitza.example" : "test-token-0123");
+      }
+    }
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the example stops").isTrue();
+
+    assertThat(p.exitValue()).as(output).isNotZero();
+    assertThat(output).contains(expected).contains(unset).doesNotContain("NullPointerException");
   }
 }

@@ -20,38 +20,48 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableConnection.class)
 @JsonDeserialize(as = ImmutableConnection.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public abstract class Connection {
+public abstract class Connection implements WithConnection {
   private static final java.util.regex.Pattern ENV_NAME =
       java.util.regex.Pattern.compile("[A-Z_][A-Z0-9_]{0,127}");
 
-  /** The API base URL; empty means the client's default (Brex production). */
+  /** {@return the API base URL; empty means the client's default (Brex production)} */
   @JsonProperty("baseUrl")
   public abstract Optional<URI> baseUrl();
 
   /**
-   * The name of the environment variable holding the token: upper-case letters, digits and
-   * {@code _}, not starting with a digit (POSIX's portable names), e.g. {@code BREX_API_TOKEN}.
+   * {@return the name of the environment variable holding the token: upper-case letters, digits and
+   * {@code _}, not starting with a digit (POSIX's portable names), e.g. {@code BREX_API_TOKEN}}
    */
   @JsonProperty("tokenEnv")
   public abstract String tokenEnv();
 
-  /** A connection. */
+  /**
+   * {@return a connection}
+   *
+   * @param baseUrl the base url
+   * @param tokenEnv the token env
+   */
   public static Connection of(Optional<URI> baseUrl, String tokenEnv) {
-    return ImmutableConnection.builder().baseUrl(baseUrl).tokenEnv(tokenEnv).build();
+    return builder().baseUrl(baseUrl).tokenEnv(tokenEnv).build();
   }
 
   /**
    * Resolves the token through an environment lookup (e.g. {@code System::getenv}). Surrounding
    * whitespace is removed (a token written to the variable from a file keeps its newline); empty
    * when the variable is unset or blank.
+   *
+   * @param env the env
+   * @return the string, or empty
    */
   public Optional<String> resolveToken(Function<String, String> env) {
     return Optional.ofNullable(env.apply(tokenEnv())).map(String::strip).filter(s -> !s.isEmpty());
   }
 
   /**
-   * Why {@code name} cannot be the name of a token's environment variable, if it cannot. The value
+   * {@return why {@code name} cannot be the name of a token's environment variable, if it cannot} The value
    * itself is never part of the answer: a value in the wrong place is usually the token.
+   *
+   * @param name the name
    */
   public static Optional<String> tokenEnvProblem(String name) {
     if (name == null || !ENV_NAME.matcher(name).matches()) {
@@ -72,5 +82,18 @@ public abstract class Connection {
     tokenEnvProblem(tokenEnv()).ifPresent(p -> {
       throw new IllegalStateException(p);
     });
+  }
+
+  /** {@return a new, empty builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link Connection}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableConnection.Builder {
+    Builder() {}
   }
 }

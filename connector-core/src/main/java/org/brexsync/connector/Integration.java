@@ -32,7 +32,7 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableIntegration.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonPropertyOrder({"name", "brex", "oomnitza", "mapping", "filters", "preference", "mode", "saasId", "schedule", "sink"})
-public abstract class Integration {
+public abstract class Integration implements WithIntegration {
   /** Default records per write batch (and per correlation call). */
   public static final int DEFAULT_BATCH_SIZE = 100;
   /** Default Brex page size (the API's maximum is 1000). */
@@ -40,84 +40,90 @@ public abstract class Integration {
   /** Default number of concurrent Oomnitza writes of the REST sink. */
   public static final int DEFAULT_CONCURRENCY = 8;
 
-  /** A name, unique among a deployment's integrations (it keys the sync state). */
+  /** {@return a name, unique among a deployment's integrations (it keys the sync state)} */
   @JsonProperty("name")
   public abstract String name();
 
-  /** The Brex connection. */
+  /** {@return the Brex connection} */
   @JsonProperty("brex")
   public abstract Optional<Connection> brex();
 
-  /** The Oomnitza connection. */
+  /** {@return the Oomnitza connection} */
   @JsonProperty("oomnitza")
   public abstract Optional<Connection> oomnitza();
 
-  /** The field mapping. */
+  /** {@return the field mapping} */
   @JsonProperty("mapping")
   public abstract Mapping mapping();
 
-  /** Which Brex users are synced (default: all). */
+  /** {@return which Brex users are synced (default: all)} */
   @JsonProperty("filters")
   @Value.Default
   public RecordFilter filters() {
     return RecordFilter.none();
   }
 
-  /** Create & Update (default), Create only or Update only. */
+  /**
+   * Create &amp; Update (default), Create only or Update only.
+   *
+   * @return the sync preference
+   */
   @JsonProperty("preference")
   @Value.Default
   public SyncPreference preference() {
     return SyncPreference.CREATE_AND_UPDATE;
   }
 
-  /** User only (default) or User plus SaaS user. */
+  /** {@return User only (default) or User plus SaaS user} */
   @JsonProperty("mode")
   @Value.Default
   public SyncMode mode() {
     return SyncMode.USER_ONLY;
   }
 
-  /** The Oomnitza SaaS application id for {@link SyncMode#USER_PLUS_SAAS_USER}. */
+  /** {@return the Oomnitza SaaS application id for {@link SyncMode#USER_PLUS_SAAS_USER}} */
   @JsonProperty("saasId")
   public abstract Optional<String> saasId();
 
-  /** When the integration runs. */
+  /** {@return when the integration runs} */
   @JsonProperty("schedule")
   @Value.Default
   public Schedule schedule() {
     return Schedule.defaults();
   }
 
-  /** How records are written. */
+  /** {@return how records are written} */
   @JsonProperty("sink")
   @Value.Default
   public SinkType sink() {
     return SinkType.REST;
   }
 
-  /** What happens to departed Brex users. */
+  /** {@return what happens to departed Brex users} */
   @JsonProperty("deprovisioning")
   @Value.Default
   public DeprovisioningPolicy deprovisioning() {
     return DeprovisioningPolicy.none();
   }
 
-  /** The run guard. */
+  /** {@return the run guard} */
   @JsonProperty("safety")
   @Value.Default
   public SafetyPolicy safety() {
     return SafetyPolicy.defaults();
   }
 
-  /** Oomnitza fields, besides username, email and brex_user_id, declared unique (possible sync keys). */
+  /**
+   * {@return Oomnitza fields, besides username, email and brex_user_id, declared unique (possible sync keys)}
+   */
   @JsonProperty("uniqueFields")
   public abstract List<String> uniqueFields();
 
   /**
-   * For the {@link SinkType#BULK} sink: the Oomnitza Field ID of a target field, by its External ID
+   * {@return for the {@link SinkType#BULK} sink: the Oomnitza Field ID of a target field, by its External ID
    * ({@code {"brex_user_id": "E622E72FC31F4946A77C95828FD1DBC3"}}), for fields whose Field ID the
    * standard catalog does not know and the tenant does not serve (see oomnitza-client's
-   * {@code users().fieldCatalog()}). Both ids are shown in Oomnitza's Customization / Data model. An
+   * {@code users().fieldCatalog()})} Both ids are shown in Oomnitza's Customization / Data model. An
    * entry here wins over the served and the standard ids. Unused by the REST sink.
    */
   @JsonProperty("fieldIds")
@@ -125,8 +131,8 @@ public abstract class Integration {
   public abstract Map<String, String> fieldIds();
 
   /**
-   * The Oomnitza fields a run writes or matches on, by External ID: every rule's target, the sync key
-   * and the deprovisioning write-back field. A {@link SinkType#BULK} run needs a Field ID for each.
+   * {@return the Oomnitza fields a run writes or matches on, by External ID: every rule's target, the sync key
+   * and the deprovisioning write-back field} A {@link SinkType#BULK} run needs a Field ID for each.
    */
   @JsonIgnore
   public Set<String> writtenFields() {
@@ -137,35 +143,35 @@ public abstract class Integration {
     return out;
   }
 
-  /** Re-read Oomnitza for every record (not only changed ones) to catch edits made there. */
+  /** {@return re-read Oomnitza for every record (not only changed ones) to catch edits made there} */
   @JsonProperty("reconcile")
   @Value.Default
   public boolean reconcile() {
     return false;
   }
 
-  /** Records per write batch and per correlation call. */
+  /** {@return records per write batch and per correlation call} */
   @JsonProperty("batchSize")
   @Value.Default
   public int batchSize() {
     return DEFAULT_BATCH_SIZE;
   }
 
-  /** Brex users per page. */
+  /** {@return Brex users per page} */
   @JsonProperty("pageSize")
   @Value.Default
   public int pageSize() {
     return DEFAULT_PAGE_SIZE;
   }
 
-  /** Concurrent Oomnitza writes (REST sink). */
+  /** {@return concurrent Oomnitza writes (REST sink)} */
   @JsonProperty("concurrency")
   @Value.Default
   public int concurrency() {
     return DEFAULT_CONCURRENCY;
   }
 
-  /** Process only the first N Brex users (after filtering). */
+  /** {@return process only the first N Brex users (after filtering)} */
   @JsonProperty("recordLimit")
   public abstract Optional<Integer> recordLimit();
 
@@ -186,22 +192,31 @@ public abstract class Integration {
     return at == null ? "" : " (" + at + ")";
   }
 
-  /** A builder. */
-  public static ImmutableIntegration.Builder builder() {
-    return ImmutableIntegration.builder();
+  /** {@return a builder} */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** Validates against the built-in transformers. */
+  /**
+   * Validates against the built-in transformers.
+   *
+   * @return the validation result
+   */
   public ValidationResult validate() {
     return validate(TransformerRegistry.defaults());
   }
 
-  /** Validates: DRAFT with every missing mandatory item listed, or LAUNCHABLE. */
+  /**
+   * Validates: DRAFT with every missing mandatory item listed, or LAUNCHABLE.
+   *
+   * @param registry the registry
+   * @return the validation result
+   */
   public ValidationResult validate(TransformerRegistry registry) {
     return IntegrationValidator.validate(this, registry);
   }
 
-  /** Shorthand for {@code validate().status()}. */
+  /** {@return shorthand for {@code validate().status()}} */
   @JsonIgnore
   public IntegrationStatus status() {
     return validate().status();
@@ -233,5 +248,13 @@ public abstract class Integration {
             + "(e.g. USER or a 32-hex custom id), got '" + field + "'");
       }
     });
+  }
+
+  /**
+   * Builder of {@link Integration}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableIntegration.Builder {
+    Builder() {}
   }
 }

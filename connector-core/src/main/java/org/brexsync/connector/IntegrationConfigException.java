@@ -9,12 +9,24 @@ import java.util.Optional;
  */
 public class IntegrationConfigException extends ConnectorException {
   private static final long serialVersionUID = 1L;
+  /** 1-based line in the document, 0 when unknown. */
   private final int line;
+  /** 1-based column in the document, 0 when unknown. */
   private final int column;
+  /** Path of the offending value in the document, e.g. {@code mapping.rules[2].strength}. */
   private final String path;
+  /** What is wrong there. */
   private final String problem;
 
-  /** An exception. */
+  /**
+   * An exception about one place in a document.
+   *
+   * @param line the 1-based line, 0 when unknown
+   * @param column the 1-based column, 0 when unknown
+   * @param path the path of the value in the document, e.g. {@code mapping.rules[2].strength}
+   * @param problem what is wrong there
+   * @param cause the underlying failure, or null
+   */
   public IntegrationConfigException(int line, int column, String path, String problem, Throwable cause) {
     super(format(line, column, path, problem), cause);
     this.line = line;
@@ -34,27 +46,27 @@ public class IntegrationConfigException extends ConnectorException {
     return sb.append(": ").append(problem).toString();
   }
 
-  /** 1-based line, or 0 when unknown. */
+  /** {@return 1-based line, or 0 when unknown} */
   public int line() {
     return line;
   }
 
-  /** 1-based column, or 0 when unknown. */
+  /** {@return 1-based column, or 0 when unknown} */
   public int column() {
     return column;
   }
 
-  /** The JSON path of the offending field, e.g. {@code mapping.rules[2].strength}; may be empty. */
+  /** {@return the JSON path of the offending field, e.g. {@code mapping.rules[2].strength}; may be empty} */
   public String path() {
     return path;
   }
 
-  /** The problem alone, without position. */
+  /** {@return the problem alone, without position} */
   public String problem() {
     return problem;
   }
 
-  /** The path if known. */
+  /** {@return the path if known} */
   public Optional<String> pathIfKnown() {
     return path.isEmpty() ? Optional.empty() : Optional.of(path);
   }

@@ -44,6 +44,9 @@ public final class IntegrationJson {
    * Reads a document. The integration remembers where the document put each rule's {@code source}
    * and each filter's {@code field}, so {@link Integration#validate()} names the line and column of
    * an unknown Brex user path (the integration is then DRAFT, and can still be read and fixed).
+   *
+   * @param json the JSON text
+   * @return the integration read
    */
   public static Integration read(String json) {
     Integration in;
@@ -76,7 +79,12 @@ public final class IntegrationJson {
     return out;
   }
 
-  /** Reads a document file (UTF-8). */
+  /**
+   * Reads a document file (UTF-8).
+   *
+   * @param file the file
+   * @return the integration read
+   */
   public static Integration read(Path file) {
     try {
       return read(Files.readString(file, StandardCharsets.UTF_8));
@@ -85,7 +93,12 @@ public final class IntegrationJson {
     }
   }
 
-  /** Writes a document (pretty-printed, stable field order). */
+  /**
+   * Writes a document (pretty-printed, stable field order).
+   *
+   * @param integration the integration
+   * @return the string
+   */
   public static String write(Integration integration) {
     try {
       return MAPPER.writeValueAsString(integration);

@@ -9,12 +9,12 @@ public enum SyncPreference {
   /** Update records only; new records are SKIPPED. */
   UPDATE_ONLY;
 
-  /** Whether creates are allowed. */
+  /** {@return whether creates are allowed} */
   public boolean creates() {
     return this != UPDATE_ONLY;
   }
 
-  /** Whether updates are allowed. */
+  /** {@return whether updates are allowed} */
   public boolean updates() {
     return this != CREATE_ONLY;
   }

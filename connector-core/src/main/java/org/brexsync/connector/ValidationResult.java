@@ -10,17 +10,17 @@ public final class ValidationResult {
     this.missing = List.copyOf(missing);
   }
 
-  /** DRAFT while anything is missing, else LAUNCHABLE. */
+  /** {@return DRAFT while anything is missing, else LAUNCHABLE} */
   public IntegrationStatus status() {
     return missing.isEmpty() ? IntegrationStatus.LAUNCHABLE : IntegrationStatus.DRAFT;
   }
 
-  /** Every missing mandatory item and every problem, one readable sentence each. */
+  /** {@return every missing mandatory item and every problem, one readable sentence each} */
   public List<String> missing() {
     return missing;
   }
 
-  /** Whether the integration can run. */
+  /** {@return whether the integration can run} */
   public boolean isLaunchable() {
     return missing.isEmpty();
   }

@@ -10,15 +10,15 @@ import java.util.Optional;
  * headers, and for writes an Idempotency-Key sent on every attempt.
  */
 public interface CallOptions {
-  /** The timeout of each attempt of this call, overriding the client's. */
+  /** {@return the timeout of each attempt of this call, overriding the client's} */
   Optional<Duration> timeout();
 
-  /** Further headers sent on every attempt (never those the client sets itself). */
+  /** {@return further headers sent on every attempt (never those the client sets itself)} */
   Map<String, String> extraHeaders();
 
   /**
-   * The Idempotency-Key sent on every attempt of a write, which makes the write safe to retry;
-   * empty by default (and always for a vendor without idempotency keys).
+   * {@return the Idempotency-Key sent on every attempt of a write, which makes the write safe to retry;
+   * empty by default (and always for a vendor without idempotency keys)}
    */
   default Optional<String> idempotencyKey() {
     return Optional.empty();

@@ -27,7 +27,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private boolean allowPlainHttp;
   private int maxPages = PagedIterable.DEFAULT_MAX_PAGES;
 
-  /** A builder whose client's default request timeout and User-Agent are these. */
+  /**
+   * A builder whose client's default request timeout and User-Agent are these.
+   *
+   * @param defaultRequestTimeout the default request timeout
+   * @param defaultUserAgent the default user agent
+   */
   protected ClientBuilder(Duration defaultRequestTimeout, String defaultUserAgent) {
     this.requestTimeout = positive(defaultRequestTimeout, "requestTimeout");
     this.userAgent = Objects.requireNonNull(defaultUserAgent, "userAgent");
@@ -39,45 +44,71 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
-   * The HTTP client to use (proxies, executors, TLS; its own connect timeout then applies). It stays
+   * {@return the HTTP client to use (proxies, executors, TLS; its own connect timeout then applies)} It stays
    * the caller's: the client's {@code close()} does not close it.
+   *
+   * @param client the http client
    */
   public B httpClient(HttpClient client) {
     this.httpClient = Objects.requireNonNull(client, "client");
     return self();
   }
 
-  /** Connect timeout of the HTTP client the client builds (default 10 s). */
+  /**
+   * {@return connect timeout of the HTTP client the client builds (default 10 s)}
+   *
+   * @param d connect timeout of the HTTP client the client builds (default 10 s)
+   */
   public B connectTimeout(Duration d) {
     this.connectTimeout = positive(d, "connectTimeout");
     return self();
   }
 
-  /** Timeout of each attempt; a call's {@code RequestOptions} may override it. */
+  /**
+   * {@return timeout of each attempt; a call's {@code RequestOptions} may override it}
+   *
+   * @param d timeout of each attempt; a call's {@code RequestOptions} may override it
+   */
   public B requestTimeout(Duration d) {
     this.requestTimeout = positive(d, "requestTimeout");
     return self();
   }
 
-  /** Clock for time budgets, durations and {@code Retry-After} dates. */
+  /**
+   * {@return clock for time budgets, durations and {@code Retry-After} dates}
+   *
+   * @param clock clock for time budgets, durations and {@code Retry-After} dates
+   */
   public B clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return self();
   }
 
-  /** How to wait for back-off and rate-limit permits (tests inject a recording no-op). */
+  /**
+   * {@return how to wait for back-off and rate-limit permits (tests inject a recording no-op)}
+   *
+   * @param sleeper how to wait for back-off and rate-limit permits (tests inject a recording no-op)
+   */
   public B sleeper(Sleeper sleeper) {
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     return self();
   }
 
-  /** Observer of every HTTP attempt (metrics, auditing); never sees bodies or tokens. */
+  /**
+   * {@return observer of every HTTP attempt (metrics, auditing); never sees bodies or tokens}
+   *
+   * @param listener observer of every HTTP attempt (metrics, auditing); never sees bodies or tokens
+   */
   public B requestListener(RequestListener listener) {
     this.listener = Objects.requireNonNull(listener, "listener");
     return self();
   }
 
-  /** The {@code User-Agent} header. */
+  /**
+   * {@return the {@code User-Agent} header}
+   *
+   * @param userAgent the {@code User-Agent} header
+   */
   public B userAgent(String userAgent) {
     this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
     return self();
@@ -86,6 +117,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /**
    * Allows plain http to a host that is not loopback (default false), for test rigs whose
    * simulator runs on another host. Never for a real service: the token would travel unencrypted.
+   *
+   * @param allow whether to allow it
+   * @return the b
    */
   public B allowPlainHttp(boolean allow) {
     this.allowPlainHttp = allow;
@@ -93,8 +127,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
-   * Most pages one iteration of a list fetches (default {@link PagedIterable#DEFAULT_MAX_PAGES});
-   * beyond it the iteration fails instead of paging for ever.
+   * {@return most pages one iteration of a list fetches (default {@link PagedIterable#DEFAULT_MAX_PAGES});
+   * beyond it the iteration fails instead of paging for ever}
+   *
+   * @param maxPages most pages one iteration of a list fetches (default {@link
+   *     PagedIterable#DEFAULT_MAX_PAGES}); beyond it the iteration fails instead of paging for ever
    */
   public B maxPages(int maxPages) {
     if (maxPages < 1) {
@@ -104,51 +141,53 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
-  /** The caller's HttpClient, or null. */
+  /** {@return the caller's HttpClient, or null} */
   protected final HttpClient httpClient() {
     return httpClient;
   }
 
-  /** The request timeout. */
+  /** {@return the request timeout} */
   protected final Duration requestTimeout() {
     return requestTimeout;
   }
 
-  /** The clock. */
+  /** {@return the clock} */
   protected final Clock clock() {
     return clock;
   }
 
-  /** The sleeper. */
+  /** {@return the sleeper} */
   protected final Sleeper sleeper() {
     return sleeper;
   }
 
-  /** The request listener. */
+  /** {@return the request listener} */
   protected final RequestListener requestListener() {
     return listener;
   }
 
-  /** The User-Agent. */
+  /** {@return the User-Agent} */
   protected final String userAgent() {
     return userAgent;
   }
 
-  /** Whether plain http to any host is allowed. */
+  /** {@return whether plain http to any host is allowed} */
   protected final boolean allowPlainHttp() {
     return allowPlainHttp;
   }
 
-  /** The paging bound. */
+  /** {@return the paging bound} */
   protected final int maxPages() {
     return maxPages;
   }
 
   /**
-   * The client's HTTP resources: the caller's HttpClient, borrowed, or one built here (connect
+   * {@return the client's HTTP resources: the caller's HttpClient, borrowed, or one built here (connect
    * timeout, no redirects, {@code sslContext} when given) and owned: released by the client's
-   * {@code close()}. Not public API: for the clients' {@code build()}.
+   * {@code close()}} Not public API: for the clients' {@code build()}.
    *
+   * @param threadPrefix the thread prefix
+   * @param sslContext the ssl context
    * @throws IllegalStateException when both an HttpClient and an SSLContext were given
    */
   protected final HttpResources httpResources(String threadPrefix, SSLContext sslContext) {
@@ -166,7 +205,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return HttpResources.own(hb, threadPrefix);
   }
 
-  /** {@code d}, or an {@link IllegalArgumentException} when it is not positive. */
+  /**
+   * {@return {@code d}, or an {@link IllegalArgumentException} when it is not positive}
+   *
+   * @param d the duration
+   * @param name the name
+   */
   protected static Duration positive(Duration d, String name) {
     Objects.requireNonNull(d, name);
     if (d.isNegative() || d.isZero()) {

@@ -17,17 +17,30 @@ import java.util.Optional;
 public class HttpClientException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** HTTP status of the answer, 0 when none was received. */
   private final int status;
+  /** HTTP method of the request, empty when not about one request. */
   private final String method;
+  /** Request path without the query, empty when not about one request. */
   private final String path;
+  /** The server's trace id, empty when absent. */
   private final String traceId;
 
-  /** An exception that is not about one HTTP exchange. */
+  /**
+   * An exception that is not about one HTTP exchange.
+   *
+   * @param message the detail message (never a secret)
+   */
   public HttpClientException(String message) {
     this(message, null, 0, "", "", null);
   }
 
-  /** An exception with a cause (whose message must already be free of secrets). */
+  /**
+   * An exception with a cause (whose message must already be free of secrets).
+   *
+   * @param message the detail message (never a secret)
+   * @param cause the underlying failure, or null
+   */
   public HttpClientException(String message, Throwable cause) {
     this(message, cause, 0, "", "", null);
   }
@@ -35,6 +48,8 @@ public class HttpClientException extends RuntimeException {
   /**
    * An exception about one request.
    *
+   * @param message the detail message (never a secret)
+   * @param cause the underlying failure, or null
    * @param status the HTTP status of the answer, 0 when none was received
    * @param method the request's method, or empty
    * @param path the request's path without query, redacted, or empty
@@ -49,22 +64,24 @@ public class HttpClientException extends RuntimeException {
     this.traceId = traceId == null || traceId.isEmpty() ? null : traceId;
   }
 
-  /** The HTTP status of the answer this is about; 0 when no answer was received. */
+  /** {@return the HTTP status of the answer this is about; 0 when no answer was received} */
   public int status() {
     return status;
   }
 
-  /** The HTTP method of the request; empty when the exception is not about one request. */
+  /** {@return the HTTP method of the request; empty when the exception is not about one request} */
   public String method() {
     return method;
   }
 
-  /** The path of the request without the query string; empty when not about one request. */
+  /** {@return the path of the request without the query string; empty when not about one request} */
   public String path() {
     return path;
   }
 
-  /** The server's request/trace id, when its answer carried one: quote it to the vendor's support. */
+  /**
+   * {@return the server's request/trace id, when its answer carried one: quote it to the vendor's support}
+   */
   public Optional<String> traceId() {
     return Optional.ofNullable(traceId);
   }

@@ -9,6 +9,6 @@ import java.util.List;
  * @param <T> item type
  */
 public interface Page<T> {
-  /** The items of this page, read-only, in the server's order. */
+  /** {@return the items of this page, read-only, in the server's order} */
   List<T> items();
 }

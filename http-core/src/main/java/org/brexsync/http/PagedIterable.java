@@ -25,10 +25,14 @@ public interface PagedIterable<T> extends Iterable<T> {
   /** Default bound on the pages of one iteration (each client's {@code Builder.maxPages}). */
   int DEFAULT_MAX_PAGES = 100_000;
 
-  /** The pages themselves, lazily: one request per page as iteration reaches it. */
+  /** {@return the pages themselves, lazily: one request per page as iteration reaches it} */
   Iterable<? extends Page<T>> pages();
 
-  /** Fetches and returns only the first page: one request. */
+  /**
+   * Fetches and returns only the first page: one request.
+   *
+   * @return the page
+   */
   Page<T> firstPage();
 
   /** The items of every page, page after page. */
@@ -59,14 +63,18 @@ public interface PagedIterable<T> extends Iterable<T> {
     };
   }
 
-  /** A sequential, lazy stream over all items. */
+  /** {@return a sequential, lazy stream over all items} */
   default Stream<T> stream() {
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
         false);
   }
 
-  /** Reads every page into a list (memory grows with the list: for small lists). */
+  /**
+   * Reads every page into a list (memory grows with the list: for small lists).
+   *
+   * @return the ts
+   */
   default List<T> toList() {
     return stream().collect(Collectors.toList());
   }

@@ -24,6 +24,10 @@ public class RateLimiter {
    * A bucket of {@code permits} per {@code period} on {@code clock}, full at the start; {@code
    * unlimited} makes a limiter that never limits (the other arguments are then ignored).
    *
+   * @param permits how many requests per period
+   * @param period the period
+   * @param clock the clock that tells the time
+   * @param unlimited the unlimited
    * @throws IllegalArgumentException when permits is below 1 or the period is not positive
    */
   protected RateLimiter(long permits, Duration period, Clock clock, boolean unlimited) {
@@ -43,17 +47,28 @@ public class RateLimiter {
     this.lastRefillNanos = nanos();
   }
 
-  /** {@code permits} per {@code period} on the system clock. */
+  /**
+   * {@return {@code permits} per {@code period} on the system clock}
+   *
+   * @param permits how many requests per period
+   * @param period the period
+   */
   public static RateLimiter of(long permits, Duration period) {
     return new RateLimiter(permits, period, Clock.systemUTC(), false);
   }
 
-  /** {@code permits} per {@code period} on {@code clock} (inject a test clock). */
+  /**
+   * {@return {@code permits} per {@code period} on {@code clock} (inject a test clock)}
+   *
+   * @param permits how many requests per period
+   * @param period the period
+   * @param clock the clock that tells the time
+   */
   public static RateLimiter of(long permits, Duration period, Clock clock) {
     return new RateLimiter(permits, period, clock, false);
   }
 
-  /** A limiter that never limits. */
+  /** {@return a limiter that never limits} */
   public static RateLimiter unlimited() {
     return new RateLimiter(1, Duration.ofSeconds(1), Clock.systemUTC(), true);
   }
@@ -61,6 +76,8 @@ public class RateLimiter {
   /**
    * Takes one permit and returns how long the caller must wait before using it (zero when one was
    * available). Callers that cannot wait should use {@link #tryAcquire()}.
+   *
+   * @return the duration
    */
   public synchronized Duration reserve() {
     if (unlimited) {
@@ -74,7 +91,11 @@ public class RateLimiter {
     return Duration.ofNanos((long) Math.ceil(-available * nanosPerPermit));
   }
 
-  /** Takes a permit if one is available now; never waits. */
+  /**
+   * Takes a permit if one is available now; never waits.
+   *
+   * @return whether it did
+   */
   public synchronized boolean tryAcquire() {
     if (unlimited) {
       return true;
@@ -87,17 +108,17 @@ public class RateLimiter {
     return false;
   }
 
-  /** Permits per period. */
+  /** {@return permits per period} */
   public long permits() {
     return permits;
   }
 
-  /** The refill period. */
+  /** {@return the refill period} */
   public Duration period() {
     return period;
   }
 
-  /** Whether this limiter never limits. */
+  /** {@return whether this limiter never limits} */
   public boolean isUnlimited() {
     return unlimited;
   }

@@ -48,7 +48,11 @@ public class RetryPolicy {
   private final Set<Integer> retryStatuses;
   private final boolean retryNetworkErrors;
 
-  /** A policy of the builder's settings (validated by {@link Settings#validate()}). */
+  /**
+   * A policy of the builder's settings (validated by {@link Settings#validate()}).
+   *
+   * @param s the text
+   */
   protected RetryPolicy(Settings<?> s) {
     s.validate();
     this.maxAttempts = s.maxAttempts;
@@ -63,75 +67,82 @@ public class RetryPolicy {
     this.retryNetworkErrors = s.retryNetworkErrors;
   }
 
-  /** The core defaults (see the class comment). */
+  /** {@return the core defaults (see the class comment)} */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** A builder starting from the core defaults. */
+  /** {@return a builder starting from the core defaults} */
   public static Builder custom() {
     return new Builder();
   }
 
-  /** Attempts including the first one (1 = no retries). */
+  /** {@return attempts including the first one (1 = no retries)} */
   public int maxAttempts() {
     return maxAttempts;
   }
 
-  /** The back-off cap of the first retry, before jitter. */
+  /** {@return the back-off cap of the first retry, before jitter} */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
-  /** The upper bound of a single computed back-off. */
+  /** {@return the upper bound of a single computed back-off} */
   public Duration maxBackoff() {
     return maxBackoff;
   }
 
-  /** Growth factor of the back-off per retry. */
+  /** {@return growth factor of the back-off per retry} */
   public double multiplier() {
     return multiplier;
   }
 
-  /** The share (0..1) of each back-off that is random: 1 is full jitter. */
+  /** {@return the share (0..1) of each back-off that is random: 1 is full jitter} */
   public double jitter() {
     return jitter;
   }
 
-  /** The source of uniform numbers in [0, 1] that {@link #backoff(int)} draws from. */
+  /** {@return the source of uniform numbers in [0, 1] that {@link #backoff(int)} draws from} */
   public DoubleSupplier random() {
     return random;
   }
 
-  /** No retry starts when it would end after this much time since the first attempt. */
+  /** {@return no retry starts when it would end after this much time since the first attempt} */
   public Duration totalBudget() {
     return totalBudget;
   }
 
-  /** A {@code Retry-After} longer than this is not waited for; the answer is reported instead. */
+  /** {@return a {@code Retry-After} longer than this is not waited for; the answer is reported instead} */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
   }
 
-  /** HTTP statuses that are retried. */
+  /** {@return HTTP statuses that are retried} */
   public Set<Integer> retryStatuses() {
     return retryStatuses;
   }
 
-  /** Whether connect failures, resets and timeouts are retried. */
+  /** {@return whether connect failures, resets and timeouts are retried} */
   public boolean retryNetworkErrors() {
     return retryNetworkErrors;
   }
 
-  /** The back-off before retry number {@code retry} (1-based), drawing from {@link #random()}. */
+  /**
+   * {@return the back-off before retry number {@code retry} (1-based), drawing from {@link #random()}}
+   *
+   * @param retry the retry
+   */
   public Duration backoff(int retry) {
     return backoff(retry, random.getAsDouble());
   }
 
   /**
-   * The back-off before retry number {@code retry} (1 = first retry) for a uniform {@code random}
+   * {@return the back-off before retry number {@code retry} (1 = first retry) for a uniform {@code random}
    * in [0, 1]: {@code cap = min(maxBackoff, initialBackoff * multiplier^(retry-1))}, of which the
-   * {@link #jitter()} share is scaled by {@code random}; rounded to the millisecond.
+   * {@link #jitter()} share is scaled by {@code random}; rounded to the millisecond}
+   *
+   * @param retry the retry
+   * @param random the random
    */
   public Duration backoff(int retry, double random) {
     double base = initialBackoff.toMillis() * Math.pow(multiplier, Math.max(0, retry - 1));
@@ -153,7 +164,11 @@ public class RetryPolicy {
   public static final class Builder extends Settings<Builder> {
     private Builder() {}
 
-    /** Builds the policy. */
+    /**
+     * Builds the policy.
+     *
+     * @return the new retry policy
+     */
     public RetryPolicy build() {
       return new RetryPolicy(this);
     }
@@ -185,7 +200,11 @@ public class RetryPolicy {
       return (B) this;
     }
 
-    /** These settings copied from {@code p}. */
+    /**
+     * {@return these settings copied from {@code p}}
+     *
+     * @param p these settings copied from {@code p}
+     */
     protected B from(RetryPolicy p) {
       maxAttempts = p.maxAttempts;
       initialBackoff = p.initialBackoff;
@@ -200,7 +219,11 @@ public class RetryPolicy {
       return self();
     }
 
-    /** Attempts including the first (1 = no retries); at least 1. */
+    /**
+     * {@return attempts including the first (1 = no retries); at least 1}
+     *
+     * @param maxAttempts attempts including the first (1 = no retries); at least 1
+     */
     public B maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
@@ -209,19 +232,31 @@ public class RetryPolicy {
       return self();
     }
 
-    /** The back-off cap of the first retry; grown by the multiplier for each further retry. */
+    /**
+     * {@return the back-off cap of the first retry; grown by the multiplier for each further retry}
+     *
+     * @param d the back-off cap of the first retry; grown by the multiplier for each further retry
+     */
     public B initialBackoff(Duration d) {
       this.initialBackoff = nonNegative(d, "initialBackoff");
       return self();
     }
 
-    /** The upper bound of a single back-off. */
+    /**
+     * {@return the upper bound of a single back-off}
+     *
+     * @param d the upper bound of a single back-off
+     */
     public B maxBackoff(Duration d) {
       this.maxBackoff = nonNegative(d, "maxBackoff");
       return self();
     }
 
-    /** Growth factor per retry (at least 1; default 2). */
+    /**
+     * {@return growth factor per retry (at least 1; default 2)}
+     *
+     * @param m growth factor per retry (at least 1; default 2)
+     */
     public B multiplier(double m) {
       if (!(m >= 1.0)) {
         throw new IllegalArgumentException("multiplier must be >= 1");
@@ -230,7 +265,11 @@ public class RetryPolicy {
       return self();
     }
 
-    /** The random share of each back-off, 0 (none) to 1 (full jitter, the core default). */
+    /**
+     * {@return the random share of each back-off, 0 (none) to 1 (full jitter, the core default)}
+     *
+     * @param j the random share of each back-off, 0 (none) to 1 (full jitter, the core default)
+     */
     public B jitter(double j) {
       if (!(j >= 0.0 && j <= 1.0)) {
         throw new IllegalArgumentException("jitter must be within [0, 1]");
@@ -239,25 +278,41 @@ public class RetryPolicy {
       return self();
     }
 
-    /** Source of uniform numbers in [0, 1] for the jitter; inject a constant in tests. */
+    /**
+     * {@return source of uniform numbers in [0, 1] for the jitter; inject a constant in tests}
+     *
+     * @param random source of uniform numbers in [0, 1] for the jitter; inject a constant in tests
+     */
     public B random(DoubleSupplier random) {
       this.random = Objects.requireNonNull(random, "random");
       return self();
     }
 
-    /** Total time budget of one call including its retries ({@link #UNBOUNDED} for none). */
+    /**
+     * {@return total time budget of one call including its retries ({@link #UNBOUNDED} for none)}
+     *
+     * @param d total time budget of one call including its retries ({@link #UNBOUNDED} for none)
+     */
     public B totalBudget(Duration d) {
       this.totalBudget = nonNegative(d, "totalBudget");
       return self();
     }
 
-    /** The longest {@code Retry-After} that is waited for. */
+    /**
+     * {@return the longest {@code Retry-After} that is waited for}
+     *
+     * @param d the longest {@code Retry-After} that is waited for
+     */
     public B maxRetryAfter(Duration d) {
       this.maxRetryAfter = nonNegative(d, "maxRetryAfter");
       return self();
     }
 
-    /** The HTTP statuses to retry (4xx or 5xx). */
+    /**
+     * {@return the HTTP statuses to retry (4xx or 5xx)}
+     *
+     * @param statuses the HTTP statuses to retry (4xx or 5xx)
+     */
     public B retryStatuses(Set<Integer> statuses) {
       Objects.requireNonNull(statuses, "statuses");
       for (Integer s : statuses) {
@@ -269,7 +324,11 @@ public class RetryPolicy {
       return self();
     }
 
-    /** Whether connect failures, resets and timeouts are retried (default true). */
+    /**
+     * {@return whether connect failures, resets and timeouts are retried (default true)}
+     *
+     * @param retry whether connect failures, resets and timeouts are retried (default true)
+     */
     public B retryNetworkErrors(boolean retry) {
       this.retryNetworkErrors = retry;
       return self();

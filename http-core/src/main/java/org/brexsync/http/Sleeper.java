@@ -8,10 +8,15 @@ import java.time.Duration;
  */
 @FunctionalInterface
 public interface Sleeper {
-  /** Waits {@code duration}; must throw {@link InterruptedException} when interrupted. */
+  /**
+   * Waits {@code duration}; must throw {@link InterruptedException} when interrupted.
+   *
+   * @param duration how long to wait
+   * @throws InterruptedException when the thread is interrupted while waiting
+   */
   void sleep(Duration duration) throws InterruptedException;
 
-  /** {@link Thread#sleep(long, int)}; a zero or negative duration returns at once. */
+  /** {@return {@link Thread#sleep(long, int)}; a zero or negative duration returns at once} */
   static Sleeper system() {
     return d -> {
       if (!d.isNegative() && !d.isZero()) {

@@ -19,8 +19,9 @@ public final class ExternalId implements Comparable<ExternalId> {
   }
 
   /**
-   * Returns the external id {@code value}.
+   * {@return the external id {@code value}}
    *
+   * @param value the value
    * @throws IllegalArgumentException if blank or not made of letters, digits and underscores
    */
   public static ExternalId of(String value) {
@@ -32,7 +33,7 @@ public final class ExternalId implements Comparable<ExternalId> {
     return new ExternalId(value);
   }
 
-  /** The id text. */
+  /** {@return the id text} */
   public String value() {
     return value;
   }

@@ -42,43 +42,51 @@ public final class FieldCatalog {
   }
 
   /**
-   * The standard user fields as the official connector names them: {@code username↔USER},
+   * {@return the standard user fields as the official connector names them: {@code username↔USER},
    * {@code email↔EMAIL}, {@code first_name↔FIRST_NAME}, {@code last_name↔LAST_NAME},
    * {@code phone_number↔PHONE}, {@code role↔PERMISSIONS_ID}, {@code position↔POSITION},
-   * {@code address↔ADDRESS}. Not confirmed by Oomnitza for every tenant: override as needed.
+   * {@code address↔ADDRESS}} Not confirmed by Oomnitza for every tenant: override as needed.
    */
   public static FieldCatalog standardUsers() {
     return STANDARD_USERS;
   }
 
-  /** A catalog without entries. */
+  /** {@return a catalog without entries} */
   public static FieldCatalog empty() {
     return builder().build();
   }
 
-  /** A new, empty builder. */
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this catalog's entries. */
+  /** {@return a builder holding this catalog's entries} */
   public Builder toBuilder() {
     Builder b = new Builder();
     byExternal.forEach(b::put);
     return b;
   }
 
-  /** The field id of an external id. */
+  /**
+   * {@return the field id of an external id}
+   *
+   * @param externalId the field's external id
+   */
   public Optional<FieldId> fieldId(ExternalId externalId) {
     return Optional.ofNullable(byExternal.get(externalId));
   }
 
-  /** The external id of a field id. */
+  /**
+   * {@return the external id of a field id}
+   *
+   * @param fieldId the field's id
+   */
   public Optional<ExternalId> externalId(FieldId fieldId) {
     return Optional.ofNullable(byField.get(fieldId));
   }
 
-  /** All entries, external id → field id, in insertion order. */
+  /** {@return all entries, external id → field id, in insertion order} */
   public Map<ExternalId, FieldId> entries() {
     return byExternal;
   }
@@ -106,6 +114,10 @@ public final class FieldCatalog {
 
     /**
      * Maps {@code externalId} to {@code fieldId}, replacing any earlier mapping of either.
+     *
+     * @param externalId the field's external id
+     * @param fieldId the field's id
+     * @return this builder
      */
     public Builder put(ExternalId externalId, FieldId fieldId) {
       Objects.requireNonNull(externalId, "externalId");
@@ -115,12 +127,22 @@ public final class FieldCatalog {
       return this;
     }
 
-    /** Shorthand for {@code put(ExternalId.of(externalId), FieldId.of(fieldId))}. */
+    /**
+     * Shorthand for {@code put(ExternalId.of(externalId), FieldId.of(fieldId))}.
+     *
+     * @param externalId the field's external id
+     * @param fieldId the field's id
+     * @return this builder
+     */
     public Builder put(String externalId, String fieldId) {
       return put(ExternalId.of(externalId), FieldId.of(fieldId));
     }
 
-    /** Builds the catalog. */
+    /**
+     * Builds the catalog.
+     *
+     * @return the new field catalog
+     */
     public FieldCatalog build() {
       return new FieldCatalog(entries);
     }

@@ -39,8 +39,9 @@ public final class FieldId implements Comparable<FieldId> {
   }
 
   /**
-   * Returns the field id {@code value}, upper-cased.
+   * {@return the field id {@code value}, upper-cased}
    *
+   * @param value the value
    * @throws IllegalArgumentException if blank or not made of letters, digits and underscores
    */
   public static FieldId of(String value) {
@@ -53,12 +54,12 @@ public final class FieldId implements Comparable<FieldId> {
     return new FieldId(upper);
   }
 
-  /** The id text, upper case. */
+  /** {@return the id text, upper case} */
   public String value() {
     return value;
   }
 
-  /** True for a custom field's 32-hex id. */
+  /** {@return true for a custom field's 32-hex id} */
   public boolean isCustom() {
     return CUSTOM.matcher(value).matches();
   }

@@ -29,36 +29,58 @@ public abstract class FieldRecord {
     this.fields = Collections.unmodifiableMap(copy);
   }
 
-  /** All fields, external id → value (a read-only view; container values are copies on access via {@link #get}). */
+  /**
+   * {@return all fields, external id → value (a read-only view; container values are copies on access via {@link #get})}
+   */
   public Map<String, JsonNode> fields() {
     Map<String, JsonNode> copy = new LinkedHashMap<>();
     fields.forEach((k, v) -> copy.put(k, v.isContainerNode() ? v.deepCopy() : v));
     return Collections.unmodifiableMap(copy);
   }
 
-  /** The value of a field, including an explicit JSON null; empty if the field is absent. */
+  /**
+   * {@return the value of a field, including an explicit JSON null; empty if the field is absent}
+   *
+   * @param externalId the field's external id
+   */
   public Optional<JsonNode> get(String externalId) {
     JsonNode v = fields.get(externalId);
     return Optional.ofNullable(v == null ? null : v.isContainerNode() ? v.deepCopy() : v);
   }
 
-  /** The value of a field, including an explicit JSON null; empty if the field is absent. */
+  /**
+   * {@return the value of a field, including an explicit JSON null; empty if the field is absent}
+   *
+   * @param externalId the field's external id
+   */
   public Optional<JsonNode> get(ExternalId externalId) {
     return get(externalId.value());
   }
 
-  /** True if the field is present (possibly with a null value). */
+  /**
+   * {@return true if the field is present (possibly with a null value)}
+   *
+   * @param externalId the field's external id
+   */
   public boolean has(String externalId) {
     return fields.containsKey(externalId);
   }
 
-  /** True if the field is present with an explicit JSON null. */
+  /**
+   * {@return true if the field is present with an explicit JSON null}
+   *
+   * @param externalId the field's external id
+   */
   public boolean isNull(String externalId) {
     JsonNode v = fields.get(externalId);
     return v != null && v.isNull();
   }
 
-  /** A scalar field as text (numbers and booleans converted); empty if absent, null or a container. */
+  /**
+   * {@return a scalar field as text (numbers and booleans converted); empty if absent, null or a container}
+   *
+   * @param externalId the field's external id
+   */
   public Optional<String> text(String externalId) {
     JsonNode v = fields.get(externalId);
     if (v == null || v.isNull() || v.isContainerNode()) {
@@ -67,12 +89,20 @@ public abstract class FieldRecord {
     return Optional.of(v.asText());
   }
 
-  /** A field as text; see {@link #text(String)}. */
+  /**
+   * {@return a field as text; see {@link #text(String)}}
+   *
+   * @param externalId the field's external id
+   */
   public Optional<String> text(ExternalId externalId) {
     return text(externalId.value());
   }
 
-  /** A numeric field (or a numeric string) as a long; empty if absent, null or not an integer. */
+  /**
+   * {@return a numeric field (or a numeric string) as a long; empty if absent, null or not an integer}
+   *
+   * @param externalId the field's external id
+   */
   public Optional<Long> longValue(String externalId) {
     JsonNode v = fields.get(externalId);
     if (v == null || v.isNull()) {
@@ -100,8 +130,10 @@ public abstract class FieldRecord {
   }
 
   /**
-   * A boolean field; JSON booleans, {@code "true"/"false"}, {@code 1/0} are understood; empty
-   * otherwise.
+   * {@return a boolean field; JSON booleans, {@code "true"/"false"}, {@code 1/0} are understood; empty
+   * otherwise}
+   *
+   * @param externalId the field's external id
    */
   public Optional<Boolean> booleanValue(String externalId) {
     JsonNode v = fields.get(externalId);
@@ -122,8 +154,10 @@ public abstract class FieldRecord {
   }
 
   /**
-   * A date field. Oomnitza dates are UTC, either Unix seconds or ISO 8601; both are understood.
+   * {@return a date field} Oomnitza dates are UTC, either Unix seconds or ISO 8601; both are understood.
    * Empty if absent, null or unparseable.
+   *
+   * @param externalId the field's external id
    */
   public Optional<Instant> instant(String externalId) {
     JsonNode v = fields.get(externalId);
@@ -149,14 +183,14 @@ public abstract class FieldRecord {
     return Optional.empty();
   }
 
-  /** A fresh JSON object with all fields (a copy: changing it does not change this record). */
+  /** {@return a fresh JSON object with all fields (a copy: changing it does not change this record)} */
   public com.fasterxml.jackson.databind.node.ObjectNode toObjectNode() {
     com.fasterxml.jackson.databind.node.ObjectNode o = JsonNodeFactory.instance.objectNode();
     fields.forEach((k, v) -> o.set(k, v.deepCopy()));
     return o;
   }
 
-  /** Number of fields. */
+  /** {@return number of fields} */
   public int size() {
     return fields.size();
   }
@@ -189,50 +223,101 @@ public abstract class FieldRecord {
 
     AbstractBuilder() {}
 
-    /** Sets a field to a JSON value ({@code null} or {@code NullNode} means "set to null"). */
+    /**
+     * Sets a field to a JSON value ({@code null} or {@code NullNode} means "set to null").
+     *
+     * @param field the field's external id
+     * @param value the value
+     * @return the b
+     */
     public B set(ExternalId field, JsonNode value) {
       Objects.requireNonNull(field, "field");
       fields.put(field.value(), value == null ? NullNode.getInstance() : value.deepCopy());
       return (B) this;
     }
 
-    /** Sets a field to a JSON value; the name is validated as an {@link ExternalId}. */
+    /**
+     * Sets a field to a JSON value; the name is validated as an {@link ExternalId}.
+     *
+     * @param field the field's external id
+     * @param value the value
+     * @return the b
+     */
     public B set(String field, JsonNode value) {
       return set(ExternalId.of(field), value);
     }
 
-    /** Sets a text field. */
+    /**
+     * Sets a text field.
+     *
+     * @param field the field's external id
+     * @param value the value
+     * @return the b
+     */
     public B set(String field, String value) {
       return set(field, value == null ? NullNode.getInstance() : JsonNodeFactory.instance.textNode(value));
     }
 
-    /** Sets a numeric field. */
+    /**
+     * Sets a numeric field.
+     *
+     * @param field the field's external id
+     * @param value the value
+     * @return the b
+     */
     public B set(String field, long value) {
       return set(field, JsonNodeFactory.instance.numberNode(value));
     }
 
-    /** Sets a boolean field. */
+    /**
+     * Sets a boolean field.
+     *
+     * @param field the field's external id
+     * @param value the value
+     * @return the b
+     */
     public B set(String field, boolean value) {
       return set(field, JsonNodeFactory.instance.booleanNode(value));
     }
 
-    /** Sets a text field. */
+    /**
+     * Sets a text field.
+     *
+     * @param field the field's external id
+     * @param value the value
+     * @return the b
+     */
     public B set(ExternalId field, String value) {
       return set(field, value == null ? NullNode.getInstance() : JsonNodeFactory.instance.textNode(value));
     }
 
-    /** Sets a field to an explicit JSON null: in a PATCH this clears it. */
+    /**
+     * Sets a field to an explicit JSON null: in a PATCH this clears it.
+     *
+     * @param field the field's external id
+     * @return the b
+     */
     public B setNull(String field) {
       return set(field, NullNode.getInstance());
     }
 
-    /** Removes a field: in a PATCH this leaves it unchanged. */
+    /**
+     * Removes a field: in a PATCH this leaves it unchanged.
+     *
+     * @param field the field's external id
+     * @return the b
+     */
     public B remove(String field) {
       fields.remove(field);
       return (B) this;
     }
 
-    /** Copies all fields of {@code record} (later sets win). */
+    /**
+     * Copies all fields of {@code record} (later sets win).
+     *
+     * @param record the record
+     * @return the b
+     */
     public B putAll(FieldRecord record) {
       fields.putAll(record.fields);
       return (B) this;

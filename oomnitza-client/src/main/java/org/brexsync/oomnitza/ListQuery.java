@@ -21,49 +21,57 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class ListQuery {
+public abstract class ListQuery implements WithListQuery {
   /** Default page size (Oomnitza documents no maximum; the official clients use 100–2000). */
   public static final int DEFAULT_PAGE_SIZE = 100;
 
-  private static final ListQuery ALL = ImmutableListQuery.builder().build();
+  private static final ListQuery ALL = builder().build();
 
-  /** Everything, default page size. */
+  /** {@return everything, default page size} */
   public static ListQuery all() {
     return ALL;
   }
 
-  /** Everything matching {@code filter}. */
+  /**
+   * {@return everything matching {@code filter}}
+   *
+   * @param filter the filter
+   */
   public static ListQuery of(Filter filter) {
-    return ImmutableListQuery.builder().filter(filter).build();
+    return builder().filter(filter).build();
   }
 
-  /** A new builder. */
-  public static ImmutableListQuery.Builder builder() {
-    return ImmutableListQuery.builder();
+  /** {@return a new builder} */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** Rows per request, sent as {@code limit}. */
+  /** {@return rows per request, sent as {@code limit}} */
   @Value.Default
   public int pageSize() {
     return DEFAULT_PAGE_SIZE;
   }
 
-  /** 0-based offset of the first row, sent as {@code skip}. */
+  /** {@return 0-based offset of the first row, sent as {@code skip}} */
   @Value.Default
   public long skip() {
     return 0;
   }
 
-  /** {@code sortby}. Without one, paging relies on the server's default order being stable. */
+  /** {@return {@code sortby}} Without one, paging relies on the server's default order being stable. */
   public abstract Optional<Sort> sortBy();
 
-  /** {@code filter}. */
+  /** {@return {@code filter}} */
   public abstract Optional<Filter> filter();
 
-  /** {@code fields}: only these fields are returned (comma-separated on the wire). */
+  /** {@return {@code fields}: only these fields are returned (comma-separated on the wire)} */
   public abstract List<ExternalId> fields();
 
-  /** Stop after this many results. */
+  /**
+   * Stop after this many results.
+   *
+   * @return the long, or empty
+   */
   public abstract Optional<Long> maxResults();
 
   @Value.Check
@@ -79,5 +87,13 @@ public abstract class ListQuery {
         throw new IllegalArgumentException("maxResults must not be negative");
       }
     });
+  }
+
+  /**
+   * Builder of {@link ListQuery}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableListQuery.Builder {
+    Builder() {}
   }
 }

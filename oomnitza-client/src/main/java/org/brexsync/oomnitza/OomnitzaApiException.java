@@ -10,16 +10,37 @@ import java.util.Optional;
 public class OomnitzaApiException extends OomnitzaException {
   private static final long serialVersionUID = 1L;
 
+  /** Oomnitza's error message, empty when absent. */
   private final String errorMessage;
+  /** The start of the response body, secrets redacted. */
   private final String bodyExcerpt;
 
-  /** Creates an API exception; {@code errorMessage}, {@code bodyExcerpt}, {@code traceId} may be null. */
+  /**
+   * Creates an API exception; {@code errorMessage}, {@code bodyExcerpt}, {@code traceId} may be null.
+   *
+   * @param status the HTTP status (0 when no response arrived)
+   * @param method the HTTP method of the request
+   * @param path the request path, without the query
+   * @param errorMessage the vendor's error message, empty when absent
+   * @param bodyExcerpt the start of the response body, secrets redacted
+   * @param traceId the vendor's trace id, empty when absent
+   */
   public OomnitzaApiException(
       int status, String method, String path, String errorMessage, String bodyExcerpt, String traceId) {
     this(status, method, path, errorMessage, bodyExcerpt, traceId, null);
   }
 
-  /** Creates an API exception with a hint appended to the message. */
+  /**
+   * Creates an API exception with a hint appended to the message.
+   *
+   * @param status the HTTP status (0 when no response arrived)
+   * @param method the HTTP method of the request
+   * @param path the request path, without the query
+   * @param errorMessage the vendor's error message, empty when absent
+   * @param bodyExcerpt the start of the response body, secrets redacted
+   * @param traceId the vendor's trace id, empty when absent
+   * @param hint the hint
+   */
   protected OomnitzaApiException(
       int status,
       String method,
@@ -49,12 +70,14 @@ public class OomnitzaApiException extends OomnitzaException {
     return sb.toString();
   }
 
-  /** Oomnitza's error text when the body carried one (e.g. {@code error}, {@code message}, {@code errors}). */
+  /**
+   * {@return Oomnitza's error text when the body carried one (e.g. {@code error}, {@code message}, {@code errors})}
+   */
   public Optional<String> errorMessage() {
     return Optional.ofNullable(errorMessage);
   }
 
-  /** The first characters of the response body (bounded), for diagnostics. */
+  /** {@return the first characters of the response body (bounded), for diagnostics} */
   public Optional<String> bodyExcerpt() {
     return Optional.ofNullable(bodyExcerpt);
   }

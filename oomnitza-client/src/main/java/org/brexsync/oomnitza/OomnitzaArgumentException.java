@@ -9,15 +9,21 @@ package org.brexsync.oomnitza;
 public class OomnitzaArgumentException extends OomnitzaException {
   private static final long serialVersionUID = 1L;
 
+  /** The rejected parameter. */
   private final String parameter;
 
-  /** Creates the exception for {@code parameter}. */
+  /**
+   * Creates the exception for {@code parameter}.
+   *
+   * @param parameter the parameter that was rejected
+   * @param message the detail message (never a secret)
+   */
   public OomnitzaArgumentException(String parameter, String message) {
     super("Invalid " + parameter + ": " + message + " (nothing was sent)");
     this.parameter = parameter;
   }
 
-  /** The name of the offending parameter, e.g. {@code ident}. */
+  /** {@return the name of the offending parameter, e.g. {@code ident}} */
   public String parameter() {
     return parameter;
   }

@@ -69,32 +69,32 @@ public final class OomnitzaClient implements AutoCloseable {
     this.authDescription = b.username != null ? "password(user=" + b.username + ")" : "apiToken(****)";
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** People (REST v3 {@code /api/v3/users}). */
+  /** {@return people (REST v3 {@code /api/v3/users})} */
   public UsersApi users() {
     return users;
   }
 
-  /** The connector ("bulk") API: runs, batches, finalize, run logs. */
+  /** {@return the connector ("bulk") API: runs, batches, finalize, run logs} */
   public BulkApi bulk() {
     return bulk;
   }
 
-  /** SaaS users. */
+  /** {@return SaaS users} */
   public SaasUsersApi saasUsers() {
     return saasUsers;
   }
 
-  /** The instance base URI. */
+  /** {@return the instance base URI} */
   public URI baseUri() {
     return baseUri;
   }
 
-  /** The conventions in force. */
+  /** {@return the conventions in force} */
   public OomnitzaConventions conventions() {
     return conventions;
   }
@@ -110,7 +110,11 @@ public final class OomnitzaClient implements AutoCloseable {
     verifyCredentials(RequestOptions.none());
   }
 
-  /** {@link #verifyCredentials()} with per-call options. */
+  /**
+   * {@link #verifyCredentials()} with per-call options.
+   *
+   * @param options options of this call only
+   */
   public void verifyCredentials(RequestOptions options) {
     transport.execute(Call.of("GET", conventions.verifyCredentialsPath())
         .operation(Call.operationOf("GET", conventions.verifyCredentialsPath()))
@@ -127,7 +131,7 @@ public final class OomnitzaClient implements AutoCloseable {
     http.close();
   }
 
-  /** Whether {@link #close()} was called. */
+  /** {@return whether {@link #close()} was called} */
   public boolean isClosed() {
     return http.isClosed();
   }
@@ -168,6 +172,9 @@ public final class OomnitzaClient implements AutoCloseable {
     /**
      * The instance, e.g. {@code https://acme.oomnitza.com}. Plain {@code http} is refused except
      * for loopback hosts (tests, local simulators) or with {@link #allowPlainHttp(boolean)}.
+     *
+     * @param uri the instance, e.g. {@code https://acme.oomnitza.com}
+     * @return this builder
      */
     public Builder baseUri(URI uri) {
       this.baseUri = Objects.requireNonNull(uri, "uri");
@@ -177,6 +184,8 @@ public final class OomnitzaClient implements AutoCloseable {
     /**
      * {@link #baseUri(URI)} from text.
      *
+     * @param uri the instance URI as text, e.g. {@code https://acme.oomnitza.com}
+     * @return this builder
      * @throws OomnitzaConfigurationException when the text is missing or not a URI
      */
     public Builder baseUri(String uri) {
@@ -196,6 +205,9 @@ public final class OomnitzaClient implements AutoCloseable {
      * An API token, sent raw as {@code Authorization2}, checked now: surrounding whitespace (a
      * trailing newline from a file or a paste) is removed. Replaces username/password.
      *
+     * @param token an API token, sent raw as {@code Authorization2}, checked now: surrounding
+     *     whitespace (a trailing newline from a file or a paste) is removed
+     * @return this builder
      * @throws OomnitzaConfigurationException when the token is null, blank, or has whitespace or
      *     control characters inside; the message says where tokens come from, never the token
      */
@@ -209,6 +221,10 @@ public final class OomnitzaClient implements AutoCloseable {
     /**
      * Username and password, exchanged for a token via {@code POST /api/request_token} on first use
      * and again when Oomnitza rejects the token. Replaces an API token.
+     *
+     * @param username the username
+     * @param password the password (never logged)
+     * @return this builder
      */
     public Builder credentials(String username, String password) {
       if (username == null || username.isBlank() || password == null || password.isEmpty()) {
@@ -226,19 +242,33 @@ public final class OomnitzaClient implements AutoCloseable {
     /**
      * TLS context for the built-in HTTP client, e.g. with a client certificate (mTLS) for tenants
      * that require one. Not combinable with {@link #httpClient(HttpClient)}.
+     *
+     * @param sslContext TLS context for the built-in HTTP client, e.g. with a client certificate
+     *     (mTLS) for tenants that require one
+     * @return this builder
      */
     public Builder sslContext(SSLContext sslContext) {
       this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
       return this;
     }
 
-    /** The retry policy (default {@link RetryPolicy#defaults()}). */
+    /**
+     * The retry policy (default {@link RetryPolicy#defaults()}).
+     *
+     * @param policy the retry policy (default {@link RetryPolicy#defaults()})
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** Source of uniform [0,1) numbers for backoff jitter (tests inject a constant). */
+    /**
+     * Source of uniform [0,1) numbers for backoff jitter (tests inject a constant).
+     *
+     * @param random source of uniform [0,1) numbers for backoff jitter (tests inject a constant)
+     * @return this builder
+     */
     public Builder jitterSource(DoubleSupplier random) {
       this.random = Objects.requireNonNull(random, "random");
       return this;
@@ -247,19 +277,33 @@ public final class OomnitzaClient implements AutoCloseable {
     /**
      * A client-side token bucket: a permit is taken before every attempt (default none; Oomnitza
      * documents no limit, but a shared instance may answer 429 under load).
+     *
+     * @param limiter a client-side token bucket: a permit is taken before every attempt (default
+     *     none; Oomnitza documents no limit, but a shared instance may answer 429 under load)
+     * @return this builder
      */
     public Builder rateLimiter(RateLimiter limiter) {
       this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
       return this;
     }
 
-    /** Undocumented API details (paths, ident field, envelope keys, filter syntax). */
+    /**
+     * Undocumented API details (paths, ident field, envelope keys, filter syntax).
+     *
+     * @param conventions undocumented API details (paths, ident field, envelope keys, filter syntax)
+     * @return this builder
+     */
     public Builder conventions(OomnitzaConventions conventions) {
       this.conventions = Objects.requireNonNull(conventions, "conventions");
       return this;
     }
 
-    /** Sends {@code X-Connector-Source} (as the official connector does from its environment). */
+    /**
+     * Sends {@code X-Connector-Source} (as the official connector does from its environment).
+     *
+     * @param source the source
+     * @return this builder
+     */
     public Builder connectorSource(String source) {
       this.connectorSource = Objects.requireNonNull(source, "source");
       return this;
@@ -268,6 +312,7 @@ public final class OomnitzaClient implements AutoCloseable {
     /**
      * Builds the client. Makes no network call.
      *
+     * @return the new Oomnitza client
      * @throws OomnitzaConfigurationException if the base URI or credentials are missing, or the
      *     base URI is not https (plain http only to loopback, or with {@link #allowPlainHttp})
      * @throws IllegalStateException if an HTTP client and an SSL context were both given

@@ -7,7 +7,11 @@ package org.brexsync.oomnitza;
 public class OomnitzaClientClosedException extends OomnitzaException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param message the detail message (never a secret)
+   */
   public OomnitzaClientClosedException(String message) {
     super(message);
   }

@@ -10,12 +10,21 @@ package org.brexsync.oomnitza;
 public class OomnitzaConfigurationException extends OomnitzaException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param message the detail message (never a secret)
+   */
   public OomnitzaConfigurationException(String message) {
     super(message);
   }
 
-  /** Creates the exception with a cause (whose message must already be free of secrets). */
+  /**
+   * Creates the exception with a cause (whose message must already be free of secrets).
+   *
+   * @param message the detail message (never a secret)
+   * @param cause the underlying failure, or null
+   */
   public OomnitzaConfigurationException(String message, Throwable cause) {
     super(message, cause);
   }

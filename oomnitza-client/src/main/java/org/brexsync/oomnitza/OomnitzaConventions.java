@@ -19,41 +19,41 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class OomnitzaConventions {
-  private static final OomnitzaConventions DEFAULTS = ImmutableOomnitzaConventions.builder().build();
+public abstract class OomnitzaConventions implements WithOomnitzaConventions {
+  private static final OomnitzaConventions DEFAULTS = builder().build();
 
-  /** The defaults. */
+  /** {@return the defaults} */
   public static OomnitzaConventions defaults() {
     return DEFAULTS;
   }
 
-  /** A builder starting from the defaults. */
-  public static ImmutableOomnitzaConventions.Builder builder() {
-    return ImmutableOomnitzaConventions.builder();
+  /** {@return a builder starting from the defaults} */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** Username/password → token exchange (form-encoded POST). */
+  /** {@return username/password → token exchange (form-encoded POST)} */
   @Value.Default
   public String requestTokenPath() {
     return "/api/request_token";
   }
 
-  /** The cheap authenticated GET used by {@code verifyCredentials()} (path plus optional query). */
+  /** {@return the cheap authenticated GET used by {@code verifyCredentials()} (path plus optional query)} */
   @Value.Default
   public String verifyCredentialsPath() {
     return "/api/v2/mappings?name=AuthTest";
   }
 
-  /** REST v3 users collection. */
+  /** {@return REST v3 users collection} */
   @Value.Default
   public String usersPath() {
     return "/api/v3/users";
   }
 
   /**
-   * The users data model ({@code GET}), read by {@code users().fieldCatalog()}: an object keyed by
+   * {@return the users data model ({@code GET}), read by {@code users().fieldCatalog()}: an object keyed by
    * each field's External ID whose values are the REST v3 description's {@code Metadata field}
-   * objects. The path is not in the REST v3 description (third-party clients call
+   * objects} The path is not in the REST v3 description (third-party clients call
    * {@code /api/v3/<module>/meta}).
    */
   @Value.Default
@@ -62,8 +62,8 @@ public abstract class OomnitzaConventions {
   }
 
   /**
-   * The property of a {@code Metadata field} object that holds the field's Field ID (the bulk API's
-   * key, e.g. {@code USER} or a 32-hex custom id). The description lists {@code internal_id} without
+   * {@return the property of a {@code Metadata field} object that holds the field's Field ID (the bulk API's
+   * key, e.g. {@code USER} or a 32-hex custom id)} The description lists {@code internal_id} without
    * saying what it holds.
    */
   @Value.Default
@@ -72,8 +72,8 @@ public abstract class OomnitzaConventions {
   }
 
   /**
-   * The user field whose value is the {@code {ident}} in {@code /api/v3/users/{ident}}: Oomnitza
-   * only says "ID of system object"; third-party clients use {@code username}.
+   * {@return the user field whose value is the {@code {ident}} in {@code /api/v3/users/{ident}}: Oomnitza
+   * only says "ID of system object"; third-party clients use {@code username}}
    */
   @Value.Default
   public ExternalId userIdentField() {
@@ -81,90 +81,96 @@ public abstract class OomnitzaConventions {
   }
 
   /**
-   * When a list response is a JSON object instead of an array, the first of these keys holding an
-   * array is taken as the rows.
+   * {@return when a list response is a JSON object instead of an array, the first of these keys holding an
+   * array is taken as the rows}
    */
   @Value.Default
   public List<String> listEnvelopeKeys() {
     return List.of("data", "items", "results", "records", "rows");
   }
 
-  /** Response header with the total row count of a list, when present. */
+  /** {@return response header with the total row count of a list, when present} */
   @Value.Default
   public String totalCountHeader() {
     return "X-Total-Count";
   }
 
-  /** Response headers that may carry a request/trace id (first present wins). */
+  /** {@return response headers that may carry a request/trace id (first present wins)} */
   @Value.Default
   public List<String> traceIdHeaders() {
     return List.of("X-Request-Id", "X-Correlation-Id", "X-Trace-Id");
   }
 
   /**
-   * Most values in one {@code IN [...]} filter built by {@code users().findAll(field, values)}:
-   * keeps request lines well under common 8 KB server limits.
+   * {@return most values in one {@code IN [...]} filter built by {@code users().findAll(field, values)}:
+   * keeps request lines well under common 8 KB server limits}
    */
   @Value.Default
   public int maxFilterValues() {
     return 50;
   }
 
-  /** Quote, escape and date rules of the filter language. */
+  /** {@return quote, escape and date rules of the filter language} */
   @Value.Default
   public FilterSyntax filterSyntax() {
     return FilterSyntax.defaults();
   }
 
-  /** Whether an {@code X-CSRF-Token} from the token exchange is echoed on later calls (as the connector does). */
+  /**
+   * {@return whether an {@code X-CSRF-Token} from the token exchange is echoed on later calls (as the connector does)}
+   */
   @Value.Default
   public boolean echoCsrfToken() {
     return true;
   }
 
-  /** Bulk upload. */
+  /** {@return bulk upload} */
   @Value.Default
   public String bulkPath() {
     return "/api/v3/bulk";
   }
 
-  /** Bulk run finalize; {@code {portion}} is replaced. */
+  /** {@return bulk run finalize; {@code {portion}} is replaced} */
   @Value.Default
   public String bulkFinalizePath() {
     return "/api/v3/bulk/{portion}/finalize";
   }
 
-  /** Bulk run status (cancellation check); {@code {portion}} is replaced. */
+  /** {@return bulk run status (cancellation check); {@code {portion}} is replaced} */
   @Value.Default
   public String bulkStatusPath() {
     return "/api/v3/bulk/{portion}";
   }
 
-  /** The boolean field of the status response that says the run was cancelled in the UI. */
+  /** {@return the boolean field of the status response that says the run was cancelled in the UI} */
   @Value.Default
   public String bulkCanceledField() {
     return "canceled";
   }
 
-  /** Run logs of one connector; {@code {connector}} is replaced. */
+  /**
+   * Run logs of one connector; {@code {connector}} is replaced.
+   *
+   * @return the string
+   */
   @Value.Default
   public String runLogsPath() {
     return "/api/v3/connector_run_logs/{connector}";
   }
 
-  /** Details of one run; {@code {portion}} is replaced. */
+  /** {@return details of one run; {@code {portion}} is replaced} */
   @Value.Default
   public String runLogDetailsPath() {
     return "/api/v3/connector_run_logs/connectors/{portion}";
   }
 
-  /** SaaS users collection. */
+  /** {@return SaaS users collection} */
   @Value.Default
   public String saasUsersPath() {
     return "/api/v3/saas_users";
   }
 
-  /** SaaS collection ({@code /{saas_id}/users} is appended). */
+  /** {@return SaaS collection ({@code /{saas_id}/users} is appended)} */
   @Value.Default
   public String saasPath() {
     return "/api/v3/saas";
@@ -191,5 +197,13 @@ public abstract class OomnitzaConventions {
     if (!path.contains(placeholder)) {
       throw new IllegalArgumentException(path + " must contain " + placeholder);
     }
+  }
+
+  /**
+   * Builder of {@link OomnitzaConventions}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableOomnitzaConventions.Builder {
+    Builder() {}
   }
 }

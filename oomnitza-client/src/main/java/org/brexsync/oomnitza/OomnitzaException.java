@@ -11,17 +11,35 @@ import org.brexsync.http.HttpClientException;
 public class OomnitzaException extends HttpClientException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a message. */
+  /**
+   * Creates an exception with a message.
+   *
+   * @param message the detail message (never a secret)
+   */
   public OomnitzaException(String message) {
     super(message);
   }
 
-  /** Creates an exception with a message and a cause. */
+  /**
+   * Creates an exception with a message and a cause.
+   *
+   * @param message the detail message (never a secret)
+   * @param cause the underlying failure, or null
+   */
   public OomnitzaException(String message, Throwable cause) {
     super(message, cause);
   }
 
-  /** An exception about one request: see {@link HttpClientException}. */
+  /**
+   * An exception about one request: see {@link HttpClientException}.
+   *
+   * @param message the detail message (never a secret)
+   * @param cause the underlying failure, or null
+   * @param status the HTTP status (0 when no response arrived)
+   * @param method the HTTP method of the request
+   * @param path the request path, without the query
+   * @param traceId the vendor's trace id, empty when absent
+   */
   protected OomnitzaException(String message, Throwable cause, int status, String method,
       String path, String traceId) {
     super(message, cause, status, method, path, traceId);

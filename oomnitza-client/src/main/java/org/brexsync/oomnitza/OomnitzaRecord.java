@@ -14,17 +14,21 @@ public final class OomnitzaRecord extends FieldRecord {
     super(fields);
   }
 
-  /** A new, empty builder. */
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A record holding a copy of {@code fields} (keys are taken as-is, as read from Oomnitza). */
+  /**
+   * {@return a record holding a copy of {@code fields} (keys are taken as-is, as read from Oomnitza)}
+   *
+   * @param fields the fields
+   */
   public static OomnitzaRecord of(Map<String, ? extends JsonNode> fields) {
     return new OomnitzaRecord(new LinkedHashMap<>(fields));
   }
 
-  /** A builder holding this record's fields. */
+  /** {@return a builder holding this record's fields} */
   public Builder toBuilder() {
     return new Builder().putAll(this);
   }
@@ -33,7 +37,11 @@ public final class OomnitzaRecord extends FieldRecord {
   public static final class Builder extends FieldRecord.AbstractBuilder<Builder> {
     Builder() {}
 
-    /** Builds the record. */
+    /**
+     * Builds the record.
+     *
+     * @return the new Oomnitza record
+     */
     public OomnitzaRecord build() {
       return new OomnitzaRecord(fields);
     }

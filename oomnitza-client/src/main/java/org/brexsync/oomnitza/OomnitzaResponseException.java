@@ -7,7 +7,15 @@ package org.brexsync.oomnitza;
 public class OomnitzaResponseException extends OomnitzaException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param status the HTTP status (0 when no response arrived)
+   * @param method the HTTP method of the request
+   * @param path the request path, without the query
+   * @param problem the problem
+   * @param cause the underlying failure, or null
+   */
   public OomnitzaResponseException(int status, String method, String path, String problem, Throwable cause) {
     super("Oomnitza " + method + " " + path + " (HTTP " + status + "): unreadable response: " + problem,
         cause, status, method, path, null);

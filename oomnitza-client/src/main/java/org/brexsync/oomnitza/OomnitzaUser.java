@@ -51,104 +51,112 @@ public final class OomnitzaUser extends FieldRecord {
     super(fields);
   }
 
-  /** A new, empty builder. */
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A user holding a copy of {@code fields} as read from Oomnitza. */
+  /**
+   * {@return a user holding a copy of {@code fields} as read from Oomnitza}
+   *
+   * @param fields the fields
+   */
   public static OomnitzaUser of(Map<String, ? extends JsonNode> fields) {
     return new OomnitzaUser(new LinkedHashMap<>(fields));
   }
 
-  /** A user holding the fields of {@code record}. */
+  /**
+   * {@return a user holding the fields of {@code record}}
+   *
+   * @param record the record
+   */
   public static OomnitzaUser of(FieldRecord record) {
     return record instanceof OomnitzaUser ? (OomnitzaUser) record : new OomnitzaUser(record.fields());
   }
 
-  /** A builder holding this user's fields. */
+  /** {@return a builder holding this user's fields} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.putAll(this);
     return b;
   }
 
-  /** {@code username}. */
+  /** {@return {@code username}} */
   public Optional<String> username() {
     return text(USERNAME);
   }
 
-  /** {@code email}. */
+  /** {@return {@code email}} */
   public Optional<String> email() {
     return text(EMAIL);
   }
 
-  /** {@code first_name}. */
+  /** {@return {@code first_name}} */
   public Optional<String> firstName() {
     return text(FIRST_NAME);
   }
 
-  /** {@code last_name}. */
+  /** {@return {@code last_name}} */
   public Optional<String> lastName() {
     return text(LAST_NAME);
   }
 
-  /** {@code full_name}. */
+  /** {@return {@code full_name}} */
   public Optional<String> fullName() {
     return text(FULL_NAME);
   }
 
-  /** {@code position}. */
+  /** {@return {@code position}} */
   public Optional<String> position() {
     return text(POSITION);
   }
 
-  /** {@code phone_number}. */
+  /** {@return {@code phone_number}} */
   public Optional<String> phoneNumber() {
     return text(PHONE_NUMBER);
   }
 
-  /** {@code address}. */
+  /** {@return {@code address}} */
   public Optional<String> address() {
     return text(ADDRESS);
   }
 
-  /** {@code role}: the integer role id (bulk field {@code PERMISSIONS_ID}). */
+  /** {@return {@code role}: the integer role id (bulk field {@code PERMISSIONS_ID})} */
   public Optional<Integer> role() {
     return longValue(ROLE.value()).filter(l -> l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE).map(Long::intValue);
   }
 
-  /** {@code suspended}. */
+  /** {@return {@code suspended}} */
   public Optional<Boolean> suspended() {
     return booleanValue(SUSPENDED.value());
   }
 
-  /** {@code uid}: Oomnitza's numeric id. */
+  /** {@return {@code uid}: Oomnitza's numeric id} */
   public Optional<Long> uid() {
     return longValue(UID.value());
   }
 
-  /** {@code user_id}. */
+  /** {@return {@code user_id}} */
   public Optional<String> userId() {
     return text(USER_ID);
   }
 
-  /** The standard {@code external_id} field (an id of the person in another system). */
+  /** {@return the standard {@code external_id} field (an id of the person in another system)} */
   public Optional<String> externalIdField() {
     return text(EXTERNAL_ID);
   }
 
-  /** {@code creation_date}. */
+  /** {@return {@code creation_date}} */
   public Optional<Instant> creationDate() {
     return instant("creation_date");
   }
 
-  /** {@code change_date}. */
+  /** {@return {@code change_date}} */
   public Optional<Instant> changeDate() {
     return instant("change_date");
   }
 
-  /** {@code last_login_date}. */
+  /** {@return {@code last_login_date}} */
   public Optional<Instant> lastLoginDate() {
     return instant("last_login_date");
   }
@@ -157,57 +165,111 @@ public final class OomnitzaUser extends FieldRecord {
   public static final class Builder extends FieldRecord.AbstractBuilder<Builder> {
     Builder() {}
 
-    /** Sets {@code username}. */
+    /**
+     * Sets {@code username}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder username(String v) {
       return set(USERNAME, v);
     }
 
-    /** Sets {@code email}. */
+    /**
+     * Sets {@code email}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder email(String v) {
       return set(EMAIL, v);
     }
 
-    /** Sets {@code first_name}. */
+    /**
+     * Sets {@code first_name}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder firstName(String v) {
       return set(FIRST_NAME, v);
     }
 
-    /** Sets {@code last_name}. */
+    /**
+     * Sets {@code last_name}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder lastName(String v) {
       return set(LAST_NAME, v);
     }
 
-    /** Sets {@code full_name}. */
+    /**
+     * Sets {@code full_name}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder fullName(String v) {
       return set(FULL_NAME, v);
     }
 
-    /** Sets {@code position}. */
+    /**
+     * Sets {@code position}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder position(String v) {
       return set(POSITION, v);
     }
 
-    /** Sets {@code phone_number}. */
+    /**
+     * Sets {@code phone_number}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder phoneNumber(String v) {
       return set(PHONE_NUMBER, v);
     }
 
-    /** Sets {@code address}. */
+    /**
+     * Sets {@code address}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder address(String v) {
       return set(ADDRESS, v);
     }
 
-    /** Sets {@code role} (an integer role id). */
+    /**
+     * Sets {@code role} (an integer role id).
+     *
+     * @param roleId the role id
+     * @return this builder
+     */
     public Builder role(int roleId) {
       return set(ROLE.value(), roleId);
     }
 
-    /** Sets {@code suspended}. */
+    /**
+     * Sets {@code suspended}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder suspended(boolean v) {
       return set(SUSPENDED.value(), v);
     }
 
-    /** Builds the user. */
+    /**
+     * Builds the user.
+     *
+     * @return the new Oomnitza user
+     */
     public OomnitzaUser build() {
       return new OomnitzaUser(fields);
     }

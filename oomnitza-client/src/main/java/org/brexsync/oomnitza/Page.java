@@ -23,7 +23,15 @@ public final class Page<T> implements org.brexsync.http.Page<T> {
     this.totalCount = totalCount;
   }
 
-  /** A page; {@code totalCount} may be empty. */
+  /**
+   * {@return a page; {@code totalCount} may be empty}
+   *
+   * @param <T> the type of the value
+   * @param items the items of the page
+   * @param skip the skip
+   * @param limit the limit
+   * @param totalCount the total count
+   */
   public static <T> Page<T> of(List<T> items, long skip, int limit, Optional<Long> totalCount) {
     Objects.requireNonNull(items, "items");
     return new Page<>(items, skip, limit, totalCount.orElse(null));
@@ -35,17 +43,17 @@ public final class Page<T> implements org.brexsync.http.Page<T> {
     return items;
   }
 
-  /** The offset this page was requested at. */
+  /** {@return the offset this page was requested at} */
   public long skip() {
     return skip;
   }
 
-  /** The page size it was requested with. */
+  /** {@return the page size it was requested with} */
   public int limit() {
     return limit;
   }
 
-  /** The total number of matching rows, if Oomnitza said. */
+  /** {@return the total number of matching rows, if Oomnitza said} */
   public Optional<Long> totalCount() {
     return Optional.ofNullable(totalCount);
   }

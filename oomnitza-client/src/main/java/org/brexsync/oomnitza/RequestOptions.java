@@ -21,26 +21,28 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class RequestOptions implements CallOptions {
-  private static final RequestOptions NONE = ImmutableRequestOptions.builder().build();
+public abstract class RequestOptions implements WithRequestOptions, CallOptions {
+  private static final RequestOptions NONE = builder().build();
   private static final Set<String> AUTH = Set.of("authorization2", "authorization", "cookie", "x-csrf-token");
   // Set by the client (or by the JDK): a per-call value would conflict.
   private static final Set<String> RESERVED = Set.of("content-type", "content-length", "accept",
       "user-agent", "host", "connection", "expect", "upgrade", "transfer-encoding");
 
-  /** No options: no extra headers, the client's timeout. */
+  /** {@return no options: no extra headers, the client's timeout} */
   public static RequestOptions none() {
     return NONE;
   }
 
-  /** A new builder. */
-  public static ImmutableRequestOptions.Builder builder() {
-    return ImmutableRequestOptions.builder();
+  /** {@return a new builder} */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
    * Sends {@code Oomnitza-Ignore-Meta-Restriction: 1}: allow writing fields that are not editable
    * in the data model.
+   *
+   * @return whether it did
    */
   @Value.Default
   public boolean ignoreMetaRestriction() {
@@ -50,13 +52,19 @@ public abstract class RequestOptions implements CallOptions {
   /**
    * Sends {@code Oomnitza-Allow-Unknown-Meta-Fields: 1}: unknown body fields are ignored instead of
    * rejected.
+   *
+   * @return whether it did
    */
   @Value.Default
   public boolean allowUnknownMetaFields() {
     return false;
   }
 
-  /** Sends {@code Oomnitza-Not-Trigger-WF: 1}: the write does not trigger Oomnitza workflows. */
+  /**
+   * Sends {@code Oomnitza-Not-Trigger-WF: 1}: the write does not trigger Oomnitza workflows.
+   *
+   * @return whether it did
+   */
   @Value.Default
   public boolean notTriggerWorkflows() {
     return false;
@@ -98,5 +106,13 @@ public abstract class RequestOptions implements CallOptions {
         throw new IllegalArgumentException("timeout must be positive");
       }
     });
+  }
+
+  /**
+   * Builder of {@link RequestOptions}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableRequestOptions.Builder {
+    Builder() {}
   }
 }

@@ -39,17 +39,17 @@ public final class RetryPolicy extends org.brexsync.http.RetryPolicy {
     super(b);
   }
 
-  /** The defaults: 4 attempts, 500 ms doubling to 30 s, 50% jitter, 429/5xx and network errors. */
+  /** {@return the defaults: 4 attempts, 500 ms doubling to 30 s, 50% jitter, 429/5xx and network errors} */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** No retries. */
+  /** {@return no retries} */
   public static RetryPolicy none() {
     return NONE;
   }
 
-  /** A builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -65,7 +65,11 @@ public final class RetryPolicy extends org.brexsync.http.RetryPolicy {
       totalBudget(UNBOUNDED);
     }
 
-    /** Builds the policy. */
+    /**
+     * Builds the policy.
+     *
+     * @return the new retry policy
+     */
     public RetryPolicy build() {
       return new RetryPolicy(this);
     }

@@ -11,7 +11,7 @@ public interface Sleeper extends org.brexsync.http.Sleeper {
   /** The real thing: {@link Thread#sleep(long)}. */
   Sleeper SYSTEM = org.brexsync.http.Sleeper.system()::sleep;
 
-  /** The real thing, {@link #SYSTEM}. */
+  /** {@return the real thing, {@link #SYSTEM}} */
   static Sleeper system() {
     return SYSTEM;
   }

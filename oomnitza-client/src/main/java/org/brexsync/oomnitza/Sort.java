@@ -20,32 +20,45 @@ public final class Sort {
     this.direction = Objects.requireNonNull(direction, "direction");
   }
 
-  /** Ascending by {@code field}. */
+  /**
+   * {@return ascending by {@code field}}
+   *
+   * @param field the field to sort by, by external id
+   */
   public static Sort asc(String field) {
     return new Sort(ExternalId.of(field), Direction.ASC);
   }
 
-  /** Descending by {@code field}. */
+  /**
+   * {@return descending by {@code field}}
+   *
+   * @param field the field to sort by, by external id
+   */
   public static Sort desc(String field) {
     return new Sort(ExternalId.of(field), Direction.DESC);
   }
 
-  /** Sort by {@code field} in {@code direction}. */
+  /**
+   * {@return sort by {@code field} in {@code direction}}
+   *
+   * @param field the field to sort by, by external id
+   * @param direction the direction
+   */
   public static Sort by(ExternalId field, Direction direction) {
     return new Sort(field, direction);
   }
 
-  /** The field. */
+  /** {@return the field} */
   public ExternalId field() {
     return field;
   }
 
-  /** The direction. */
+  /** {@return the direction} */
   public Direction direction() {
     return direction;
   }
 
-  /** The wire form, e.g. {@code email asc}. */
+  /** {@return the wire form, e.g. {@code email asc}} */
   public String toQueryValue() {
     return field.value() + (direction == Direction.ASC ? " asc" : " desc");
   }

@@ -21,7 +21,6 @@ import org.brexsync.oomnitza.bulk.BulkRun;
 import org.brexsync.oomnitza.bulk.BulkRunOptions;
 import org.brexsync.oomnitza.bulk.BulkRunResult;
 import org.brexsync.oomnitza.bulk.ConnectorRef;
-import org.brexsync.oomnitza.bulk.ImmutableBulkRunOptions;
 import org.brexsync.oomnitza.bulk.RunLogDetails;
 import org.brexsync.oomnitza.bulk.RunLogEntry;
 import org.junit.jupiter.api.Test;
@@ -70,7 +69,7 @@ class BulkApiTest extends WireTestSupport {
         .collect(Collectors.toList());
   }
 
-  private ImmutableBulkRunOptions.Builder options() {
+  private BulkRunOptions.Builder options() {
     return BulkRunOptions.builder().connector(ConnectorRef.name("Brex")).portion(PORTION).addSyncFields(FieldId.EMAIL);
   }
 

@@ -268,7 +268,7 @@ class SimulatorIntegrationTest {
 
   /** Small indirection so the tests read as options().x().build(). */
   private static final class ImmutableBulkRunOptionsBuilder {
-    final org.brexsync.oomnitza.bulk.ImmutableBulkRunOptions.Builder b =
+    final org.brexsync.oomnitza.bulk.BulkRunOptions.Builder b =
         BulkRunOptions.builder().connector(ConnectorRef.name("Brex")).addSyncFields(FieldId.EMAIL);
   }
 

@@ -6,47 +6,53 @@ import org.immutables.value.Value;
 /**
  * What {@link SyntheticCompany} generates: the same spec always yields the same company.
  *
- * <pre>{@code CompanySpec spec = ImmutableCompanySpec.builder().seed(7).users(10_000).build();}</pre>
+ * <pre>{@code CompanySpec spec = builder().seed(7).users(10_000).build();}</pre>
  */
 @Value.Immutable
 @ValueStyle
-public abstract class CompanySpec {
+public abstract class CompanySpec implements WithCompanySpec {
 
-  /** Seed of every random choice. */
+  /** {@return seed of every random choice} */
   @Value.Default
   public long seed() {
     return 42L;
   }
 
-  /** Number of users, 1 to 1,000,000 (users are generated on demand, never all held in memory). */
+  /** {@return number of users, 1 to 1,000,000 (users are generated on demand, never all held in memory)} */
   @Value.Default
   public int users() {
     return 100;
   }
 
-  /** Company legal name. */
+  /** {@return company legal name} */
   @Value.Default
   public String name() {
     return "Acme Corporation";
   }
 
-  /** E-mail domain of every generated user. */
+  /** {@return E-mail domain of every generated user} */
   @Value.Default
   public String domain() {
     return "acme.example";
   }
 
-  /** Maximum cards per user (each user gets 0 to this many). */
+  /** {@return maximum cards per user (each user gets 0 to this many)} */
   @Value.Default
   public int maxCardsPerUser() {
     return 3;
   }
 
-  /** A spec with this seed and user count and defaults otherwise. */
+  /**
+   * {@return a spec with this seed and user count and defaults otherwise}
+   *
+   * @param seed the seed of the random source
+   * @param users the number of users
+   */
   public static CompanySpec of(long seed, int users) {
-    return ImmutableCompanySpec.builder().seed(seed).users(users).build();
+    return builder().seed(seed).users(users).build();
   }
 
+  /** Rejects a spec outside the simulator's limits (users, cards per user). */
   @Value.Check
   protected void check() {
     if (users() < 1 || users() > 1_000_000) {
@@ -55,5 +61,18 @@ public abstract class CompanySpec {
     if (maxCardsPerUser() < 0 || maxCardsPerUser() > 10) {
       throw new IllegalArgumentException("maxCardsPerUser must be within [0, 10]");
     }
+  }
+
+  /** {@return a new, empty builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link CompanySpec}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableCompanySpec.Builder {
+    Builder() {}
   }
 }

@@ -41,17 +41,25 @@ public final class CountingHttpClient extends HttpClient {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
   }
 
-  /** Counts the requests sent through {@code delegate}. */
+  /**
+   * {@return counts the requests sent through {@code delegate}}
+   *
+   * @param delegate the delegate
+   */
   public static CountingHttpClient of(HttpClient delegate) {
     return new CountingHttpClient(delegate);
   }
 
-  /** Requests passed to {@code send} or {@code sendAsync} so far. */
+  /**
+   * Requests passed to {@code send} or {@code sendAsync} so far.
+   *
+   * @return the long
+   */
   public long sent() {
     return sent.get();
   }
 
-  /** The last request sent, if any. */
+  /** {@return the last request sent, if any} */
   public Optional<HttpRequest> lastRequest() {
     return Optional.ofNullable(last.get());
   }

@@ -56,22 +56,22 @@ public final class FaultInjector {
       this.slowBodyMillis = slowBodyMillis;
     }
 
-    /** The fault, or null for none. */
+    /** {@return the fault, or null for none} */
     public Kind kind() {
       return kind;
     }
 
-    /** The status for {@link Kind#ERROR}. */
+    /** {@return the status for {@link Kind#ERROR}} */
     public int status() {
       return status;
     }
 
-    /** Latency to add before the request is processed. */
+    /** {@return latency to add before the request is processed} */
     public long latencyMillis() {
       return latencyMillis;
     }
 
-    /** Total time to spread the body over for {@link Kind#SLOW_BODY}. */
+    /** {@return total time to spread the body over for {@link Kind#SLOW_BODY}} */
     public long slowBodyMillis() {
       return slowBodyMillis;
     }
@@ -170,7 +170,7 @@ public final class FaultInjector {
   }
 
   /**
-   * A view of this injector whose new rules apply only to requests with this method and path.
+   * {@return a view of this injector whose new rules apply only to requests with this method and path}
    *
    * @param method HTTP method, or null for any
    * @param path spec path template or concrete path, or null for any
@@ -179,7 +179,12 @@ public final class FaultInjector {
     return new FaultInjector(state, new Matcher(method, path));
   }
 
-  /** Reseeds the random source used by rate rules and random latency. */
+  /**
+   * Reseeds the random source used by rate rules and random latency.
+   *
+   * @param seed the seed of the random source
+   * @return the fault injector
+   */
   public FaultInjector seed(long seed) {
     synchronized (state) {
       state.random = new Random(seed);
@@ -187,12 +192,23 @@ public final class FaultInjector {
     return this;
   }
 
-  /** Adds a fixed latency to every (matching) request. */
+  /**
+   * Adds a fixed latency to every (matching) request.
+   *
+   * @param fixed the fixed
+   * @return the fault injector
+   */
   public FaultInjector latency(Duration fixed) {
     return latency(fixed, fixed);
   }
 
-  /** Adds a uniformly random latency between min and max (inclusive) to every (matching) request. */
+  /**
+   * Adds a uniformly random latency between min and max (inclusive) to every (matching) request.
+   *
+   * @param min the min
+   * @param max the max
+   * @return the fault injector
+   */
   public FaultInjector latency(Duration min, Duration max) {
     long lo = min.toMillis();
     long hi = max.toMillis();
@@ -206,76 +222,133 @@ public final class FaultInjector {
     return this;
   }
 
-  /** The next {@code n} (matching) requests answer {@code status} without being processed. */
+  /**
+   * {@return the next {@code n} (matching) requests answer {@code status} without being processed}
+   *
+   * @param n how many
+   * @param status the status
+   */
   public FaultInjector failNext(int n, int status) {
     return oneShot(Kind.ERROR, n, status, 0);
   }
 
-  /** The next {@code n} (matching) requests answer 429 without being processed. */
+  /**
+   * {@return the next {@code n} (matching) requests answer 429 without being processed}
+   *
+   * @param n how many
+   */
   public FaultInjector burst429(int n) {
     return oneShot(Kind.RATE_LIMITED, n, 429, 0);
   }
 
-  /** The next {@code n} (matching) requests are dropped without response and without processing. */
+  /**
+   * {@return the next {@code n} (matching) requests are dropped without response and without processing}
+   *
+   * @param n how many
+   */
   public FaultInjector resetNext(int n) {
     return oneShot(Kind.RESET_BEFORE, n, 0, 0);
   }
 
   /**
-   * The next {@code n} (matching) requests are processed (the change is applied) but the
-   * connection is closed without a response: the client cannot know whether it happened.
+   * {@return the next {@code n} (matching) requests are processed (the change is applied) but the
+   * connection is closed without a response: the client cannot know whether it happened}
+   *
+   * @param n how many
    */
   public FaultInjector resetAfterNext(int n) {
     return oneShot(Kind.RESET_AFTER, n, 0, 0);
   }
 
-  /** The next {@code n} (matching) responses are cut off half-way through the body. */
+  /**
+   * {@return the next {@code n} (matching) responses are cut off half-way through the body}
+   *
+   * @param n how many
+   */
   public FaultInjector truncateNext(int n) {
     return oneShot(Kind.TRUNCATE, n, 0, 0);
   }
 
-  /** The next {@code n} (matching) responses carry a complete but syntactically invalid JSON body. */
+  /**
+   * {@return the next {@code n} (matching) responses carry a complete but syntactically invalid JSON body}
+   *
+   * @param n how many
+   */
   public FaultInjector malformedNext(int n) {
     return oneShot(Kind.MALFORMED, n, 0, 0);
   }
 
-  /** The next {@code n} (matching) responses send their body in chunks spread over {@code total}. */
+  /**
+   * {@return the next {@code n} (matching) responses send their body in chunks spread over {@code total}}
+   *
+   * @param n how many
+   * @param total the total
+   */
   public FaultInjector slowBodyNext(int n, Duration total) {
     return oneShot(Kind.SLOW_BODY, n, 0, total.toMillis());
   }
 
-  /** Each (matching) request fails with probability {@code rate}, with one of {@code statuses}. */
+  /**
+   * {@return each (matching) request fails with probability {@code rate}, with one of {@code statuses}}
+   *
+   * @param rate the rate
+   * @param statuses the statuses
+   */
   public FaultInjector errorRate(double rate, int... statuses) {
     int[] s = statuses.length == 0 ? new int[] {500, 502, 503} : statuses.clone();
     return rate(Kind.ERROR, rate, s, 0);
   }
 
-  /** Each (matching) request answers 429 with probability {@code rate}. */
+  /**
+   * {@return each (matching) request answers 429 with probability {@code rate}}
+   *
+   * @param rate the rate
+   */
   public FaultInjector rateLimitRate(double rate) {
     return rate(Kind.RATE_LIMITED, rate, new int[] {429}, 0);
   }
 
-  /** Each (matching) request is dropped before processing with probability {@code rate}. */
+  /**
+   * {@return each (matching) request is dropped before processing with probability {@code rate}}
+   *
+   * @param rate the rate
+   */
   public FaultInjector resetRate(double rate) {
     return rate(Kind.RESET_BEFORE, rate, new int[0], 0);
   }
 
-  /** Each (matching) request is processed, then dropped without response, with probability {@code rate}. */
+  /**
+   * {@return each (matching) request is processed, then dropped without response, with probability {@code rate}}
+   *
+   * @param rate the rate
+   */
   public FaultInjector resetAfterRate(double rate) {
     return rate(Kind.RESET_AFTER, rate, new int[0], 0);
   }
 
-  /** Each (matching) response is truncated with probability {@code rate}. */
+  /**
+   * {@return each (matching) response is truncated with probability {@code rate}}
+   *
+   * @param rate the rate
+   */
   public FaultInjector truncateRate(double rate) {
     return rate(Kind.TRUNCATE, rate, new int[0], 0);
   }
 
-  /** Each (matching) response is malformed with probability {@code rate}. */
+  /**
+   * {@return each (matching) response is malformed with probability {@code rate}}
+   *
+   * @param rate the rate
+   */
   public FaultInjector malformedRate(double rate) {
     return rate(Kind.MALFORMED, rate, new int[0], 0);
   }
 
-  /** Removes every rule (of all views) and resets the injected-fault counter; the seed stays. */
+  /**
+   * Removes every rule (of all views) and resets the injected-fault counter; the seed stays.
+   *
+   * @return the fault injector
+   */
   public FaultInjector clear() {
     synchronized (state) {
       state.oneShots.clear();
@@ -287,7 +360,7 @@ public final class FaultInjector {
     return this;
   }
 
-  /** How many faults (not counting latency) have been injected since the last {@link #clear()}. */
+  /** {@return how many faults (not counting latency) have been injected since the last {@link #clear()}} */
   public long injectedCount() {
     synchronized (state) {
       return state.injected;
@@ -322,6 +395,7 @@ public final class FaultInjector {
    * @param method request method
    * @param path request path
    * @param template matched route template, or null
+   * @return the decision
    */
   public Decision decide(String method, String path, String template) {
     if (state.empty) {

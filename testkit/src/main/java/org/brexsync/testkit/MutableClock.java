@@ -15,7 +15,11 @@ public final class MutableClock extends Clock {
   private final AtomicReference<Instant> now;
   private final ZoneId zone;
 
-  /** A clock standing at {@code start}, in UTC. */
+  /**
+   * A clock standing at {@code start}, in UTC.
+   *
+   * @param start the start
+   */
   public MutableClock(Instant start) {
     this(new AtomicReference<>(start), ZoneOffset.UTC);
   }
@@ -25,13 +29,23 @@ public final class MutableClock extends Clock {
     this.zone = zone;
   }
 
-  /** Moves the clock forward (or backward, for negative durations). */
+  /**
+   * Moves the clock forward (or backward, for negative durations).
+   *
+   * @param d the duration
+   * @return the mutable clock
+   */
   public MutableClock advance(Duration d) {
     now.updateAndGet(i -> i.plus(d));
     return this;
   }
 
-  /** Sets the clock. */
+  /**
+   * Sets the clock.
+   *
+   * @param instant the instant
+   * @return the mutable clock
+   */
   public MutableClock set(Instant instant) {
     now.set(instant);
     return this;

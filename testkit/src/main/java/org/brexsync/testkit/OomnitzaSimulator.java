@@ -87,22 +87,26 @@ public final class OomnitzaSimulator implements AutoCloseable {
     return SimOptions.randomHex128();
   }
 
-  /** Starts a simulator on a random free loopback port with defaults. */
+  /**
+   * Starts a simulator on a random free loopback port with defaults.
+   *
+   * @return the Oomnitza simulator
+   */
   public static OomnitzaSimulator start() {
     return builder().start();
   }
 
-  /** A builder for a configured simulator. */
+  /** {@return a builder for a configured simulator} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Base URI, e.g. {@code http://127.0.0.1:53122} (no trailing slash). */
+  /** {@return base URI, e.g. {@code http://127.0.0.1:53122} (no trailing slash)} */
   public URI baseUri() {
     return server.baseUri();
   }
 
-  /** The API token configured at start for the default account ({@code Authorization2} header). */
+  /** {@return the API token configured at start for the default account ({@code Authorization2} header)} */
   public String apiToken() {
     return config.apiToken;
   }
@@ -110,38 +114,58 @@ public final class OomnitzaSimulator implements AutoCloseable {
   /**
    * Adds an account for {@code POST /api/request_token}; returns its initial API token.
    * Issuing a new token for an account invalidates its previous one.
+   *
+   * @param username the username
+   * @param password the password (never logged)
+   * @return the string
    */
   public String addAccount(String username, String password) {
     return api.addAccount(username, password, newToken());
   }
 
-  /** Invalidates a token (as refreshing it in the Oomnitza UI would). */
+  /**
+   * Invalidates a token (as refreshing it in the Oomnitza UI would).
+   *
+   * @param token the token
+   * @return the Oomnitza simulator
+   */
   public OomnitzaSimulator revokeToken(String token) {
     api.revokeToken(token);
     return this;
   }
 
-  /** Fault injection for this simulator. */
+  /** {@return fault injection for this simulator} */
   public FaultInjector faults() {
     return server.faults();
   }
 
-  /** The request log (bounded, oldest dropped first), oldest first. */
+  /** {@return the request log (bounded, oldest dropped first), oldest first} */
   public List<RecordedCall> requests() {
     return server.requests();
   }
 
-  /** Requests served for a path template, e.g. {@code count("PATCH", "/api/v3/users/{ident}")}. */
+  /**
+   * Requests served for a path template, e.g. {@code count("PATCH", "/api/v3/users/{ident}")}.
+   *
+   * @param method the method
+   * @param pathTemplate the path template
+   * @return the long
+   */
   public long count(String method, String pathTemplate) {
     return server.count(method, pathTemplate);
   }
 
-  /** Request counters keyed by {@code "METHOD /template"}. */
+  /** {@return request counters keyed by {@code "METHOD /template"}} */
   public Map<String, Long> counters() {
     return server.counters();
   }
 
-  /** Turns the request log on or off (counters always count). */
+  /**
+   * Turns the request log on or off (counters always count).
+   *
+   * @param enabled whether it is on
+   * @return the Oomnitza simulator
+   */
   public OomnitzaSimulator recordRequests(boolean enabled) {
     server.recordRequests(enabled);
     return this;
@@ -150,6 +174,8 @@ public final class OomnitzaSimulator implements AutoCloseable {
   /**
    * Clears users, runs, SaaS data, the log, counters and faults; accounts and tokens go back to
    * those of the builder (tokens issued since are invalid; builder accounts get new tokens).
+   *
+   * @return the Oomnitza simulator
    */
   public OomnitzaSimulator reset() {
     api.reset();
@@ -159,63 +185,99 @@ public final class OomnitzaSimulator implements AutoCloseable {
     return this;
   }
 
-  /** A JSON snapshot: users, run summaries, SaaS applications and SaaS users. */
+  /** {@return a JSON snapshot: users, run summaries, SaaS applications and SaaS users} */
   public ObjectNode snapshot() {
     return api.snapshot();
   }
 
-  /** All users (copies), in creation order. */
+  /** {@return all users (copies), in creation order} */
   public List<ObjectNode> users() {
     return api.users();
   }
 
-  /** Number of users. */
+  /** {@return number of users} */
   public int userCount() {
     return api.userCount();
   }
 
-  /** The user whose field (External ID) has this value; unique fields compare case-insensitively. */
+  /**
+   * {@return the user whose field (External ID) has this value; unique fields compare case-insensitively}
+   *
+   * @param field the field's external id
+   * @param value the value
+   */
   public Optional<ObjectNode> userBy(String field, String value) {
     return Optional.ofNullable(api.userBy(field, value));
   }
 
-  /** Adds a user directly (validated as {@code POST /api/v3/users} would); returns it with {@code uid}. */
+  /**
+   * Adds a user directly (validated as {@code POST /api/v3/users} would); returns it with {@code uid}.
+   *
+   * @param user the user
+   * @return the object node
+   */
   public ObjectNode addUser(ObjectNode user) {
     return api.addUser(user);
   }
 
-  /** Adds many users directly, e.g. {@code seedUsers(company.oomnitzaUsers().limit(500))}. */
+  /**
+   * Adds many users directly, e.g. {@code seedUsers(company.oomnitzaUsers().limit(500))}.
+   *
+   * @param users the users
+   * @return the Oomnitza simulator
+   */
   public OomnitzaSimulator seedUsers(Stream<ObjectNode> users) {
     users.forEach(api::addUser);
     return this;
   }
 
-  /** Summaries of all bulk runs, oldest first (same shape as the run-log list endpoint). */
+  /**
+   * Summaries of all bulk runs, oldest first (same shape as the run-log list endpoint).
+   *
+   * @return the object nodes
+   */
   public List<ObjectNode> runs() {
     return api.runs();
   }
 
-  /** Details of one bulk run (same shape as {@code GET /api/v3/connector_run_logs/connectors/{portion}}). */
+  /**
+   * {@return details of one bulk run (same shape as {@code GET /api/v3/connector_run_logs/connectors/{portion}})}
+   *
+   * @param portion the bulk run id (Oomnitza's {@code portion})
+   */
   public Optional<ObjectNode> run(String portion) {
     return Optional.ofNullable(api.run(portion));
   }
 
-  /** Cancels a run as a user would in the UI; further batches for it answer 409. */
+  /**
+   * Cancels a run as a user would in the UI; further batches for it answer 409.
+   *
+   * @param portion the bulk run id (Oomnitza's {@code portion})
+   * @return the object node
+   */
   public ObjectNode cancelRun(String portion) {
     return api.cancelRun(portion);
   }
 
-  /** The id of a SaaS application, creating it if needed ("Brex" exists from the start). */
+  /**
+   * {@return the id of a SaaS application, creating it if needed ("Brex" exists from the start)}
+   *
+   * @param name the name
+   */
   public String saasId(String name) {
     return api.addSaas(name).get("saas_id").asText();
   }
 
-  /** All SaaS user assignments. */
+  /** {@return all SaaS user assignments} */
   public List<ObjectNode> saasUsers() {
     return api.saasUsers();
   }
 
-  /** Field ID (the bulk API key) of a custom field registered with an External ID. */
+  /**
+   * {@return field ID (the bulk API key) of a custom field registered with an External ID}
+   *
+   * @param externalId the field's external id
+   */
   public static String customFieldId(String externalId) {
     try {
       byte[] d = MessageDigest.getInstance("MD5").digest(externalId.getBytes(StandardCharsets.UTF_8));
@@ -248,13 +310,24 @@ public final class OomnitzaSimulator implements AutoCloseable {
       customFields.add(new Object[] {"brex_user_id", customFieldId("brex_user_id"), OomnitzaFields.Type.STRING, true});
     }
 
-    /** API token of the default account (default: random hex). */
+    /**
+     * API token of the default account (default: random hex).
+     *
+     * @param token API token of the default account (default: random hex)
+     * @return this builder
+     */
     public Builder apiToken(String token) {
       this.apiToken = Objects.requireNonNull(token);
       return this;
     }
 
-    /** Adds an account for {@code POST /api/request_token}. */
+    /**
+     * Adds an account for {@code POST /api/request_token}.
+     *
+     * @param username the username
+     * @param password the password (never logged)
+     * @return this builder
+     */
     public Builder account(String username, String password) {
       accounts.put(username, password);
       return this;
@@ -263,7 +336,9 @@ public final class OomnitzaSimulator implements AutoCloseable {
     /**
      * Registers a custom string field of users, with Field ID {@link #customFieldId(String)}.
      *
+     * @param externalId the field's external id
      * @param unique whether values must be unique (case-insensitive)
+     * @return this builder
      */
     public Builder customField(String externalId, boolean unique) {
       return customField(externalId, customFieldId(externalId), "string", unique);
@@ -272,7 +347,11 @@ public final class OomnitzaSimulator implements AutoCloseable {
     /**
      * Registers a custom field of users.
      *
+     * @param externalId the field's external id
+     * @param fieldId the field's id
      * @param type string, integer, boolean or decimal
+     * @param unique the unique
+     * @return this builder
      */
     public Builder customField(String externalId, String fieldId, String type, boolean unique) {
       customFields.add(new Object[] {externalId, fieldId,
@@ -280,7 +359,12 @@ public final class OomnitzaSimulator implements AutoCloseable {
       return this;
     }
 
-    /** Accept unknown user fields, adding them as string custom fields (default false: 400). */
+    /**
+     * Accept unknown user fields, adding them as string custom fields (default false: 400).
+     *
+     * @param allow whether to allow it
+     * @return this builder
+     */
     public Builder allowUnknownFields(boolean allow) {
       this.allowUnknownFields = allow;
       return this;
@@ -291,31 +375,55 @@ public final class OomnitzaSimulator implements AutoCloseable {
      * ({@code objects}) and per-record errors ({@code errors}) — default true. Oomnitza does not
      * document its answer; {@code false} answers only {@code {"portion","status"}}, so a client must
      * read the run log (or report the records as unverified) to learn what was rejected.
+     *
+     * @param details whether the answer to {@code POST /api/v3/bulk} carries the batch's outcome
+     *     counts ({@code objects}) and per-record errors ({@code errors}) — default true
+     * @return this builder
      */
     public Builder bulkAnswerDetails(boolean details) {
       this.bulkAnswerDetails = details;
       return this;
     }
 
-    /** Clock for timestamps and the request log. */
+    /**
+     * Clock for timestamps and the request log.
+     *
+     * @param clock clock for timestamps and the request log
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       options.clock = Objects.requireNonNull(clock);
       return this;
     }
 
-    /** Port (default 0 = a random free port). */
+    /**
+     * Port (default 0 = a random free port).
+     *
+     * @param port port (default 0 = a random free port)
+     * @return this builder
+     */
     public Builder port(int port) {
       options.port = port;
       return this;
     }
 
-    /** Server threads (default 32). */
+    /**
+     * Server threads (default 32).
+     *
+     * @param threads server threads (default 32)
+     * @return this builder
+     */
     public Builder threads(int threads) {
       options.threads = threads;
       return this;
     }
 
-    /** How many requests the log keeps (default 10,000). */
+    /**
+     * How many requests the log keeps (default 10,000).
+     *
+     * @param limit how many requests the log keeps (default 10,000)
+     * @return this builder
+     */
     public Builder requestLogLimit(int limit) {
       options.requestLogLimit = limit;
       return this;
@@ -324,25 +432,44 @@ public final class OomnitzaSimulator implements AutoCloseable {
     /**
      * Whether request bodies with properties the vendor spec does not define are rejected with 400
      * (default true: a misspelt optional field in a client fails instead of being ignored).
+     *
+     * @param strict whether request bodies with properties the vendor spec does not define are
+     *     rejected with 400 (default true: a misspelt optional field in a client fails instead of
+     *     being ignored)
+     * @return this builder
      */
     public Builder strictRequestFields(boolean strict) {
       options.strictRequestFields = strict;
       return this;
     }
 
-    /** Whether to keep the request log (default true; counters always count). Off for long benchmarks. */
+    /**
+     * Whether to keep the request log (default true; counters always count). Off for long benchmarks.
+     *
+     * @param enabled whether to keep the request log (default true; counters always count)
+     * @return this builder
+     */
     public Builder recordRequests(boolean enabled) {
       options.recordRequests = enabled;
       return this;
     }
 
-    /** Seed of the fault injector's random source (default 0). */
+    /**
+     * Seed of the fault injector's random source (default 0).
+     *
+     * @param seed seed of the fault injector's random source (default 0)
+     * @return this builder
+     */
     public Builder faultSeed(long seed) {
       options.faults.seed(seed);
       return this;
     }
 
-    /** Starts the simulator. */
+    /**
+     * Starts the simulator.
+     *
+     * @return the Oomnitza simulator
+     */
     public OomnitzaSimulator start() {
       return new OomnitzaSimulator(this);
     }

@@ -16,45 +16,62 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class RecordedCall {
+public abstract class RecordedCall implements WithRecordedCall {
 
-  /** HTTP method, upper case. */
+  /** {@return HTTP method, upper case} */
   public abstract String method();
 
-  /** Decoded request path, e.g. {@code /v2/users/cuuser_1}. */
+  /** {@return decoded request path, e.g. {@code /v2/users/cuuser_1}} */
   public abstract String path();
 
-  /** Raw (still encoded) query string, if any. */
+  /** {@return raw (still encoded) query string, if any} */
   public abstract Optional<String> query();
 
-  /** The spec path template that matched, e.g. {@code /v2/users/{id}}; empty for unknown paths. */
+  /** {@return the spec path template that matched, e.g. {@code /v2/users/{id}}; empty for unknown paths} */
   public abstract Optional<String> endpoint();
 
-  /** Request headers, names in lower case. */
+  /** {@return request headers, names in lower case} */
   @Value.Redacted
   public abstract Map<String, List<String>> headers();
 
-  /** Request body as UTF-8 text (empty when none). */
+  /** {@return request body as UTF-8 text (empty when none)} */
   @Value.Redacted
   public abstract String body();
 
-  /** Status sent to the client; 0 when the connection was dropped without a response. */
+  /** {@return status sent to the client; 0 when the connection was dropped without a response} */
   public abstract int status();
 
-  /** The injected fault, if any (a {@link FaultInjector.Kind} name). */
+  /** {@return the injected fault, if any (a {@link FaultInjector.Kind} name)} */
   public abstract Optional<String> fault();
 
-  /** When the request arrived, by the simulator's clock. */
+  /** {@return when the request arrived, by the simulator's clock} */
   public abstract Instant at();
 
-  /** First value of a header (case-insensitive name). */
+  /**
+   * {@return first value of a header (case-insensitive name)}
+   *
+   * @param name the name
+   */
   public Optional<String> header(String name) {
     List<String> v = headers().get(name.toLowerCase(java.util.Locale.ROOT));
     return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
   }
 
-  /** The body parsed as JSON (throws if it is not JSON). */
+  /** {@return the body parsed as JSON (throws if it is not JSON)} */
   public JsonNode json() {
     return Json.parse(body());
+  }
+
+  /** {@return a new, empty builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link RecordedCall}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableRecordedCall.Builder {
+    Builder() {}
   }
 }

@@ -54,7 +54,11 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
-  /** Starts a sandbox with {@link #DEFAULT_USERS} users on random free ports. */
+  /**
+   * Starts a sandbox with {@link #DEFAULT_USERS} users on random free ports.
+   *
+   * @return the sandbox
+   */
   public static Sandbox start() {
     return start(DEFAULT_USERS);
   }
@@ -62,53 +66,55 @@ public final class Sandbox implements AutoCloseable {
   /**
    * Starts a sandbox with a company of {@code users} users on random free ports.
    *
+   * @param users the users
+   * @return the sandbox
    * @throws IllegalArgumentException unless {@code users} is within 1..{@value #MAX_USERS}
    */
   public static Sandbox start(int users) {
     return builder().users(users).start();
   }
 
-  /** A builder for ports, size, custom Oomnitza fields and whether Oomnitza starts with people. */
+  /** {@return a builder for ports, size, custom Oomnitza fields and whether Oomnitza starts with people} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The synthetic company behind the Brex simulator. */
+  /** {@return the synthetic company behind the Brex simulator} */
   public SyntheticCompany company() {
     return company;
   }
 
-  /** The Brex simulator (to look behind the API, e.g. to accept an invite). */
+  /** {@return the Brex simulator (to look behind the API, e.g. to accept an invite)} */
   public BrexSimulator brex() {
     return brex;
   }
 
-  /** The Oomnitza simulator. */
+  /** {@return the Oomnitza simulator} */
   public OomnitzaSimulator oomnitza() {
     return oomnitza;
   }
 
-  /** Base URL of the simulated Brex API. */
+  /** {@return base URL of the simulated Brex API} */
   public URI brexUri() {
     return brex.baseUri();
   }
 
-  /** Base URL of the simulated Oomnitza instance. */
+  /** {@return base URL of the simulated Oomnitza instance} */
   public URI oomnitzaUri() {
     return oomnitza.baseUri();
   }
 
-  /** The simulated Brex API token (not a secret). */
+  /** {@return the simulated Brex API token (not a secret)} */
   public String brexToken() {
     return brex.token();
   }
 
-  /** The simulated Oomnitza API token (not a secret). */
+  /** {@return the simulated Oomnitza API token (not a secret)} */
   public String oomnitzaToken() {
     return oomnitza.apiToken();
   }
 
-  /** Number of cards the company holds. */
+  /** {@return number of cards the company holds} */
   public long cardCount() {
     return IntStream.range(0, company.size()).mapToLong(company::cardCount).sum();
   }
@@ -138,7 +144,12 @@ public final class Sandbox implements AutoCloseable {
 
     private Builder() {}
 
-    /** Users of the synthetic company, 1..{@value #MAX_USERS} (default {@value #DEFAULT_USERS}). */
+    /**
+     * Users of the synthetic company, 1..{@value #MAX_USERS} (default {@value #DEFAULT_USERS}).
+     *
+     * @param users users of the synthetic company, 1..{@value #MAX_USERS} (default {@value #DEFAULT_USERS})
+     * @return this builder
+     */
     public Builder users(int users) {
       if (users < 1 || users > MAX_USERS) {
         throw new IllegalArgumentException("sandbox users must be within 1.." + MAX_USERS + ", got " + users);
@@ -147,19 +158,34 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
-    /** Port of simulated Brex (default 0: any free port). */
+    /**
+     * Port of simulated Brex (default 0: any free port).
+     *
+     * @param port port of simulated Brex (default 0: any free port)
+     * @return this builder
+     */
     public Builder brexPort(int port) {
       this.brexPort = port(port);
       return this;
     }
 
-    /** Port of simulated Oomnitza (default 0: any free port). */
+    /**
+     * Port of simulated Oomnitza (default 0: any free port).
+     *
+     * @param port port of simulated Oomnitza (default 0: any free port)
+     * @return this builder
+     */
     public Builder oomnitzaPort(int port) {
       this.oomnitzaPort = port(port);
       return this;
     }
 
-    /** Whether Oomnitza starts holding every third person (default true); false starts it empty. */
+    /**
+     * Whether Oomnitza starts holding every third person (default true); false starts it empty.
+     *
+     * @param preload whether Oomnitza starts holding every third person (default true); false starts it empty
+     * @return this builder
+     */
     public Builder preloadOomnitza(boolean preload) {
       this.preloadOomnitza = preload;
       return this;
@@ -168,6 +194,10 @@ public final class Sandbox implements AutoCloseable {
     /**
      * A custom string field Oomnitza's users data model knows besides {@code brex_user_id}, e.g. a
      * field a workflow writes its results back to.
+     *
+     * @param externalId a custom string field Oomnitza's users data model knows besides {@code
+     *     brex_user_id}, e.g. a field a workflow writes its results back to
+     * @return this builder
      */
     public Builder customField(String externalId) {
       customFields.add(Objects.requireNonNull(externalId, "externalId"));
@@ -177,6 +207,7 @@ public final class Sandbox implements AutoCloseable {
     /**
      * Starts both simulators.
      *
+     * @return the sandbox
      * @throws java.io.UncheckedIOException when a port cannot be bound
      */
     public Sandbox start() {

@@ -33,7 +33,12 @@ public final class SimulatorBenchmark {
 
   private SimulatorBenchmark() {}
 
-  /** Runs the benchmark and prints the figures. */
+  /**
+   * Runs the benchmark and prints the figures.
+   *
+   * @param args the command-line arguments (see the class comment)
+   * @throws Exception when the simulators cannot start or a request fails
+   */
   public static void main(String[] args) throws Exception {
     int users = 100_000;
     int seconds = 10;

@@ -22,7 +22,12 @@ public final class SimulatorMain {
 
   private SimulatorMain() {}
 
-  /** Starts both simulators and blocks. */
+  /**
+   * Starts both simulators and blocks.
+   *
+   * @param args the command-line arguments (see the class comment)
+   * @throws InterruptedException when the thread is interrupted while blocking
+   */
   public static void main(String[] args) throws InterruptedException {
     int users = 0;
     int oomnitzaUsers = 0;

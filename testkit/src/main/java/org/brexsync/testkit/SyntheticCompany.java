@@ -79,38 +79,61 @@ public final class SyntheticCompany {
     this.tag = tagOf(spec.seed());
   }
 
-  /** The company described by {@code spec}. */
+  /**
+   * {@return the company described by {@code spec}}
+   *
+   * @param spec the spec
+   */
   public static SyntheticCompany of(CompanySpec spec) {
     return new SyntheticCompany(spec);
   }
 
-  /** A company of {@code users} users from {@code seed}, with default name and domain. */
+  /**
+   * {@return a company of {@code users} users from {@code seed}, with default name and domain}
+   *
+   * @param seed the seed of the random source
+   * @param users the number of users
+   */
   public static SyntheticCompany generate(long seed, int users) {
     return of(CompanySpec.of(seed, users));
   }
 
+  /** {@return the spec the company is generated from} */
   public CompanySpec spec() {
     return spec;
   }
 
-  /** Number of users. */
+  /** {@return number of users} */
   public int size() {
     return spec.users();
   }
 
   // ------------------------------------------------------------------ ids
 
-  /** Brex id of user {@code i}. */
+  /**
+   * {@return Brex id of user {@code i}}
+   *
+   * @param i the 0-based index
+   */
   public String userId(int i) {
     return "cuuser_" + tag + pad(Integer.toString(i, 36));
   }
 
-  /** Brex id of card {@code k} of user {@code i}. */
+  /**
+   * {@return Brex id of card {@code k} of user {@code i}}
+   *
+   * @param i the 0-based index
+   * @param k the 0-based index within the first
+   */
   public String cardId(int i, int k) {
     return "ncard_" + tag + pad(Long.toString((long) i * 16 + k, 36));
   }
 
-  /** The index of a generated user id, or -1. */
+  /**
+   * {@return the index of a generated user id, or -1}
+   *
+   * @param id the id
+   */
   public int indexOfUserId(String id) {
     if (id == null || !id.startsWith("cuuser_" + tag) || id.length() != 7 + tag.length() + ID_WIDTH) {
       return -1;
@@ -123,7 +146,11 @@ public final class SyntheticCompany {
     }
   }
 
-  /** {@code {userIndex, cardIndex}} of a generated card id, or null. */
+  /**
+   * {@return {@code {userIndex, cardIndex}} of a generated card id, or null}
+   *
+   * @param id the id
+   */
   public int[] indexOfCardId(String id) {
     if (id == null || !id.startsWith("ncard_" + tag) || id.length() != 6 + tag.length() + ID_WIDTH) {
       return null;
@@ -138,7 +165,11 @@ public final class SyntheticCompany {
     }
   }
 
-  /** The index of the user with this e-mail (case-insensitive), or -1. */
+  /**
+   * {@return the index of the user with this e-mail (case-insensitive), or -1}
+   *
+   * @param email the email address
+   */
   public int indexOfEmail(String email) {
     if (email == null) {
       return -1;
@@ -159,7 +190,11 @@ public final class SyntheticCompany {
     return i < size() && email(i).equalsIgnoreCase(email) ? i : -1;
   }
 
-  /** The index of the user with this {@code remote_display_id}, or -1. */
+  /**
+   * {@return the index of the user with this {@code remote_display_id}, or -1}
+   *
+   * @param rdi the rdi
+   */
   public int indexOfRemoteDisplayId(String rdi) {
     if (rdi == null || !rdi.startsWith("EMP") || rdi.length() < 9) {
       return -1;
@@ -172,17 +207,29 @@ public final class SyntheticCompany {
     }
   }
 
-  /** Brex id of department {@code d}. */
+  /**
+   * {@return Brex id of department {@code d}}
+   *
+   * @param d the duration
+   */
   public String departmentId(int d) {
     return "cudept_" + tag + pad(Integer.toString(d, 36));
   }
 
-  /** Brex id of location {@code l}. */
+  /**
+   * {@return Brex id of location {@code l}}
+   *
+   * @param l the l
+   */
   public String locationId(int l) {
     return "culoc_" + tag + pad(Integer.toString(l, 36));
   }
 
-  /** Brex id of title {@code t}. */
+  /**
+   * {@return Brex id of title {@code t}}
+   *
+   * @param t the value
+   */
   public String titleId(int t) {
     return "cutitle_" + tag + pad(Integer.toString(t, 36));
   }
@@ -194,17 +241,29 @@ public final class SyntheticCompany {
     return new SplittableRandom(h);
   }
 
-  /** First name of user {@code i}. */
+  /**
+   * {@return first name of user {@code i}}
+   *
+   * @param i the 0-based index
+   */
   public String firstName(int i) {
     return FIRST[rnd(i, 1).nextInt(FIRST.length)];
   }
 
-  /** Last name of user {@code i}. */
+  /**
+   * {@return last name of user {@code i}}
+   *
+   * @param i the 0-based index
+   */
   public String lastName(int i) {
     return LAST[rnd(i, 2).nextInt(LAST.length)];
   }
 
-  /** E-mail of user {@code i}, unique: {@code first.last<i>@domain}. */
+  /**
+   * {@return E-mail of user {@code i}, unique: {@code first.last<i>@domain}}
+   *
+   * @param i the 0-based index
+   */
   public String email(int i) {
     String name = (firstName(i) + "." + lastName(i)).toLowerCase(Locale.ROOT);
     StringBuilder sb = new StringBuilder(name.length() + 8 + spec.domain().length());
@@ -217,12 +276,20 @@ public final class SyntheticCompany {
     return sb.append(i).append('@').append(spec.domain()).toString();
   }
 
-  /** HR id of user {@code i} ({@code EMP100000} upwards). */
+  /**
+   * {@return HR id of user {@code i} ({@code EMP100000} upwards)}
+   *
+   * @param i the 0-based index
+   */
   public String remoteDisplayId(int i) {
     return "EMP" + (100_000 + i);
   }
 
-  /** Brex {@code UserStatus} of user {@code i}: mostly ACTIVE, some INVITED, DISABLED and others. */
+  /**
+   * {@return Brex {@code UserStatus} of user {@code i}: mostly ACTIVE, some INVITED, DISABLED and others}
+   *
+   * @param i the 0-based index
+   */
   public String status(int i) {
     if (i == 0) {
       return "ACTIVE";
@@ -244,27 +311,47 @@ public final class SyntheticCompany {
     return "ARCHIVED";
   }
 
-  /** Department index of user {@code i}. */
+  /**
+   * {@return department index of user {@code i}}
+   *
+   * @param i the 0-based index
+   */
   public int department(int i) {
     return rnd(i, 4).nextInt(DEPARTMENTS.length);
   }
 
-  /** Location index of user {@code i}. */
+  /**
+   * {@return location index of user {@code i}}
+   *
+   * @param i the 0-based index
+   */
   public int location(int i) {
     return rnd(i, 5).nextInt(LOCATIONS.length);
   }
 
-  /** Title index of user {@code i}. */
+  /**
+   * {@return title index of user {@code i}}
+   *
+   * @param i the 0-based index
+   */
   public int title(int i) {
     return rnd(i, 6).nextInt(TITLES.length);
   }
 
-  /** Manager index of user {@code i} (a tree with fan-out 7 rooted at user 0), or -1 for user 0. */
+  /**
+   * {@return manager index of user {@code i} (a tree with fan-out 7 rooted at user 0), or -1 for user 0}
+   *
+   * @param i the 0-based index
+   */
   public int manager(int i) {
     return i == 0 ? -1 : (i - 1) / 7;
   }
 
-  /** User {@code i} as a Brex {@code UserResponse}. */
+  /**
+   * {@return user {@code i} as a Brex {@code UserResponse}}
+   *
+   * @param i the 0-based index
+   */
   public ObjectNode user(int i) {
     checkIndex(i);
     ObjectNode u = Json.object();
@@ -287,26 +374,39 @@ public final class SyntheticCompany {
     return u;
   }
 
-  /** Monthly limit of user {@code i} in cents, or -1 when unset. */
+  /**
+   * Monthly limit of user {@code i} in cents, or -1 when unset.
+   *
+   * @param i the 0-based index
+   * @return the long
+   */
   public long monthlyLimitCents(int i) {
     SplittableRandom r = rnd(i, 7);
     return r.nextDouble() < 0.6 ? (1 + r.nextInt(20)) * 50_000L : -1;
   }
 
-  /** Spent this month by user {@code i} in cents (at most the limit). */
+  /**
+   * {@return spent this month by user {@code i} in cents (at most the limit)}
+   *
+   * @param i the 0-based index
+   */
   public long monthlySpentCents(int i) {
     long limit = monthlyLimitCents(i);
     return limit <= 0 ? 0 : (long) (rnd(i, 8).nextDouble() * limit);
   }
 
-  /** All users, generated lazily in index order. */
+  /** {@return all users, generated lazily in index order} */
   public Stream<ObjectNode> users() {
     return IntStream.range(0, size()).mapToObj(this::user);
   }
 
   // ------------------------------------------------------------------ cards
 
-  /** How many cards user {@code i} holds (0 for users who never activated). */
+  /**
+   * {@return how many cards user {@code i} holds (0 for users who never activated)}
+   *
+   * @param i the 0-based index
+   */
   public int cardCount(int i) {
     String s = status(i);
     if (spec.maxCardsPerUser() == 0 || s.equals("INVITED") || s.equals("PENDING_ACTIVATION")) {
@@ -317,7 +417,12 @@ public final class SyntheticCompany {
     return Math.min(n, spec.maxCardsPerUser());
   }
 
-  /** Card {@code k} of user {@code i} as a Brex {@code Card}. */
+  /**
+   * {@return card {@code k} of user {@code i} as a Brex {@code Card}}
+   *
+   * @param i the 0-based index
+   * @param k the 0-based index within the first
+   */
   public ObjectNode card(int i, int k) {
     checkIndex(i);
     if (k < 0 || k >= cardCount(i)) {
@@ -366,7 +471,11 @@ public final class SyntheticCompany {
     return c;
   }
 
-  /** All cards of user {@code i}. */
+  /**
+   * {@return all cards of user {@code i}}
+   *
+   * @param i the 0-based index
+   */
   public List<ObjectNode> cards(int i) {
     int n = cardCount(i);
     List<ObjectNode> out = new ArrayList<>(n);
@@ -376,12 +485,17 @@ public final class SyntheticCompany {
     return out;
   }
 
-  /** All cards, generated lazily in user order. */
+  /** {@return all cards, generated lazily in user order} */
   public Stream<ObjectNode> cards() {
     return IntStream.range(0, size()).boxed().flatMap(i -> cards(i).stream());
   }
 
-  /** The 16-digit, Luhn-valid card number of card {@code k} of user {@code i}. */
+  /**
+   * {@return the 16-digit, Luhn-valid card number of card {@code k} of user {@code i}}
+   *
+   * @param i the 0-based index
+   * @param k the 0-based index within the first
+   */
   public String pan(int i, int k) {
     SplittableRandom r = rnd(i, 200 + k);
     StringBuilder sb = new StringBuilder("555671");
@@ -392,14 +506,19 @@ public final class SyntheticCompany {
     return sb.toString();
   }
 
-  /** The CVV of card {@code k} of user {@code i}. */
+  /**
+   * {@return the CVV of card {@code k} of user {@code i}}
+   *
+   * @param i the 0-based index
+   * @param k the 0-based index within the first
+   */
   public String cvv(int i, int k) {
     return String.format(Locale.ROOT, "%03d", rnd(i, 300 + k).nextInt(1000));
   }
 
   // ------------------------------------------------------------------ org data
 
-  /** Departments as Brex {@code DepartmentResponse}s. */
+  /** {@return departments as Brex {@code DepartmentResponse}s} */
   public List<ObjectNode> departments() {
     List<ObjectNode> out = new ArrayList<>();
     for (int d = 0; d < DEPARTMENTS.length; d++) {
@@ -412,7 +531,7 @@ public final class SyntheticCompany {
     return out;
   }
 
-  /** Locations as Brex {@code LocationResponse}s. */
+  /** {@return locations as Brex {@code LocationResponse}s} */
   public List<ObjectNode> locations() {
     List<ObjectNode> out = new ArrayList<>();
     for (int l = 0; l < LOCATIONS.length; l++) {
@@ -425,7 +544,7 @@ public final class SyntheticCompany {
     return out;
   }
 
-  /** Titles as Brex {@code TitleResponse}s. */
+  /** {@return titles as Brex {@code TitleResponse}s} */
   public List<ObjectNode> titles() {
     List<ObjectNode> out = new ArrayList<>();
     for (int t = 0; t < TITLES.length; t++) {
@@ -437,22 +556,34 @@ public final class SyntheticCompany {
     return out;
   }
 
-  /** Department name by index. */
+  /**
+   * {@return department name by index}
+   *
+   * @param d the duration
+   */
   public String departmentName(int d) {
     return DEPARTMENTS[d];
   }
 
-  /** Location name by index. */
+  /**
+   * {@return location name by index}
+   *
+   * @param l the l
+   */
   public String locationName(int l) {
     return LOCATIONS[l][0];
   }
 
-  /** Title name by index. */
+  /**
+   * {@return title name by index}
+   *
+   * @param t the value
+   */
   public String titleName(int t) {
     return TITLES[t];
   }
 
-  /** The company as a Brex {@code CompanyResponse} (note the camelCase {@code accountType}). */
+  /** {@return the company as a Brex {@code CompanyResponse} (note the camelCase {@code accountType})} */
   public ObjectNode company() {
     ObjectNode c = Json.object();
     c.put("id", "cucomp_" + tag + pad("0"));
@@ -462,7 +593,7 @@ public final class SyntheticCompany {
     return c;
   }
 
-  /** The company's business address. */
+  /** {@return the company's business address} */
   public ObjectNode companyAddress() {
     return locationAddress(0);
   }
@@ -482,9 +613,11 @@ public final class SyntheticCompany {
   // ------------------------------------------------------------------ oomnitza
 
   /**
-   * User {@code i} as an Oomnitza user keyed by field external ids: {@code username} (the e-mail),
+   * {@return user {@code i} as an Oomnitza user keyed by field external ids: {@code username} (the e-mail),
    * {@code email}, {@code first_name}, {@code last_name}, {@code position} (the title),
-   * {@code suspended} (true unless ACTIVE or INVITED).
+   * {@code suspended} (true unless ACTIVE or INVITED)}
+   *
+   * @param i the 0-based index
    */
   public ObjectNode oomnitzaUser(int i) {
     checkIndex(i);
@@ -500,7 +633,7 @@ public final class SyntheticCompany {
     return u;
   }
 
-  /** All users as Oomnitza users, generated lazily. */
+  /** {@return all users as Oomnitza users, generated lazily} */
   public Stream<ObjectNode> oomnitzaUsers() {
     return IntStream.range(0, size()).mapToObj(this::oomnitzaUser);
   }

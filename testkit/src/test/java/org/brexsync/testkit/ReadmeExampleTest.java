@@ -70,7 +70,7 @@ class ReadmeExampleTest {
     brex.faults().clear();
     oomnitza.faults().clear();
 
-    SyntheticCompany co = SyntheticCompany.of(ImmutableCompanySpec.builder()
+    SyntheticCompany co = SyntheticCompany.of(CompanySpec.builder()
         .seed(7).users(1_000_000).name("Dunder Mifflin").domain("dundermifflin.example").build());
     ObjectNode u = co.user(12);
     assertThat(u.get("email").asText()).endsWith("@dundermifflin.example");

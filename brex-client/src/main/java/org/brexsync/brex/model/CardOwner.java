@@ -10,23 +10,27 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableCardOwner.class)
 @JsonDeserialize(as = ImmutableCardOwner.class)
-public abstract class CardOwner {
+public abstract class CardOwner implements WithCardOwner {
   CardOwner() {}
 
-  /** JSON {@code type}. */
+  /** {@return JSON {@code type}} */
   @JsonProperty("type")
   public abstract OwnerType type();
 
-  /** JSON {@code user_id}. */
+  /** {@return JSON {@code user_id}} */
   @JsonProperty("user_id")
   public abstract String userId();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A card owned by the user with id {@code userId}. */
+  /**
+   * {@return a card owned by the user with id {@code userId}}
+   *
+   * @param userId the user id
+   */
   public static CardOwner user(String userId) {
     return builder().type(OwnerType.USER).userId(userId).build();
   }
@@ -38,22 +42,18 @@ public abstract class CardOwner {
    * {@code IllegalStateException}; the other rules are checked by {@link
    * org.brexsync.brex.BrexValidation}.
    */
-  public static class Builder extends ImmutableCardOwner.Builder {
-    /** A new, empty builder; same as {@link CardOwner#builder()}. */
-    public Builder() {}
+  public static final class Builder extends ImmutableCardOwner.Builder {
+    Builder() {}
 
     /**
      * Builds the value.
      *
+     * @return the value
      * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
      */
     @Override
-    public ImmutableCardOwner build() {
-      RequiredAttributes.of("CardOwner")
-          .require(typeIsSet(), "type")
-          .require(userIdIsSet(), "user_id")
-          .throwIfMissing();
-      return super.build();
+    public CardOwner build() {
+      return RequiredAttributes.build(CardOwner.class, super::build);
     }
   }
 }

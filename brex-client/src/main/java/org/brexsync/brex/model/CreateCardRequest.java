@@ -13,43 +13,43 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableCreateCardRequest.class)
 @JsonDeserialize(as = ImmutableCreateCardRequest.class)
-public abstract class CreateCardRequest {
+public abstract class CreateCardRequest implements WithCreateCardRequest {
   CreateCardRequest() {}
 
-  /** JSON {@code owner}. */
+  /** {@return JSON {@code owner}} */
   @JsonProperty("owner")
   public abstract CardOwner owner();
 
-  /** JSON {@code card_name}. */
+  /** {@return JSON {@code card_name}} */
   @JsonProperty("card_name")
   public abstract String cardName();
 
-  /** JSON {@code card_type}. */
+  /** {@return JSON {@code card_type}} */
   @JsonProperty("card_type")
   public abstract CardType cardType();
 
-  /** JSON {@code limit_type}. */
+  /** {@return JSON {@code limit_type}} */
   @JsonProperty("limit_type")
   public abstract LimitType limitType();
 
-  /** JSON {@code spend_controls}. */
+  /** {@return JSON {@code spend_controls}} */
   @JsonProperty("spend_controls")
   public abstract Optional<SpendControlRequest> spendControls();
 
-  /** JSON {@code mailing_address}. */
+  /** {@return JSON {@code mailing_address}} */
   @JsonProperty("mailing_address")
   public abstract Optional<Address> mailingAddress();
 
-  /** JSON {@code metadata}. Empty when absent. */
+  /** {@return JSON {@code metadata}} Empty when absent. */
   @JsonProperty("metadata")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, String> metadata();
 
-  /** JSON {@code card_attribute_preferences}. */
+  /** {@return JSON {@code card_attribute_preferences}} */
   @JsonProperty("card_attribute_preferences")
   public abstract Optional<CardAttributePreferences> cardAttributePreferences();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -61,24 +61,18 @@ public abstract class CreateCardRequest {
    * its JSON name, instead of Immutables' {@code IllegalStateException}; the other rules are
    * checked by {@link org.brexsync.brex.BrexValidation}.
    */
-  public static class Builder extends ImmutableCreateCardRequest.Builder {
-    /** A new, empty builder; same as {@link CreateCardRequest#builder()}. */
-    public Builder() {}
+  public static final class Builder extends ImmutableCreateCardRequest.Builder {
+    Builder() {}
 
     /**
      * Builds the request.
      *
+     * @return the value
      * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
      */
     @Override
-    public ImmutableCreateCardRequest build() {
-      RequiredAttributes.of("CreateCardRequest")
-          .require(ownerIsSet(), "owner")
-          .require(cardNameIsSet(), "card_name")
-          .require(cardTypeIsSet(), "card_type")
-          .require(limitTypeIsSet(), "limit_type")
-          .throwIfMissing();
-      return super.build();
+    public CreateCardRequest build() {
+      return RequiredAttributes.build(CreateCardRequest.class, super::build);
     }
   }
 }

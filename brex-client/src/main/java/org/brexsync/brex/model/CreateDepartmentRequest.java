@@ -11,18 +11,18 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableCreateDepartmentRequest.class)
 @JsonDeserialize(as = ImmutableCreateDepartmentRequest.class)
-public abstract class CreateDepartmentRequest {
+public abstract class CreateDepartmentRequest implements WithCreateDepartmentRequest {
   CreateDepartmentRequest() {}
 
-  /** JSON {@code name}. */
+  /** {@return JSON {@code name}} */
   @JsonProperty("name")
   public abstract String name();
 
-  /** JSON {@code description}. */
+  /** {@return JSON {@code description}} */
   @JsonProperty("description")
   public abstract Optional<String> description();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -34,21 +34,18 @@ public abstract class CreateDepartmentRequest {
    * IllegalStateException}; the other rules are checked by {@link
    * org.brexsync.brex.BrexValidation}.
    */
-  public static class Builder extends ImmutableCreateDepartmentRequest.Builder {
-    /** A new, empty builder; same as {@link CreateDepartmentRequest#builder()}. */
-    public Builder() {}
+  public static final class Builder extends ImmutableCreateDepartmentRequest.Builder {
+    Builder() {}
 
     /**
      * Builds the request.
      *
+     * @return the value
      * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
      */
     @Override
-    public ImmutableCreateDepartmentRequest build() {
-      RequiredAttributes.of("CreateDepartmentRequest")
-          .require(nameIsSet(), "name")
-          .throwIfMissing();
-      return super.build();
+    public CreateDepartmentRequest build() {
+      return RequiredAttributes.build(CreateDepartmentRequest.class, super::build);
     }
   }
 }

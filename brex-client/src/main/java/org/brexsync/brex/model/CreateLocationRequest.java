@@ -11,18 +11,18 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableCreateLocationRequest.class)
 @JsonDeserialize(as = ImmutableCreateLocationRequest.class)
-public abstract class CreateLocationRequest {
+public abstract class CreateLocationRequest implements WithCreateLocationRequest {
   CreateLocationRequest() {}
 
-  /** JSON {@code name}. */
+  /** {@return JSON {@code name}} */
   @JsonProperty("name")
   public abstract String name();
 
-  /** JSON {@code description}. */
+  /** {@return JSON {@code description}} */
   @JsonProperty("description")
   public abstract Optional<String> description();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -34,21 +34,18 @@ public abstract class CreateLocationRequest {
    * IllegalStateException}; the other rules are checked by {@link
    * org.brexsync.brex.BrexValidation}.
    */
-  public static class Builder extends ImmutableCreateLocationRequest.Builder {
-    /** A new, empty builder; same as {@link CreateLocationRequest#builder()}. */
-    public Builder() {}
+  public static final class Builder extends ImmutableCreateLocationRequest.Builder {
+    Builder() {}
 
     /**
      * Builds the request.
      *
+     * @return the value
      * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
      */
     @Override
-    public ImmutableCreateLocationRequest build() {
-      RequiredAttributes.of("CreateLocationRequest")
-          .require(nameIsSet(), "name")
-          .throwIfMissing();
-      return super.build();
+    public CreateLocationRequest build() {
+      return RequiredAttributes.build(CreateLocationRequest.class, super::build);
     }
   }
 }

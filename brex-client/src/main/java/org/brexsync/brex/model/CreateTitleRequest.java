@@ -10,14 +10,14 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableCreateTitleRequest.class)
 @JsonDeserialize(as = ImmutableCreateTitleRequest.class)
-public abstract class CreateTitleRequest {
+public abstract class CreateTitleRequest implements WithCreateTitleRequest {
   CreateTitleRequest() {}
 
-  /** JSON {@code name}. */
+  /** {@return JSON {@code name}} */
   @JsonProperty("name")
   public abstract String name();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -29,21 +29,18 @@ public abstract class CreateTitleRequest {
    * IllegalStateException}; the other rules are checked by {@link
    * org.brexsync.brex.BrexValidation}.
    */
-  public static class Builder extends ImmutableCreateTitleRequest.Builder {
-    /** A new, empty builder; same as {@link CreateTitleRequest#builder()}. */
-    public Builder() {}
+  public static final class Builder extends ImmutableCreateTitleRequest.Builder {
+    Builder() {}
 
     /**
      * Builds the request.
      *
+     * @return the value
      * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
      */
     @Override
-    public ImmutableCreateTitleRequest build() {
-      RequiredAttributes.of("CreateTitleRequest")
-          .require(nameIsSet(), "name")
-          .throwIfMissing();
-      return super.build();
+    public CreateTitleRequest build() {
+      return RequiredAttributes.build(CreateTitleRequest.class, super::build);
     }
   }
 }

@@ -13,43 +13,43 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableInviteUserRequest.class)
 @JsonDeserialize(as = ImmutableInviteUserRequest.class)
-public abstract class InviteUserRequest {
+public abstract class InviteUserRequest implements WithInviteUserRequest {
   InviteUserRequest() {}
 
-  /** JSON {@code first_name}. */
+  /** {@return JSON {@code first_name}} */
   @JsonProperty("first_name")
   public abstract String firstName();
 
-  /** JSON {@code last_name}. */
+  /** {@return JSON {@code last_name}} */
   @JsonProperty("last_name")
   public abstract String lastName();
 
-  /** JSON {@code email}. */
+  /** {@return JSON {@code email}} */
   @JsonProperty("email")
   public abstract String email();
 
-  /** JSON {@code manager_id}. */
+  /** {@return JSON {@code manager_id}} */
   @JsonProperty("manager_id")
   public abstract Optional<String> managerId();
 
-  /** JSON {@code department_id}. */
+  /** {@return JSON {@code department_id}} */
   @JsonProperty("department_id")
   public abstract Optional<String> departmentId();
 
-  /** JSON {@code location_id}. */
+  /** {@return JSON {@code location_id}} */
   @JsonProperty("location_id")
   public abstract Optional<String> locationId();
 
-  /** JSON {@code title_id}. */
+  /** {@return JSON {@code title_id}} */
   @JsonProperty("title_id")
   public abstract Optional<String> titleId();
 
-  /** JSON {@code metadata}. Empty when absent. */
+  /** {@return JSON {@code metadata}} Empty when absent. */
   @JsonProperty("metadata")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, String> metadata();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -61,23 +61,18 @@ public abstract class InviteUserRequest {
    * instead of Immutables' {@code IllegalStateException}; the other rules are checked by {@link
    * org.brexsync.brex.BrexValidation}.
    */
-  public static class Builder extends ImmutableInviteUserRequest.Builder {
-    /** A new, empty builder; same as {@link InviteUserRequest#builder()}. */
-    public Builder() {}
+  public static final class Builder extends ImmutableInviteUserRequest.Builder {
+    Builder() {}
 
     /**
      * Builds the request.
      *
+     * @return the value
      * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
      */
     @Override
-    public ImmutableInviteUserRequest build() {
-      RequiredAttributes.of("InviteUserRequest")
-          .require(firstNameIsSet(), "first_name")
-          .require(lastNameIsSet(), "last_name")
-          .require(emailIsSet(), "email")
-          .throwIfMissing();
-      return super.build();
+    public InviteUserRequest build() {
+      return RequiredAttributes.build(InviteUserRequest.class, super::build);
     }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
+import org.brexsync.brex.internal.RequiredAttributes;
 import org.immutables.value.Value;
 
 /**
@@ -13,38 +14,58 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableLegalEntity.class)
 @JsonDeserialize(as = ImmutableLegalEntity.class)
-public abstract class LegalEntity {
+public abstract class LegalEntity implements WithLegalEntity {
   LegalEntity() {}
 
-  /** JSON {@code id}. */
+  /** {@return JSON {@code id}} */
   @JsonProperty("id")
   public abstract String id();
 
-  /** JSON {@code displayName}. */
+  /** {@return JSON {@code displayName}} */
   @JsonProperty("displayName")
   public abstract String displayName();
 
-  /** JSON {@code billingAddress}: also the billing address of cards of users in this entity. */
+  /** {@return JSON {@code billingAddress}: also the billing address of cards of users in this entity} */
   @JsonProperty("billingAddress")
   public abstract Address billingAddress();
 
-  /** JSON {@code createdAt} (UTC). */
+  /** {@return JSON {@code createdAt} (UTC)} */
   @JsonProperty("createdAt")
   public abstract Instant createdAt();
 
-  /** JSON {@code status}. */
+  /** {@return JSON {@code status}} */
   @JsonProperty("status")
   public abstract LegalEntityStatus status();
 
-  /** JSON {@code isDefault}. */
+  /** {@return JSON {@code isDefault}} */
   @JsonProperty("isDefault")
   @Value.Default
   public boolean isDefault() {
     return false;
   }
 
-  /** A new builder. */
-  public static ImmutableLegalEntity.Builder builder() {
-    return ImmutableLegalEntity.builder();
+  /** {@return a new builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link LegalEntity}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value. {@link #build()} throws one {@link org.brexsync.brex.BrexValidationException}
+   * naming every unset required attribute by its JSON name.
+   */
+  public static final class Builder extends ImmutableLegalEntity.Builder {
+    Builder() {}
+
+    /**
+     * Builds the value.
+     *
+     * @return the value
+     * @throws org.brexsync.brex.BrexValidationException listing every unset required attribute
+     */
+    @Override
+    public LegalEntity build() {
+      return RequiredAttributes.build(LegalEntity.class, super::build);
+    }
   }
 }

@@ -4,29 +4,50 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Optional;
+import org.brexsync.brex.internal.RequiredAttributes;
 import org.immutables.value.Value;
 
 /** A location ({@code LocationResponse}). */
 @Value.Immutable
 @JsonSerialize(as = ImmutableLocation.class)
 @JsonDeserialize(as = ImmutableLocation.class)
-public abstract class Location {
+public abstract class Location implements WithLocation {
   Location() {}
 
-  /** JSON {@code id}. */
+  /** {@return JSON {@code id}} */
   @JsonProperty("id")
   public abstract String id();
 
-  /** JSON {@code name}. */
+  /** {@return JSON {@code name}} */
   @JsonProperty("name")
   public abstract String name();
 
-  /** JSON {@code description}. */
+  /** {@return JSON {@code description}} */
   @JsonProperty("description")
   public abstract Optional<String> description();
 
-  /** A new builder. */
-  public static ImmutableLocation.Builder builder() {
-    return ImmutableLocation.builder();
+  /** {@return a new builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link Location}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value. {@link #build()} throws one {@link org.brexsync.brex.BrexValidationException}
+   * naming every unset required attribute by its JSON name.
+   */
+  public static final class Builder extends ImmutableLocation.Builder {
+    Builder() {}
+
+    /**
+     * Builds the value.
+     *
+     * @return the value
+     * @throws org.brexsync.brex.BrexValidationException listing every unset required attribute
+     */
+    @Override
+    public Location build() {
+      return RequiredAttributes.build(Location.class, super::build);
+    }
   }
 }

@@ -11,23 +11,28 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableLockCardRequest.class)
 @JsonDeserialize(as = ImmutableLockCardRequest.class)
-public abstract class LockCardRequest {
+public abstract class LockCardRequest implements WithLockCardRequest {
   LockCardRequest() {}
 
-  /** JSON {@code reason}. */
+  /** {@return JSON {@code reason}} */
   @JsonProperty("reason")
   public abstract ChangeCardReason reason();
 
-  /** JSON {@code description}. */
+  /** {@return JSON {@code description}} */
   @JsonProperty("description")
   public abstract Optional<String> description();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Lock for {@code reason} without a description. */
+  /**
+   * Lock for {@code reason} without a description.
+   *
+   * @param reason the reason
+   * @return the lock card request
+   */
   public static LockCardRequest of(ChangeCardReason reason) {
     return builder().reason(reason).build();
   }
@@ -39,21 +44,18 @@ public abstract class LockCardRequest {
    * IllegalStateException}; the other rules are checked by {@link
    * org.brexsync.brex.BrexValidation}.
    */
-  public static class Builder extends ImmutableLockCardRequest.Builder {
-    /** A new, empty builder; same as {@link LockCardRequest#builder()}. */
-    public Builder() {}
+  public static final class Builder extends ImmutableLockCardRequest.Builder {
+    Builder() {}
 
     /**
      * Builds the request.
      *
+     * @return the value
      * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
      */
     @Override
-    public ImmutableLockCardRequest build() {
-      RequiredAttributes.of("LockCardRequest")
-          .require(reasonIsSet(), "reason")
-          .throwIfMissing();
-      return super.build();
+    public LockCardRequest build() {
+      return RequiredAttributes.build(LockCardRequest.class, super::build);
     }
   }
 }

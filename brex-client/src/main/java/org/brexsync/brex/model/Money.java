@@ -11,28 +11,37 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableMoney.class)
 @JsonDeserialize(as = ImmutableMoney.class)
-public abstract class Money {
+public abstract class Money implements WithMoney {
   Money() {}
 
-  /** JSON {@code amount}. */
+  /** {@return JSON {@code amount}} */
   @JsonProperty("amount")
   public abstract long amount();
 
-  /** JSON {@code currency}. */
+  /** {@return JSON {@code currency}} */
   @JsonProperty("currency")
   public abstract Optional<String> currency();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** {@code amount} minor units of {@code currency} (ISO 4217), e.g. {@code Money.of(700, "USD")} is 7.00 USD. */
+  /**
+   * {@return {@code amount} minor units of {@code currency} (ISO 4217), e.g. {@code Money.of(700, "USD")} is 7.00 USD}
+   *
+   * @param amount the amount
+   * @param currency the currency
+   */
   public static Money of(long amount, String currency) {
     return builder().amount(amount).currency(currency).build();
   }
 
-  /** {@code cents} US cents. */
+  /**
+   * {@return {@code cents} US cents}
+   *
+   * @param cents the cents
+   */
   public static Money usd(long cents) {
     return of(cents, "USD");
   }
@@ -43,21 +52,18 @@ public abstract class Money {
    * ({@code amount}), named by its JSON name, instead of Immutables' {@code IllegalStateException};
    * the other rules are checked by {@link org.brexsync.brex.BrexValidation}.
    */
-  public static class Builder extends ImmutableMoney.Builder {
-    /** A new, empty builder; same as {@link Money#builder()}. */
-    public Builder() {}
+  public static final class Builder extends ImmutableMoney.Builder {
+    Builder() {}
 
     /**
      * Builds the value.
      *
+     * @return the value
      * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
      */
     @Override
-    public ImmutableMoney build() {
-      RequiredAttributes.of("Money")
-          .require(amountIsSet(), "amount")
-          .throwIfMissing();
-      return super.build();
+    public Money build() {
+      return RequiredAttributes.build(Money.class, super::build);
     }
   }
 }

@@ -30,49 +30,70 @@ public final class Patch<T> {
     this.value = value;
   }
 
-  /** Leave the field as it is: it is omitted from the request body. */
+  /**
+   * Leave the field as it is: it is omitted from the request body.
+   *
+   * @param <T> the type of the value
+   * @return the patch
+   */
   @SuppressWarnings("unchecked")
   public static <T> Patch<T> unchanged() {
     return (Patch<T>) UNCHANGED;
   }
 
-  /** Set the field to {@code null} on the server (sent as JSON {@code null}). */
+  /**
+   * Set the field to {@code null} on the server (sent as JSON {@code null}).
+   *
+   * @param <T> the type of the value
+   * @return the patch
+   */
   @SuppressWarnings("unchecked")
   public static <T> Patch<T> clear() {
     return (Patch<T>) CLEAR;
   }
 
-  /** Set the field to {@code value}, which must not be null (use {@link #clear()}). */
+  /**
+   * Set the field to {@code value}, which must not be null (use {@link #clear()}).
+   *
+   * @param <T> the type of the value
+   * @param value the value
+   * @return the patch
+   */
   public static <T> Patch<T> set(T value) {
     return new Patch<>(State.SET, Objects.requireNonNull(value, "value (use Patch.clear() for null)"));
   }
 
-  /** {@link #set(Object)} when present, {@link #clear()} when empty. */
+  /**
+   * {@return {@link #set(Object)} when present, {@link #clear()} when empty}
+   *
+   * @param <T> the type of the value
+   * @param value the value
+   */
   public static <T> Patch<T> ofOptional(Optional<T> value) {
     return value.map(Patch::set).orElseGet(Patch::clear);
   }
 
-  /** True when the field is left unchanged (not sent). */
+  /** {@return true when the field is left unchanged (not sent)} */
   public boolean isUnchanged() {
     return state == State.UNCHANGED;
   }
 
-  /** True when the field is explicitly set to null. */
+  /** {@return true when the field is explicitly set to null} */
   public boolean isClear() {
     return state == State.CLEAR;
   }
 
-  /** True when the field is set to a value. */
+  /** {@return true when the field is set to a value} */
   public boolean isSet() {
     return state == State.SET;
   }
 
-  /** The value when {@link #isSet()}, else empty. */
+  /** {@return the value when {@link #isSet()}, else empty} */
   public Optional<T> value() {
     return Optional.ofNullable(value);
   }
 
-  /** The value; throws unless {@link #isSet()}. */
+  /** {@return the value; throws unless {@link #isSet()}} */
   public T get() {
     if (state != State.SET) {
       throw new NoSuchElementException("Patch is " + state);
@@ -80,7 +101,13 @@ public final class Patch<T> {
     return value;
   }
 
-  /** Maps a set value, keeping unchanged and clear as they are. */
+  /**
+   * Maps a set value, keeping unchanged and clear as they are.
+   *
+   * @param <R> the type of the result
+   * @param mapper the mapper
+   * @return the patch
+   */
   public <R> Patch<R> map(Function<? super T, ? extends R> mapper) {
     if (state != State.SET) {
       @SuppressWarnings("unchecked")

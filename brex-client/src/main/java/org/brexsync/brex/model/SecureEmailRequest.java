@@ -11,26 +11,26 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableSecureEmailRequest.class)
 @JsonDeserialize(as = ImmutableSecureEmailRequest.class)
-public abstract class SecureEmailRequest {
+public abstract class SecureEmailRequest implements WithSecureEmailRequest {
   SecureEmailRequest() {}
 
-  /** JSON {@code recipient_email}. */
+  /** {@return JSON {@code recipient_email}} */
   @JsonProperty("recipient_email")
   public abstract String recipientEmail();
 
-  /** JSON {@code sender_name}. */
+  /** {@return JSON {@code sender_name}} */
   @JsonProperty("sender_name")
   public abstract String senderName();
 
-  /** JSON {@code message}. */
+  /** {@return JSON {@code message}} */
   @JsonProperty("message")
   public abstract Optional<String> message();
 
-  /** JSON {@code expiry_days}. */
+  /** {@return JSON {@code expiry_days}} */
   @JsonProperty("expiry_days")
   public abstract Optional<Integer> expiryDays();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -42,22 +42,18 @@ public abstract class SecureEmailRequest {
    * Immutables' {@code IllegalStateException}; the other rules are checked by {@link
    * org.brexsync.brex.BrexValidation}.
    */
-  public static class Builder extends ImmutableSecureEmailRequest.Builder {
-    /** A new, empty builder; same as {@link SecureEmailRequest#builder()}. */
-    public Builder() {}
+  public static final class Builder extends ImmutableSecureEmailRequest.Builder {
+    Builder() {}
 
     /**
      * Builds the request.
      *
+     * @return the value
      * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
      */
     @Override
-    public ImmutableSecureEmailRequest build() {
-      RequiredAttributes.of("SecureEmailRequest")
-          .require(recipientEmailIsSet(), "recipient_email")
-          .require(senderNameIsSet(), "sender_name")
-          .throwIfMissing();
-      return super.build();
+    public SecureEmailRequest build() {
+      return RequiredAttributes.build(SecureEmailRequest.class, super::build);
     }
   }
 }

@@ -5,37 +5,58 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.brexsync.brex.internal.RequiredAttributes;
 import org.immutables.value.Value;
 
 /** Spend controls of a vendor card as Brex returns them ({@code SpendControl}). */
 @Value.Immutable
 @JsonSerialize(as = ImmutableSpendControl.class)
 @JsonDeserialize(as = ImmutableSpendControl.class)
-public abstract class SpendControl {
+public abstract class SpendControl implements WithSpendControl {
   SpendControl() {}
 
-  /** JSON {@code spend_limit}. */
+  /** {@return JSON {@code spend_limit}} */
   @JsonProperty("spend_limit")
   public abstract Money spendLimit();
 
-  /** JSON {@code spend_available}. */
+  /** {@return JSON {@code spend_available}} */
   @JsonProperty("spend_available")
   public abstract Money spendAvailable();
 
-  /** JSON {@code spend_duration}. */
+  /** {@return JSON {@code spend_duration}} */
   @JsonProperty("spend_duration")
   public abstract Optional<SpendDuration> spendDuration();
 
-  /** JSON {@code reason}. */
+  /** {@return JSON {@code reason}} */
   @JsonProperty("reason")
   public abstract Optional<String> reason();
 
-  /** JSON {@code lock_after_date}. */
+  /** {@return JSON {@code lock_after_date}} */
   @JsonProperty("lock_after_date")
   public abstract Optional<LocalDate> lockAfterDate();
 
-  /** A new builder. */
-  public static ImmutableSpendControl.Builder builder() {
-    return ImmutableSpendControl.builder();
+  /** {@return a new builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link SpendControl}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value. {@link #build()} throws one {@link org.brexsync.brex.BrexValidationException}
+   * naming every unset required attribute by its JSON name.
+   */
+  public static final class Builder extends ImmutableSpendControl.Builder {
+    Builder() {}
+
+    /**
+     * Builds the value.
+     *
+     * @return the value
+     * @throws org.brexsync.brex.BrexValidationException listing every unset required attribute
+     */
+    @Override
+    public SpendControl build() {
+      return RequiredAttributes.build(SpendControl.class, super::build);
+    }
   }
 }

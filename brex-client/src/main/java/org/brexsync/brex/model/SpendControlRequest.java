@@ -12,34 +12,34 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableSpendControlRequest.class)
 @JsonDeserialize(as = ImmutableSpendControlRequest.class)
-public abstract class SpendControlRequest {
+public abstract class SpendControlRequest implements WithSpendControlRequest {
   SpendControlRequest() {}
 
-  /** JSON {@code spend_limit}. */
+  /** {@return JSON {@code spend_limit}} */
   @JsonProperty("spend_limit")
   public abstract Money spendLimit();
 
-  /** JSON {@code spend_duration}. */
+  /** {@return JSON {@code spend_duration}} */
   @JsonProperty("spend_duration")
   public abstract SpendDuration spendDuration();
 
-  /** JSON {@code reason}. */
+  /** {@return JSON {@code reason}} */
   @JsonProperty("reason")
   public abstract Optional<String> reason();
 
-  /** JSON {@code lock_after_date}. */
+  /** {@return JSON {@code lock_after_date}} */
   @JsonProperty("lock_after_date")
   public abstract Optional<LocalDate> lockAfterDate();
 
-  /** JSON {@code parent_budget_id}. */
+  /** {@return JSON {@code parent_budget_id}} */
   @JsonProperty("parent_budget_id")
   public abstract Optional<String> parentBudgetId();
 
-  /** JSON {@code policy_id}. */
+  /** {@return JSON {@code policy_id}} */
   @JsonProperty("policy_id")
   public abstract Optional<String> policyId();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -51,22 +51,18 @@ public abstract class SpendControlRequest {
    * instead of Immutables' {@code IllegalStateException}; the other rules are checked by {@link
    * org.brexsync.brex.BrexValidation}.
    */
-  public static class Builder extends ImmutableSpendControlRequest.Builder {
-    /** A new, empty builder; same as {@link SpendControlRequest#builder()}. */
-    public Builder() {}
+  public static final class Builder extends ImmutableSpendControlRequest.Builder {
+    Builder() {}
 
     /**
      * Builds the request.
      *
+     * @return the value
      * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
      */
     @Override
-    public ImmutableSpendControlRequest build() {
-      RequiredAttributes.of("SpendControlRequest")
-          .require(spendLimitIsSet(), "spend_limit")
-          .require(spendDurationIsSet(), "spend_duration")
-          .throwIfMissing();
-      return super.build();
+    public SpendControlRequest build() {
+      return RequiredAttributes.build(SpendControlRequest.class, super::build);
     }
   }
 }

@@ -11,23 +11,28 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableTerminateCardRequest.class)
 @JsonDeserialize(as = ImmutableTerminateCardRequest.class)
-public abstract class TerminateCardRequest {
+public abstract class TerminateCardRequest implements WithTerminateCardRequest {
   TerminateCardRequest() {}
 
-  /** JSON {@code reason}. */
+  /** {@return JSON {@code reason}} */
   @JsonProperty("reason")
   public abstract ChangeCardReason reason();
 
-  /** JSON {@code description}. */
+  /** {@return JSON {@code description}} */
   @JsonProperty("description")
   public abstract Optional<String> description();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Terminate for {@code reason} without a description. */
+  /**
+   * Terminate for {@code reason} without a description.
+   *
+   * @param reason the reason
+   * @return the terminate card request
+   */
   public static TerminateCardRequest of(ChangeCardReason reason) {
     return builder().reason(reason).build();
   }
@@ -39,21 +44,18 @@ public abstract class TerminateCardRequest {
    * IllegalStateException}; the other rules are checked by {@link
    * org.brexsync.brex.BrexValidation}.
    */
-  public static class Builder extends ImmutableTerminateCardRequest.Builder {
-    /** A new, empty builder; same as {@link TerminateCardRequest#builder()}. */
-    public Builder() {}
+  public static final class Builder extends ImmutableTerminateCardRequest.Builder {
+    Builder() {}
 
     /**
      * Builds the request.
      *
+     * @return the value
      * @throws org.brexsync.brex.BrexValidationException listing every missing required attribute
      */
     @Override
-    public ImmutableTerminateCardRequest build() {
-      RequiredAttributes.of("TerminateCardRequest")
-          .require(reasonIsSet(), "reason")
-          .throwIfMissing();
-      return super.build();
+    public TerminateCardRequest build() {
+      return RequiredAttributes.build(TerminateCardRequest.class, super::build);
     }
   }
 }

@@ -5,61 +5,82 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Map;
 import java.util.Optional;
+import org.brexsync.brex.internal.RequiredAttributes;
 import org.immutables.value.Value;
 
 /** A Brex user ({@code UserResponse}). */
 @Value.Immutable
 @JsonSerialize(as = ImmutableUser.class)
 @JsonDeserialize(as = ImmutableUser.class)
-public abstract class User {
+public abstract class User implements WithUser {
   User() {}
 
-  /** JSON {@code id}. */
+  /** {@return JSON {@code id}} */
   @JsonProperty("id")
   public abstract String id();
 
-  /** JSON {@code first_name}. */
+  /** {@return JSON {@code first_name}} */
   @JsonProperty("first_name")
   public abstract String firstName();
 
-  /** JSON {@code last_name}. */
+  /** {@return JSON {@code last_name}} */
   @JsonProperty("last_name")
   public abstract String lastName();
 
-  /** JSON {@code email}. */
+  /** {@return JSON {@code email}} */
   @JsonProperty("email")
   public abstract String email();
 
-  /** JSON {@code status}. */
+  /** {@return JSON {@code status}} */
   @JsonProperty("status")
   public abstract Optional<UserStatus> status();
 
-  /** JSON {@code manager_id}. */
+  /** {@return JSON {@code manager_id}} */
   @JsonProperty("manager_id")
   public abstract Optional<String> managerId();
 
-  /** JSON {@code department_id}. */
+  /** {@return JSON {@code department_id}} */
   @JsonProperty("department_id")
   public abstract Optional<String> departmentId();
 
-  /** JSON {@code location_id}. */
+  /** {@return JSON {@code location_id}} */
   @JsonProperty("location_id")
   public abstract Optional<String> locationId();
 
-  /** JSON {@code title_id}. */
+  /** {@return JSON {@code title_id}} */
   @JsonProperty("title_id")
   public abstract Optional<String> titleId();
 
-  /** JSON {@code metadata}. Empty when absent. */
+  /** {@return JSON {@code metadata}} Empty when absent. */
   @JsonProperty("metadata")
   public abstract Map<String, String> metadata();
 
-  /** JSON {@code remote_display_id}. */
+  /** {@return JSON {@code remote_display_id}} */
   @JsonProperty("remote_display_id")
   public abstract Optional<String> remoteDisplayId();
 
-  /** A new builder. */
-  public static ImmutableUser.Builder builder() {
-    return ImmutableUser.builder();
+  /** {@return a new builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link User}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value. {@link #build()} throws one {@link org.brexsync.brex.BrexValidationException}
+   * naming every unset required attribute by its JSON name.
+   */
+  public static final class Builder extends ImmutableUser.Builder {
+    Builder() {}
+
+    /**
+     * Builds the value.
+     *
+     * @return the value
+     * @throws org.brexsync.brex.BrexValidationException listing every unset required attribute
+     */
+    @Override
+    public User build() {
+      return RequiredAttributes.build(User.class, super::build);
+    }
   }
 }

@@ -4,29 +4,50 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
+import org.brexsync.brex.internal.RequiredAttributes;
 import org.immutables.value.Value;
 
 /** Full replacement of a webhook subscription's URL, event types and status. */
 @Value.Immutable
 @JsonSerialize(as = ImmutableUpdateWebhookSubscriptionRequest.class)
 @JsonDeserialize(as = ImmutableUpdateWebhookSubscriptionRequest.class)
-public abstract class UpdateWebhookSubscriptionRequest {
+public abstract class UpdateWebhookSubscriptionRequest implements WithUpdateWebhookSubscriptionRequest {
   UpdateWebhookSubscriptionRequest() {}
 
-  /** JSON {@code url}. */
+  /** {@return JSON {@code url}} */
   @JsonProperty("url")
   public abstract String url();
 
-  /** JSON {@code event_types}. */
+  /** {@return JSON {@code event_types}} */
   @JsonProperty("event_types")
   public abstract List<WebhookEventType> eventTypes();
 
-  /** JSON {@code status}. */
+  /** {@return JSON {@code status}} */
   @JsonProperty("status")
   public abstract UpdateWebhookSubscriptionStatus status();
 
-  /** A new builder. */
-  public static ImmutableUpdateWebhookSubscriptionRequest.Builder builder() {
-    return ImmutableUpdateWebhookSubscriptionRequest.builder();
+  /** {@return a new builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link UpdateWebhookSubscriptionRequest}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value. {@link #build()} throws one {@link org.brexsync.brex.BrexValidationException}
+   * naming every unset required attribute by its JSON name.
+   */
+  public static final class Builder extends ImmutableUpdateWebhookSubscriptionRequest.Builder {
+    Builder() {}
+
+    /**
+     * Builds the value.
+     *
+     * @return the value
+     * @throws org.brexsync.brex.BrexValidationException listing every unset required attribute
+     */
+    @Override
+    public UpdateWebhookSubscriptionRequest build() {
+      return RequiredAttributes.build(UpdateWebhookSubscriptionRequest.class, super::build);
+    }
   }
 }

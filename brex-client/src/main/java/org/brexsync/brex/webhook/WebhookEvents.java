@@ -11,7 +11,11 @@ public final class WebhookEvents {
 
   private WebhookEvents() {}
 
-  /** The {@code event_type} of a payload; {@code UNKNOWN} for types this version does not know. */
+  /**
+   * {@return the {@code event_type} of a payload; {@code UNKNOWN} for types this version does not know}
+   *
+   * @param body the body
+   */
   public static WebhookEventType eventType(byte[] body) {
     JsonNode tree = tree(body);
     JsonNode t = tree.get("event_type");
@@ -29,6 +33,8 @@ public final class WebhookEvents {
   /**
    * Parses a {@code USER_UPDATED} payload.
    *
+   * @param body the body
+   * @return the parsed user updated event
    * @throws BrexResponseException when the payload is malformed or of another event type
    */
   public static UserUpdatedEvent parseUserUpdated(byte[] body) {
@@ -40,7 +46,11 @@ public final class WebhookEvents {
     return BrexJson.fromJsonTree(tree(body), UserUpdatedEvent.class);
   }
 
-  /** {@link #parseUserUpdated(byte[])} of a UTF-8 string. */
+  /**
+   * {@return {@link #parseUserUpdated(byte[])} of a UTF-8 string}
+   *
+   * @param body the body
+   */
   public static UserUpdatedEvent parseUserUpdated(String body) {
     return parseUserUpdated(body.getBytes(StandardCharsets.UTF_8));
   }

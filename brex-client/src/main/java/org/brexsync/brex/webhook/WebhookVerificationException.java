@@ -6,7 +6,11 @@ import org.brexsync.brex.BrexException;
 public class WebhookVerificationException extends BrexException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param message the detail message (never a secret)
+   */
   public WebhookVerificationException(String message) {
     super(message);
   }

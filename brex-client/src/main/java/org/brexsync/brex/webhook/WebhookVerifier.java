@@ -49,7 +49,7 @@ public final class WebhookVerifier {
     this.clock = b.clock;
   }
 
-  /** A builder. At least one secret is required. */
+  /** {@return a builder} At least one secret is required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -57,6 +57,8 @@ public final class WebhookVerifier {
   /**
    * Verifies a request given its headers (names case-insensitive) and raw body.
    *
+   * @param headers the headers
+   * @param body the body
    * @throws WebhookVerificationException when it is not a valid, fresh Brex webhook
    */
   public void verify(Map<String, List<String>> headers, byte[] body) {
@@ -68,6 +70,10 @@ public final class WebhookVerifier {
    * Verifies a request from its three headers and raw body bytes (verify the bytes as received,
    * before any JSON parsing).
    *
+   * @param webhookId the webhook id
+   * @param timestamp the timestamp
+   * @param signatureHeader the signature header
+   * @param body the body
    * @throws WebhookVerificationException when it is not a valid, fresh Brex webhook
    */
   public void verify(String webhookId, String timestamp, String signatureHeader, byte[] body) {
@@ -112,12 +118,24 @@ public final class WebhookVerifier {
     }
   }
 
-  /** Like {@link #verify(String, String, String, byte[])} with a UTF-8 body string. */
+  /**
+   * Like {@link #verify(String, String, String, byte[])} with a UTF-8 body string.
+   *
+   * @param webhookId the webhook id
+   * @param timestamp the timestamp
+   * @param signatureHeader the signature header
+   * @param body the body
+   */
   public void verify(String webhookId, String timestamp, String signatureHeader, String body) {
     verify(webhookId, timestamp, signatureHeader, body.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** True when {@link #verify(Map, byte[])} would pass. */
+  /**
+   * {@return true when {@link #verify(Map, byte[])} would pass}
+   *
+   * @param headers the headers
+   * @param body the body
+   */
   public boolean isValid(Map<String, List<String>> headers, byte[] body) {
     try {
       verify(headers, body);
@@ -128,8 +146,13 @@ public final class WebhookVerifier {
   }
 
   /**
-   * The {@code v1,<base64>} signature for a message under {@code secret}: for tests and for
-   * simulators that send webhooks.
+   * {@return the {@code v1,<base64>} signature for a message under {@code secret}: for tests and for
+   * simulators that send webhooks}
+   *
+   * @param secret the secret
+   * @param webhookId the webhook id
+   * @param timestamp the timestamp
+   * @param body the body
    */
   public static String sign(String secret, String webhookId, long timestamp, byte[] body) {
     byte[] prefix = (webhookId + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8);
@@ -192,25 +215,45 @@ public final class WebhookVerifier {
 
     private Builder() {}
 
-    /** Adds a secret (base64, optionally {@code whsec_}-prefixed). */
+    /**
+     * Adds a secret (base64, optionally {@code whsec_}-prefixed).
+     *
+     * @param secret the secret
+     * @return this builder
+     */
     public Builder secret(String secret) {
       keys.add(decodeSecret(secret));
       return this;
     }
 
-    /** Adds every secret Brex returned; during rotation both are accepted. */
+    /**
+     * Adds every secret Brex returned; during rotation both are accepted.
+     *
+     * @param secrets the secrets
+     * @return this builder
+     */
     public Builder secrets(List<WebhookSecret> secrets) {
       secrets.forEach(s -> secret(s.secret()));
       return this;
     }
 
-    /** Adds secrets given as strings. */
+    /**
+     * Adds secrets given as strings.
+     *
+     * @param secrets the secrets
+     * @return this builder
+     */
     public Builder secretStrings(List<String> secrets) {
       secrets.forEach(this::secret);
       return this;
     }
 
-    /** Maximum distance between the webhook timestamp and now (default 5 minutes). */
+    /**
+     * Maximum distance between the webhook timestamp and now (default 5 minutes).
+     *
+     * @param tolerance maximum distance between the webhook timestamp and now (default 5 minutes)
+     * @return this builder
+     */
     public Builder tolerance(Duration tolerance) {
       if (tolerance.isNegative()) {
         throw new IllegalArgumentException("tolerance must not be negative");
@@ -219,13 +262,22 @@ public final class WebhookVerifier {
       return this;
     }
 
-    /** Clock for the timestamp check. */
+    /**
+     * Clock for the timestamp check.
+     *
+     * @param clock clock for the timestamp check
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** Builds the verifier. */
+    /**
+     * Builds the verifier.
+     *
+     * @return the new webhook verifier
+     */
     public WebhookVerifier build() {
       if (keys.isEmpty()) {
         throw new IllegalStateException("at least one webhook secret is required");

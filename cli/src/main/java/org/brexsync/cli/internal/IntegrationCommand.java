@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.brexsync.connector.Connection;
-import org.brexsync.connector.ImmutableIntegration;
 import org.brexsync.connector.Integration;
 import org.brexsync.connector.IntegrationJson;
 import org.brexsync.connector.ValidationResult;
@@ -152,7 +151,7 @@ public final class IntegrationCommand implements Runnable {
           merged = merged.withRule(s.toRule());
         }
       }
-      Integration result = ImmutableIntegration.copyOf(base).withMapping(merged);
+      Integration result = base.withMapping(merged);
       if (json) {
         ctx.out().println(IntegrationJson.write(result));
         ctx.notice("Suggested integration is " + result.validate().status()

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import org.brexsync.connector.insight.Csv;
-import org.brexsync.connector.sync.ImmutableRecordOutcome;
 import org.brexsync.connector.sync.RecordOutcome;
 import org.brexsync.connector.sync.Situation;
 import org.brexsync.connector.sync.SyncListener;
@@ -161,7 +160,7 @@ final class ReportFile implements SyncListener, AutoCloseable {
     try (BufferedReader in = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
       String line;
       while ((line = in.readLine()) != null) {
-        w.write(Reports.csvRecord(r, MAPPER.readValue(line, ImmutableRecordOutcome.class)));
+        w.write(Reports.csvRecord(r, MAPPER.readValue(line, RecordOutcome.class)));
       }
     }
   }

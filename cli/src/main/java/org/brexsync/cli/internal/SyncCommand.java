@@ -3,7 +3,6 @@ package org.brexsync.cli.internal;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import org.brexsync.connector.ImmutableIntegration;
 import org.brexsync.connector.Integration;
 import org.brexsync.connector.ValidationResult;
 import org.brexsync.connector.state.FileSyncStateStore;
@@ -87,7 +86,7 @@ public final class SyncCommand implements java.util.concurrent.Callable<Integer>
         return Integrations.defaultIntegration(role == null ? Integrations.SANDBOX_ROLE : role);
       });
       if (limit != null) {
-        integration = ImmutableIntegration.copyOf(integration).withRecordLimit(limit);
+        integration = integration.withRecordLimit(limit);
       }
       ValidationResult validation = integration.validate();
       if (!validation.isLaunchable()) {

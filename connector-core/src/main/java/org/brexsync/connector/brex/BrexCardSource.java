@@ -17,7 +17,11 @@ public final class BrexCardSource implements CardSource {
     this.client = Objects.requireNonNull(client, "client");
   }
 
-  /** The cards of a brex-client. */
+  /**
+   * {@return the cards of a brex-client}
+   *
+   * @param client the Brex client
+   */
   public static BrexCardSource of(BrexClient client) {
     return new BrexCardSource(client);
   }

@@ -54,12 +54,21 @@ public final class BrexLookups {
             });
   }
 
-  /** Lookups over a source with the default cache size. */
+  /**
+   * {@return lookups over a source with the default cache size}
+   *
+   * @param source the source
+   */
   public static BrexLookups over(UserSource source) {
     return new BrexLookups(source, DEFAULT_USER_CACHE_SIZE);
   }
 
-  /** Lookups over a source remembering at most {@code userCacheSize} users. */
+  /**
+   * {@return lookups over a source remembering at most {@code userCacheSize} users}
+   *
+   * @param source the source
+   * @param userCacheSize the user cache size
+   */
   public static BrexLookups over(UserSource source, int userCacheSize) {
     if (userCacheSize < 1) {
       throw new IllegalArgumentException("userCacheSize must be >= 1");
@@ -67,7 +76,11 @@ public final class BrexLookups {
     return new BrexLookups(source, userCacheSize);
   }
 
-  /** Remembers a user seen elsewhere (e.g. in a users page) so it never needs to be fetched. */
+  /**
+   * Remembers a user seen elsewhere (e.g. in a users page) so it never needs to be fetched.
+   *
+   * @param user the user
+   */
   public void remember(ObjectNode user) {
     if (user.hasNonNull("id")) {
       users.put(user.get("id").asText(), Optional.of(user));
@@ -77,6 +90,8 @@ public final class BrexLookups {
   /**
    * Remembers a user seen through a record view (e.g. in a users page); its JSON tree is made only if
    * it is asked for as somebody's manager.
+   *
+   * @param user the user
    */
   public void remember(org.brexsync.connector.record.RecordView user) {
     Optional<String> id = user.text("id").filter(s -> !s.isEmpty());
@@ -85,7 +100,11 @@ public final class BrexLookups {
     }
   }
 
-  /** The department's name. */
+  /**
+   * {@return the department's name}
+   *
+   * @param id the id
+   */
   public Optional<String> departmentName(String id) {
     Map<String, String> m = departments;
     if (m == null) {
@@ -99,7 +118,11 @@ public final class BrexLookups {
     return Optional.ofNullable(m.get(id));
   }
 
-  /** The location's name. */
+  /**
+   * {@return the location's name}
+   *
+   * @param id the id
+   */
   public Optional<String> locationName(String id) {
     Map<String, String> m = locations;
     if (m == null) {
@@ -113,7 +136,11 @@ public final class BrexLookups {
     return Optional.ofNullable(m.get(id));
   }
 
-  /** The title's name. */
+  /**
+   * {@return the title's name}
+   *
+   * @param id the id
+   */
   public Optional<String> titleName(String id) {
     Map<String, String> m = titles;
     if (m == null) {
@@ -127,7 +154,11 @@ public final class BrexLookups {
     return Optional.ofNullable(m.get(id));
   }
 
-  /** A user by id, from the cache or with one call. */
+  /**
+   * {@return a user by id, from the cache or with one call}
+   *
+   * @param id the id
+   */
   public Optional<ObjectNode> user(String id) {
     Optional<ObjectNode> hit = users.get(id);
     if (hit != null) {
@@ -145,7 +176,7 @@ public final class BrexLookups {
     return fetched;
   }
 
-  /** Number of single-user calls made for manager lookups (for tests and reports). */
+  /** {@return number of single-user calls made for manager lookups (for tests and reports)} */
   public long userCalls() {
     return calls.get();
   }

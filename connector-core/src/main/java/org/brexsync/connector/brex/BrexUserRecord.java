@@ -38,32 +38,46 @@ public final class BrexUserRecord implements RecordView {
     this.lookups = lookups;
   }
 
-  /** A view with enrichments resolved through the lookups. */
+  /**
+   * {@return a view with enrichments resolved through the lookups}
+   *
+   * @param user the user
+   * @param lookups the lookups
+   */
   public static BrexUserRecord of(ObjectNode user, BrexLookups lookups) {
     return new BrexUserRecord(tree(user), Optional.of(lookups));
   }
 
-  /** A view without enrichments (enriched paths resolve to empty). */
+  /**
+   * {@return a view without enrichments (enriched paths resolve to empty)}
+   *
+   * @param user the user
+   */
   public static BrexUserRecord of(ObjectNode user) {
     return new BrexUserRecord(tree(user), Optional.empty());
   }
 
-  /** A view of a user already seen through the spec's names, with enrichments resolved through the lookups. */
+  /**
+   * {@return a view of a user already seen through the spec's names, with enrichments resolved through the lookups}
+   *
+   * @param user the user
+   * @param lookups the lookups
+   */
   public static BrexUserRecord of(RecordView user, BrexLookups lookups) {
     return new BrexUserRecord(user, Optional.of(lookups));
   }
 
-  /** The Brex user id. */
+  /** {@return the Brex user id} */
   public String id() {
     return user.get(ID).map(JsonNode::asText).orElse("");
   }
 
-  /** The user as a JSON tree (the tree itself when the user is one: do not modify). */
+  /** {@return the user as a JSON tree (the tree itself when the user is one: do not modify)} */
   public ObjectNode raw() {
     return user instanceof Tree ? ((Tree) user).node : user.toJson();
   }
 
-  /** The user without enrichments. */
+  /** {@return the user without enrichments} */
   public RecordView user() {
     return user;
   }

@@ -29,7 +29,11 @@ public final class BrexUserSource implements UserSource {
     this.client = Objects.requireNonNull(client, "client");
   }
 
-  /** A source over a client. */
+  /**
+   * {@return a source over a client}
+   *
+   * @param client the Brex client
+   */
   public static BrexUserSource of(BrexClient client) {
     return new BrexUserSource(client);
   }

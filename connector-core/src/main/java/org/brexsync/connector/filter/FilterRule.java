@@ -29,42 +29,54 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableFilterRule.class)
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-public abstract class FilterRule {
+public abstract class FilterRule implements WithFilterRule {
 
-  /** The path of the field tested, e.g. {@code status} or {@code department.name}. */
+  /** {@return the path of the field tested, e.g. {@code status} or {@code department.name}} */
   @JsonProperty("field")
   public abstract String field();
 
-  /** The comparison. */
+  /** {@return the comparison} */
   @JsonProperty("operator")
   public abstract FilterOperator operator();
 
-  /** The comparison values (none for EMPTY / NOT_EMPTY, one for EQUALS / NOT_EQUALS / REGEX). */
+  /** {@return the comparison values (none for EMPTY / NOT_EMPTY, one for EQUALS / NOT_EQUALS / REGEX)} */
   @JsonProperty("values")
   public abstract List<String> values();
 
-  /** True to drop matching records instead of keeping only them. */
+  /** {@return true to drop matching records instead of keeping only them} */
   @JsonProperty("exclude")
   @Value.Default
   public boolean exclude() {
     return false;
   }
 
-  /** True to compare text case-insensitively. */
+  /** {@return true to compare text case-insensitively} */
   @JsonProperty("ignoreCase")
   @Value.Default
   public boolean ignoreCase() {
     return false;
   }
 
-  /** Keeps records whose field is one of the values. */
+  /**
+   * Keeps records whose field is one of the values.
+   *
+   * @param field the record field to test, a path such as {@code status}
+   * @param values the values
+   * @return the rule
+   */
   public static FilterRule includeIn(String field, String... values) {
-    return ImmutableFilterRule.builder().field(field).operator(FilterOperator.IN).addValues(values).build();
+    return builder().field(field).operator(FilterOperator.IN).addValues(values).build();
   }
 
-  /** Drops records whose field is one of the values. */
+  /**
+   * Drops records whose field is one of the values.
+   *
+   * @param field the record field to test, a path such as {@code status}
+   * @param values the values
+   * @return the rule
+   */
   public static FilterRule excludeIn(String field, String... values) {
-    return ImmutableFilterRule.builder()
+    return builder()
         .field(field)
         .operator(FilterOperator.IN)
         .addValues(values)
@@ -72,9 +84,9 @@ public abstract class FilterRule {
         .build();
   }
 
-  /** A rule builder. */
-  public static ImmutableFilterRule.Builder builder() {
-    return ImmutableFilterRule.builder();
+  /** {@return a rule builder} */
+  public static Builder builder() {
+    return new Builder();
   }
 
   @JsonIgnore
@@ -121,7 +133,11 @@ public abstract class FilterRule {
     }
   }
 
-  /** Whether the record's field satisfies the comparison (ignoring {@link #exclude()}). */
+  /**
+   * {@return whether the record's field satisfies the comparison (ignoring {@link #exclude()})}
+   *
+   * @param record the record
+   */
   public boolean matches(RecordView record) {
     Optional<JsonNode> v = record.get(path());
     Optional<String> text = v.map(n -> n.isValueNode() ? n.asText() : n.toString());
@@ -145,7 +161,11 @@ public abstract class FilterRule {
     }
   }
 
-  /** Whether this rule lets the record pass. */
+  /**
+   * {@return whether this rule lets the record pass}
+   *
+   * @param record the record
+   */
   public boolean accepts(RecordView record) {
     return matches(record) != exclude();
   }
@@ -163,9 +183,19 @@ public abstract class FilterRule {
     return ignoreCase() ? a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT)) : a.equals(b);
   }
 
-  /** A readable form, e.g. {@code status IN [ACTIVE, INVITED]} or {@code NOT(email REGEX [.*@test])}. */
+  /**
+   * {@return a readable form, e.g. {@code status IN [ACTIVE, INVITED]} or {@code NOT(email REGEX [.*@test])}}
+   */
   public String describe() {
     String s = field() + " " + operator() + (values().isEmpty() ? "" : " " + values());
     return exclude() ? "exclude(" + s + ")" : s;
+  }
+
+  /**
+   * Builder of {@link FilterRule}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableFilterRule.Builder {
+    Builder() {}
   }
 }

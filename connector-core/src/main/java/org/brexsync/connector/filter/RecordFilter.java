@@ -19,34 +19,50 @@ public final class RecordFilter {
     this.rules = List.copyOf(rules);
   }
 
-  /** A filter of the given rules. */
+  /**
+   * {@return a filter of the given rules}
+   *
+   * @param rules the rules
+   */
   @JsonCreator
   public static RecordFilter of(List<FilterRule> rules) {
     return rules.isEmpty() ? NONE : new RecordFilter(rules);
   }
 
-  /** A filter of the given rules. */
+  /**
+   * {@return a filter of the given rules}
+   *
+   * @param rules the rules
+   */
   public static RecordFilter of(FilterRule... rules) {
     return of(List.of(rules));
   }
 
-  /** The filter that passes every record. */
+  /** {@return the filter that passes every record} */
   public static RecordFilter none() {
     return NONE;
   }
 
-  /** The rules, in order. */
+  /** {@return the rules, in order} */
   @JsonValue
   public List<FilterRule> rules() {
     return rules;
   }
 
-  /** Whether the record passes. */
+  /**
+   * {@return whether the record passes}
+   *
+   * @param record the record
+   */
   public boolean test(RecordView record) {
     return rejection(record).isEmpty();
   }
 
-  /** The first rule that rejects the record, as readable text; empty when the record passes. */
+  /**
+   * {@return the first rule that rejects the record, as readable text; empty when the record passes}
+   *
+   * @param record the record
+   */
   public Optional<String> rejection(RecordView record) {
     for (FilterRule r : rules) {
       if (!r.accepts(record)) {

@@ -20,22 +20,30 @@ public final class Catalog {
 
   private Catalog() {}
 
-  /** The built-in views, in a sensible reading order. */
+  /** {@return the built-in views, in a sensible reading order} */
   public static List<ListView> views() {
     return VIEWS;
   }
 
-  /** The built-in insight rules. */
+  /** {@return the built-in insight rules} */
   public static List<InsightRule> insights() {
     return INSIGHTS;
   }
 
-  /** A built-in view by name. */
+  /**
+   * {@return a built-in view by name}
+   *
+   * @param name the name
+   */
   public static Optional<ListView> view(String name) {
     return VIEWS.stream().filter(v -> v.name().equals(name)).findFirst();
   }
 
-  /** A built-in insight rule by name. */
+  /**
+   * {@return a built-in insight rule by name}
+   *
+   * @param name the name
+   */
   public static Optional<InsightRule> insight(String name) {
     return INSIGHTS.stream().filter(v -> v.name().equals(name)).findFirst();
   }
@@ -44,6 +52,8 @@ public final class Catalog {
    * Finds a view for the command line: a built-in view's name, an insight rule's name (its member
    * list), or else JSON text of a view.
    *
+   * @param nameOrJson the name or JSON
+   * @return the list view
    * @throws IllegalArgumentException listing the known names when nothing matches
    */
   public static ListView resolve(String nameOrJson) {
@@ -56,7 +66,7 @@ public final class Catalog {
         .orElseThrow(() -> new IllegalArgumentException("unknown view '" + s + "'; known: " + names()));
   }
 
-  /** Names of every built-in view and insight, for help texts. */
+  /** {@return names of every built-in view and insight, for help texts} */
   public static List<String> names() {
     Map<String, Boolean> m = new LinkedHashMap<>();
     VIEWS.forEach(v -> m.put(v.name(), true));
@@ -64,7 +74,12 @@ public final class Catalog {
     return List.copyOf(m.keySet());
   }
 
-  /** Reads a JSON array of insight rules (the format of the built-in {@code insights.json}). */
+  /**
+   * Reads a JSON array of insight rules (the format of the built-in {@code insights.json}).
+   *
+   * @param json the JSON text
+   * @return the insight rules
+   */
   public static List<InsightRule> insightsFromJson(String json) {
     try {
       return List.copyOf(Json.mapper().readValue(json, new TypeReference<List<InsightRule>>() {}));
@@ -73,7 +88,12 @@ public final class Catalog {
     }
   }
 
-  /** Reads a JSON array of views. */
+  /**
+   * Reads a JSON array of views.
+   *
+   * @param json the JSON text
+   * @return the list views
+   */
   public static List<ListView> viewsFromJson(String json) {
     try {
       return List.copyOf(Json.mapper().readValue(json, new TypeReference<List<ListView>>() {}));

@@ -21,52 +21,65 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableColumn.class)
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public abstract class Column {
+public abstract class Column implements WithColumn {
 
-  /** The field path, e.g. {@code email}, {@code department.name}, {@code oomnitza.suspended}. */
+  /** {@return the field path, e.g. {@code email}, {@code department.name}, {@code oomnitza.suspended}} */
   @JsonProperty("field")
   public abstract String field();
 
-  /** The heading; defaults to the field path. */
+  /** {@return the heading; defaults to the field path} */
   @JsonProperty("label")
   public abstract Optional<String> label();
 
-  /** How values are shown. */
+  /** {@return how values are shown} */
   @JsonProperty("format")
   @Value.Default
   public ColumnFormat format() {
     return ColumnFormat.TEXT;
   }
 
-  /** For MONEY columns whose value is a plain number of minor units: the path of its currency. */
+  /** {@return for MONEY columns whose value is a plain number of minor units: the path of its currency} */
   @JsonProperty("currencyField")
   public abstract Optional<String> currencyField();
 
-  /** Contribution to subtotals and totals. */
+  /** {@return contribution to subtotals and totals} */
   @JsonProperty("aggregate")
   @Value.Default
   public Aggregate aggregate() {
     return Aggregate.NONE;
   }
 
-  /** The label, or the field path when no label is set. */
+  /** {@return the label, or the field path when no label is set} */
   public String heading() {
     return label().orElse(field());
   }
 
-  /** A column of a field with a label. */
+  /**
+   * {@return a column of a field with a label}
+   *
+   * @param field the record field shown in the column, a path such as {@code email}
+   * @param label the label
+   */
   public static Column of(String field, String label) {
-    return ImmutableColumn.builder().field(field).label(label).build();
+    return builder().field(field).label(label).build();
   }
 
-  /** A column builder. */
-  public static ImmutableColumn.Builder builder() {
-    return ImmutableColumn.builder();
+  /** {@return a column builder} */
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
   void check() {
     FieldPath.parse(field());
     currencyField().ifPresent(FieldPath::parse);
+  }
+
+  /**
+   * Builder of {@link Column}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableColumn.Builder {
+    Builder() {}
   }
 }

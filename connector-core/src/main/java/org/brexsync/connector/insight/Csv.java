@@ -22,7 +22,11 @@ public final class Csv {
 
   private Csv() {}
 
-  /** One record: the fields, each as {@link #field}, separated by commas and ended by CRLF. */
+  /**
+   * {@return one record: the fields, each as {@link #field}, separated by commas and ended by CRLF}
+   *
+   * @param fields the fields
+   */
   public static String record(List<String> fields) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < fields.size(); i++) {
@@ -34,7 +38,11 @@ public final class Csv {
     return sb.append("\r\n").toString();
   }
 
-  /** One field, neutralised against formula injection and quoted when needed; null is the empty field. */
+  /**
+   * {@return one field, neutralised against formula injection and quoted when needed; null is the empty field}
+   *
+   * @param value the value
+   */
   public static String field(String value) {
     String v = neutralise(value);
     boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0
@@ -43,8 +51,10 @@ public final class Csv {
   }
 
   /**
-   * The value with a leading apostrophe when a spreadsheet would read it as a formula (plain numbers
-   * such as {@code -12.5} are left alone); null is the empty string.
+   * {@return the value with a leading apostrophe when a spreadsheet would read it as a formula (plain numbers
+   * such as {@code -12.5} are left alone); null is the empty string}
+   *
+   * @param value the value
    */
   public static String neutralise(String value) {
     if (value == null || value.isEmpty()) {

@@ -27,37 +27,37 @@ public final class Dashboard {
     this.insights = List.copyOf(insights);
   }
 
-  /** The page title. */
+  /** {@return the page title} */
   public String title() {
     return title;
   }
 
-  /** When the data was read. */
+  /** {@return when the data was read} */
   public Instant generatedAt() {
     return generatedAt;
   }
 
-  /** Whether Oomnitza was joined. */
+  /** {@return whether Oomnitza was joined} */
   public boolean withOomnitza() {
     return oomnitza;
   }
 
-  /** Users grouped by status. */
+  /** {@return users grouped by status} */
   public ViewResult usersByStatus() {
     return usersByStatus;
   }
 
-  /** Cards grouped by status and card type. */
+  /** {@return cards grouped by status and card type} */
   public ViewResult cardsByStatusAndType() {
     return cardsByStatusAndType;
   }
 
-  /** Spend limits (not terminated) grouped by owner department. */
+  /** {@return spend limits (not terminated) grouped by owner department} */
   public ViewResult spendByDepartment() {
     return spendByDepartment;
   }
 
-  /** Every insight result, in rule order. */
+  /** {@return every insight result, in rule order} */
   public List<InsightResult> insights() {
     return insights;
   }

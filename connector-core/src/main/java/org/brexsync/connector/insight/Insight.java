@@ -83,17 +83,17 @@ public final class Insight {
     this.progress = b.progress;
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Whether Oomnitza is configured (rules that need it are otherwise unavailable). */
+  /** {@return whether Oomnitza is configured (rules that need it are otherwise unavailable)} */
   public boolean hasOomnitza() {
     return people.isPresent();
   }
 
-  /** The insight rules evaluated by {@link #insights()} and the dashboard. */
+  /** {@return the insight rules evaluated by {@link #insights()} and the dashboard} */
   public List<InsightRule> rules() {
     return rules;
   }
@@ -102,6 +102,10 @@ public final class Insight {
    * Streams a report of the view to {@code out} in the format (the writer is flushed, not closed).
    * An unsorted ungrouped view is written while Brex is read, so its memory does not grow with the
    * number of rows.
+   *
+   * @param view the view
+   * @param format the format
+   * @param out where to write
    */
   public void report(ListView view, ReportFormat format, Writer out) {
     ReportWriter w;
@@ -120,7 +124,12 @@ public final class Insight {
     flush(out);
   }
 
-  /** Evaluates views into memory, all in one read. */
+  /**
+   * Evaluates views into memory, all in one read.
+   *
+   * @param views the views
+   * @return the view results
+   */
   public List<ViewResult> evaluate(List<ListView> views) {
     List<ViewResult.Collector> cs = new ArrayList<>();
     List<ViewEvaluator> es = new ArrayList<>();
@@ -137,18 +146,29 @@ public final class Insight {
     return out;
   }
 
-  /** Evaluates one view into memory. */
+  /**
+   * Evaluates one view into memory.
+   *
+   * @param view the view
+   * @return the view result
+   */
   public ViewResult evaluate(ListView view) {
     return evaluate(List.of(view)).get(0);
   }
 
-  /** Evaluates every configured insight rule in one read. */
+  /**
+   * Evaluates every configured insight rule in one read.
+   *
+   * @return the insight results
+   */
   public List<InsightResult> insights() {
     return insightsAnd(List.of()).insights;
   }
 
   /**
-   * The insight counts as a plain-text table (name, count, title), for {@code brexsync insights}.
+   * {@return the insight counts as a plain-text table (name, count, title), for {@code brexsync insights}}
+   *
+   * @param results the results
    */
   public static String table(List<InsightResult> results) {
     int w = 4;
@@ -163,7 +183,11 @@ public final class Insight {
     return sb.toString();
   }
 
-  /** Builds the dashboard's figures and insight results in one read. */
+  /**
+   * Builds the dashboard's figures and insight results in one read.
+   *
+   * @return the new dashboard
+   */
   public Dashboard dashboardData() {
     List<ListView> charts = List.of(
         Catalog.view("users-by-status").orElseThrow(),
@@ -173,7 +197,11 @@ public final class Insight {
     return new Dashboard(title, clock.instant(), hasOomnitza(), r.views.get(0), r.views.get(1), r.views.get(2), r.insights);
   }
 
-  /** Writes the dashboard page: self-contained HTML with inline SVG charts, printable. */
+  /**
+   * Writes the dashboard page: self-contained HTML with inline SVG charts, printable.
+   *
+   * @param out where to write
+   */
   public void dashboard(Writer out) {
     DashboardPage.write(dashboardData(), out);
     flush(out);
@@ -248,32 +276,57 @@ public final class Insight {
 
     private Builder() {}
 
-    /** Reads users, directories and cards through a brex-client. */
+    /**
+     * Reads users, directories and cards through a brex-client.
+     *
+     * @param client the Brex client
+     * @return this builder
+     */
     public Builder brex(BrexClient client) {
       this.users = BrexUserSource.of(client);
       this.cards = BrexCardSource.of(client);
       return this;
     }
 
-    /** Joins Oomnitza people through an oomnitza-client (one batched lookup per users page). */
+    /**
+     * Joins Oomnitza people through an oomnitza-client (one batched lookup per users page).
+     *
+     * @param client the Oomnitza client
+     * @return this builder
+     */
     public Builder oomnitza(OomnitzaClient client) {
       this.people = OomnitzaPeopleLookup.of(client);
       return this;
     }
 
-    /** The Brex users port (instead of {@link #brex}). */
+    /**
+     * The Brex users port (instead of {@link #brex}).
+     *
+     * @param users the Brex users port (instead of {@link #brex})
+     * @return this builder
+     */
     public Builder users(UserSource users) {
       this.users = Objects.requireNonNull(users);
       return this;
     }
 
-    /** The cards port (instead of {@link #brex}). */
+    /**
+     * The cards port (instead of {@link #brex}).
+     *
+     * @param cards the cards port (instead of {@link #brex})
+     * @return this builder
+     */
     public Builder cards(CardSource cards) {
       this.cards = Objects.requireNonNull(cards);
       return this;
     }
 
-    /** The Oomnitza people port (instead of {@link #oomnitza}). */
+    /**
+     * The Oomnitza people port (instead of {@link #oomnitza}).
+     *
+     * @param people the Oomnitza people port (instead of {@link #oomnitza})
+     * @return this builder
+     */
     public Builder people(PeopleLookup people) {
       this.people = Objects.requireNonNull(people);
       return this;
@@ -282,6 +335,10 @@ public final class Insight {
     /**
      * The sync key: the Brex user path and the Oomnitza field that identify the same person
      * (default {@code email} → {@code email}; e.g. {@code id} → {@code brex_user_id}).
+     *
+     * @param brexPath the Brex path
+     * @param oomnitzaField the Oomnitza field
+     * @return this builder
      */
     public Builder match(String brexPath, String oomnitzaField) {
       org.brexsync.connector.record.FieldPath.parse(brexPath);
@@ -293,13 +350,23 @@ public final class Insight {
       return this;
     }
 
-    /** The clock for "now" (shipping age, lock dates, report times). */
+    /**
+     * The clock for "now" (shipping age, lock dates, report times).
+     *
+     * @param clock the clock for "now" (shipping age, lock dates, report times)
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
       return this;
     }
 
-    /** How long a physical card may stay SHIPPED before it is reported (default 14 days). */
+    /**
+     * How long a physical card may stay SHIPPED before it is reported (default 14 days).
+     *
+     * @param d how long a physical card may stay SHIPPED before it is reported (default 14 days)
+     * @return this builder
+     */
     public Builder shippedAfter(Duration d) {
       if (d.isNegative()) {
         throw new IllegalArgumentException("shippedAfter must not be negative");
@@ -308,13 +375,23 @@ public final class Insight {
       return this;
     }
 
-    /** Where "first seen SHIPPED" times are kept (default: in memory). */
+    /**
+     * Where "first seen SHIPPED" times are kept (default: in memory).
+     *
+     * @param t where "first seen SHIPPED" times are kept (default: in memory)
+     * @return this builder
+     */
     public Builder shipmentTracker(ShipmentTracker t) {
       this.tracker = Objects.requireNonNull(t);
       return this;
     }
 
-    /** Users per page (1..1000, default 100); also the Oomnitza batch size. */
+    /**
+     * Users per page (1..1000, default 100); also the Oomnitza batch size.
+     *
+     * @param n users per page (1..1000, default 100); also the Oomnitza batch size
+     * @return this builder
+     */
     public Builder pageSize(int n) {
       if (n < 1 || n > 1000) {
         throw new IllegalArgumentException("pageSize must be 1..1000");
@@ -323,7 +400,12 @@ public final class Insight {
       return this;
     }
 
-    /** Records kept per insight for listing (default 500); counts are always complete. */
+    /**
+     * Records kept per insight for listing (default 500); counts are always complete.
+     *
+     * @param n records kept per insight for listing (default 500); counts are always complete
+     * @return this builder
+     */
     public Builder memberLimit(int n) {
       if (n < 1) {
         throw new IllegalArgumentException("memberLimit must be >= 1");
@@ -332,7 +414,12 @@ public final class Insight {
       return this;
     }
 
-    /** The insight rules (default {@link Catalog#insights()}). */
+    /**
+     * The insight rules (default {@link Catalog#insights()}).
+     *
+     * @param rules the insight rules (default {@link Catalog#insights()})
+     * @return this builder
+     */
     public Builder rules(List<InsightRule> rules) {
       this.rules = List.copyOf(rules);
       return this;
@@ -341,6 +428,11 @@ public final class Insight {
     /**
      * Rows a sorted view without a limit keeps in memory (default 50,000); beyond that, sorted runs
      * are written to temporary files and merged (an external sort), so memory stays bounded.
+     *
+     * @param rows rows a sorted view without a limit keeps in memory (default 50,000); beyond that,
+     *     sorted runs are written to temporary files and merged (an external sort), so memory stays
+     *     bounded
+     * @return this builder
      */
     public Builder sortBuffer(int rows) {
       if (rows < 1) {
@@ -353,6 +445,10 @@ public final class Insight {
     /**
      * The Oomnitza fields kept on user rows as {@code oomnitza.<field>} (default: every field the
      * lookup returns). {@code oomnitza.found} and {@code oomnitza.suspended} are always set.
+     *
+     * @param fields the Oomnitza fields kept on user rows as {@code oomnitza.<field>} (default:
+     *     every field the lookup returns)
+     * @return this builder
      */
     public Builder oomnitzaFields(List<String> fields) {
       this.personFields = List.copyOf(fields);
@@ -363,6 +459,9 @@ public final class Insight {
      * Users remembered for {@code manager.*} enrichment (default 10,000). Every user read is
      * remembered; a manager no longer in the cache costs one {@code GET /v2/users/{id}}, then is
      * cached again. Only views that read {@code manager.*} look managers up.
+     *
+     * @param n users remembered for {@code manager.*} enrichment (default 10,000)
+     * @return this builder
      */
     public Builder managerCacheSize(int n) {
       if (n < 1) {
@@ -372,7 +471,12 @@ public final class Insight {
       return this;
     }
 
-    /** The dashboard title. */
+    /**
+     * The dashboard title.
+     *
+     * @param title the dashboard title
+     * @return this builder
+     */
     public Builder title(String title) {
       this.title = Objects.requireNonNull(title);
       return this;
@@ -382,13 +486,18 @@ public final class Insight {
      * Told how many Brex users and cards each call has read so far (phases {@value #USERS_READ}
      * and {@value #CARDS_READ}; Brex gives no totals): once per users page and once per page
      * size of cards, plus once at the end of each listing (default: nobody).
+     *
+     * @param listener told how many Brex users and cards each call has read so far (phases {@value
+     *     #USERS_READ} and {@value #CARDS_READ}; Brex gives no totals): once per users page and once
+     *     per page size of cards, plus once at the end of each listing (default: nobody)
+     * @return this builder
      */
     public Builder progress(ProgressListener listener) {
       this.progress = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
-    /** The insight. */
+    /** {@return the insight} */
     public Insight build() {
       return new Insight(this);
     }

@@ -25,27 +25,27 @@ public final class InsightResult {
     return new InsightResult(rule, Optional.empty());
   }
 
-  /** The rule. */
+  /** {@return the rule} */
   public InsightRule rule() {
     return rule;
   }
 
-  /** The rule's name. */
+  /** {@return the rule's name} */
   public String name() {
     return rule.name();
   }
 
-  /** Whether the rule could be evaluated (false: it needs Oomnitza and none is configured). */
+  /** {@return whether the rule could be evaluated (false: it needs Oomnitza and none is configured)} */
   public boolean available() {
     return members.isPresent();
   }
 
-  /** Records behind the finding (0 when unavailable). */
+  /** {@return records behind the finding (0 when unavailable)} */
   public long count() {
     return members.map(ViewResult::matched).orElse(0L);
   }
 
-  /** The records behind it, as the rule's view lists them (at most the member limit). */
+  /** {@return the records behind it, as the rule's view lists them (at most the member limit)} */
   public Optional<ViewResult> members() {
     return members;
   }

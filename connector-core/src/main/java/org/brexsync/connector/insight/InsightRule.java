@@ -19,7 +19,7 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableInsightRule.class)
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public abstract class InsightRule {
+public abstract class InsightRule implements WithInsightRule {
 
   /** What the finding means and what to do about it. */
   public enum Kind {
@@ -33,38 +33,46 @@ public abstract class InsightRule {
     FIGURE
   }
 
-  /** The rule's name (anchor and CLI id), e.g. {@code cards-of-disabled-users}. */
+  /** {@return the rule's name (anchor and CLI id), e.g. {@code cards-of-disabled-users}} */
   @JsonProperty("name")
   public abstract String name();
 
-  /** A one-line title. */
+  /** {@return a one-line title} */
   @JsonProperty("title")
   public abstract String title();
 
-  /** Why it matters and what to do. */
+  /** {@return why it matters and what to do} */
   @JsonProperty("description")
   public abstract String description();
 
-  /** The kind of finding. */
+  /** {@return the kind of finding} */
   @JsonProperty("kind")
   @Value.Default
   public Kind kind() {
     return Kind.RISK;
   }
 
-  /** True when the rule reads {@code oomnitza.*} and cannot be evaluated without Oomnitza. */
+  /** {@return true when the rule reads {@code oomnitza.*} and cannot be evaluated without Oomnitza} */
   @JsonProperty("needsOomnitza")
   @Value.Default
   public boolean needsOomnitza() {
     return false;
   }
 
-  /** The records behind the finding (filters select them; columns describe them). */
+  /** {@return the records behind the finding (filters select them; columns describe them)} */
   @JsonProperty("view")
   public abstract ListView view();
 
-  /** A rule builder. */
-  public static ImmutableInsightRule.Builder builder() {
-    return ImmutableInsightRule.builder();
+  /** {@return a rule builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link InsightRule}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableInsightRule.Builder {
+    Builder() {}
   }
 }

@@ -41,67 +41,67 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableListView.class)
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public abstract class ListView {
+public abstract class ListView implements WithListView {
 
-  /** The view's name, used on the command line ({@code brexsync report NAME}). */
+  /** {@return the view's name, used on the command line ({@code brexsync report NAME})} */
   @JsonProperty("name")
   public abstract String name();
 
-  /** A human title; defaults to the name. */
+  /** {@return a human title; defaults to the name} */
   @JsonProperty("title")
   public abstract Optional<String> title();
 
-  /** What the view answers, shown under the title. */
+  /** {@return what the view answers, shown under the title} */
   @JsonProperty("description")
   public abstract Optional<String> description();
 
-  /** The rows listed. */
+  /** {@return the rows listed} */
   @JsonProperty("source")
   @Value.Default
   public RowSource source() {
     return RowSource.USERS;
   }
 
-  /** The columns, in order (at least one). */
+  /** {@return the columns, in order (at least one)} */
   @JsonProperty("columns")
   public abstract List<Column> columns();
 
-  /** Filter rules; a row is listed when every rule accepts it. */
+  /** {@return filter rules; a row is listed when every rule accepts it} */
   @JsonProperty("filters")
   public abstract List<FilterRule> filters();
 
-  /** Sort keys, most significant first (within each group when grouped). */
+  /** {@return sort keys, most significant first (within each group when grouped)} */
   @JsonProperty("sort")
   public abstract List<SortKey> sort();
 
-  /** Field paths grouped on; groups are listed in ascending order of their key. */
+  /** {@return field paths grouped on; groups are listed in ascending order of their key} */
   @JsonProperty("groupBy")
   public abstract List<String> groupBy();
 
-  /** For grouped views: true to list the rows under each group, false for one line per group. */
+  /** {@return for grouped views: true to list the rows under each group, false for one line per group} */
   @JsonProperty("details")
   @Value.Default
   public boolean details() {
     return true;
   }
 
-  /** At most this many rows (ungrouped views; first rows by the sort). */
+  /** {@return at most this many rows (ungrouped views; first rows by the sort)} */
   @JsonProperty("limit")
   public abstract Optional<Integer> limit();
 
-  /** The title, or the name. */
+  /** {@return the title, or the name} */
   public String heading() {
     return title().orElse(name());
   }
 
-  /** The filter of this view's rules. */
+  /** {@return the filter of this view's rules} */
   @JsonIgnore
   @Value.Derived
   public RecordFilter filter() {
     return RecordFilter.of(filters());
   }
 
-  /** The first names of every path the view reads (columns, filters, sort, grouping). */
+  /** {@return the first names of every path the view reads (columns, filters, sort, grouping)} */
   @JsonIgnore
   @Value.Derived
   public Set<String> referencedHeads() {
@@ -116,14 +116,16 @@ public abstract class ListView {
     return s;
   }
 
-  /** A view builder. */
-  public static ImmutableListView.Builder builder() {
-    return ImmutableListView.builder();
+  /** {@return a view builder} */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
    * Reads a view from JSON; unknown properties are errors so that typos do not pass silently.
    *
+   * @param json the JSON text
+   * @return the list view read
    * @throws IllegalArgumentException naming the problem
    */
   public static ListView fromJson(String json) {
@@ -136,7 +138,7 @@ public abstract class ListView {
     }
   }
 
-  /** This view as JSON. */
+  /** {@return this view as JSON} */
   public String toJson() {
     try {
       return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this);
@@ -159,5 +161,13 @@ public abstract class ListView {
         throw new IllegalStateException("list view '" + name() + "': limit must be >= 1");
       }
     });
+  }
+
+  /**
+   * Builder of {@link ListView}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableListView.Builder {
+    Builder() {}
   }
 }

@@ -11,7 +11,11 @@ public enum ReportFormat {
   /** A self-contained HTML page (inline CSS, no external assets) to open or mail. */
   HTML;
 
-  /** The format named case-insensitively ({@code csv}, {@code json}, {@code html}). */
+  /**
+   * {@return the format named case-insensitively ({@code csv}, {@code json}, {@code html})}
+   *
+   * @param name the name
+   */
   public static ReportFormat parse(String name) {
     try {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
@@ -20,7 +24,7 @@ public enum ReportFormat {
     }
   }
 
-  /** The usual file extension, without the dot. */
+  /** {@return the usual file extension, without the dot} */
   public String extension() {
     return name().toLowerCase(Locale.ROOT);
   }

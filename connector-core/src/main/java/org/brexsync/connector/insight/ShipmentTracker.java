@@ -23,23 +23,34 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public interface ShipmentTracker {
 
-  /** When the card was first seen SHIPPED; records {@code now} on first sight. */
+  /**
+   * {@return when the card was first seen SHIPPED; records {@code now} on first sight}
+   *
+   * @param cardId the card id
+   * @param now the now
+   */
   Instant shippedSince(String cardId, Instant now);
 
-  /** The card is no longer SHIPPED (activated, locked or terminated): forget it. */
+  /**
+   * The card is no longer SHIPPED (activated, locked or terminated): forget it.
+   *
+   * @param cardId the card id
+   */
   void notShipped(String cardId);
 
   /** Persists what was learned (no-op for the in-memory tracker). */
   default void flush() {}
 
-  /** A tracker that lives as long as the object (tests, one-off runs). */
+  /** {@return a tracker that lives as long as the object (tests, one-off runs)} */
   static ShipmentTracker inMemory() {
     return backedBy(new ConcurrentHashMap<>(), () -> {});
   }
 
   /**
-   * A tracker kept in a properties file ({@code cardId=ISO instant}), read now and rewritten
-   * atomically on {@link #flush()}. Only SHIPPED cards are stored, so the file stays small.
+   * {@return a tracker kept in a properties file ({@code cardId=ISO instant}), read now and rewritten
+   * atomically on {@link #flush()}} Only SHIPPED cards are stored, so the file stays small.
+   *
+   * @param path the path
    */
   static ShipmentTracker file(Path path) {
     Objects.requireNonNull(path, "path");

@@ -18,31 +18,52 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableSortKey.class)
 @JsonDeserialize(as = ImmutableSortKey.class)
 @JsonIgnoreProperties(ignoreUnknown = false)
-public abstract class SortKey {
+public abstract class SortKey implements WithSortKey {
 
-  /** The field path sorted on. */
+  /** {@return the field path sorted on} */
   @JsonProperty("field")
   public abstract String field();
 
-  /** True for largest first. */
+  /** {@return true for largest first} */
   @JsonProperty("descending")
   @Value.Default
   public boolean descending() {
     return false;
   }
 
-  /** Ascending on a field. */
+  /**
+   * {@return ascending on a field}
+   *
+   * @param field the record field to sort by
+   */
   public static SortKey asc(String field) {
-    return ImmutableSortKey.builder().field(field).build();
+    return builder().field(field).build();
   }
 
-  /** Descending on a field. */
+  /**
+   * {@return descending on a field}
+   *
+   * @param field the record field to sort by
+   */
   public static SortKey desc(String field) {
-    return ImmutableSortKey.builder().field(field).descending(true).build();
+    return builder().field(field).descending(true).build();
   }
 
   @Value.Check
   void check() {
     FieldPath.parse(field());
+  }
+
+  /** {@return a new, empty builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link SortKey}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableSortKey.Builder {
+    Builder() {}
   }
 }

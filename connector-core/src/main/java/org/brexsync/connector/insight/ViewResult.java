@@ -29,57 +29,65 @@ public final class ViewResult {
     this.view = view;
   }
 
-  /** The view. */
+  /** {@return the view} */
   public ListView view() {
     return view;
   }
 
-  /** Column headings. */
+  /** {@return column headings} */
   public List<String> headings() {
     return Collections.unmodifiableList(headings);
   }
 
-  /** Rows listed, as display texts (for grouped views with details: every group's rows in order). */
+  /**
+   * {@return rows listed, as display texts (for grouped views with details: every group's rows in order)}
+   */
   public List<List<String>> rows() {
     return Collections.unmodifiableList(rows);
   }
 
-  /** Groups in order (grouped views). */
+  /** {@return groups in order (grouped views)} */
   public List<Group> groups() {
     return Collections.unmodifiableList(groups);
   }
 
-  /** Grand totals, one text per column ("" where the column has no aggregate). */
+  /** {@return grand totals, one text per column ("" where the column has no aggregate)} */
   public List<String> totals() {
     return totals;
   }
 
-  /** Rows the filters accepted (also those beyond the limit). */
+  /** {@return rows the filters accepted (also those beyond the limit)} */
   public long matched() {
     return matched;
   }
 
-  /** Matched rows not listed because of the limit. */
+  /** {@return matched rows not listed because of the limit} */
   public long notListed() {
     return notListed;
   }
 
-  /** The most rows the evaluation held at once (0 when streamed). */
+  /** {@return the most rows the evaluation held at once (0 when streamed)} */
   public int peakRetainedRows() {
     return peakRetainedRows;
   }
 
-  /** Sorted runs written to temporary files (sorted views without a limit beyond the sort buffer). */
+  /**
+   * {@return sorted runs written to temporary files (sorted views without a limit beyond the sort buffer)}
+   */
   public int spilledRuns() {
     return spilledRuns;
   }
 
-  /** Groups the evaluation held. */
+  /** {@return groups the evaluation held} */
   public int groupsHeld() {
     return groupsHeld;
   }
 
-  /** The texts of one column over the listed rows. */
+  /**
+   * {@return the texts of one column over the listed rows}
+   *
+   * @param heading the heading
+   */
   public List<String> column(String heading) {
     int i = headings.indexOf(heading);
     if (i < 0) {
@@ -90,7 +98,11 @@ public final class ViewResult {
     return c;
   }
 
-  /** The group with the given label. */
+  /**
+   * {@return the group with the given label}
+   *
+   * @param label the label
+   */
   public Optional<Group> group(String label) {
     return groups.stream().filter(g -> g.label.equals(label)).findFirst();
   }
@@ -111,32 +123,40 @@ public final class ViewResult {
       this.numbers = List.copyOf(numbers);
     }
 
-    /** The group's key values, one per groupBy field ("(none)" for a missing value). */
+    /** {@return the group's key values, one per groupBy field ("(none)" for a missing value)} */
     public List<String> key() {
       return key;
     }
 
-    /** The numeric value of a subtotal (money in major units), when it has one. */
+    /**
+     * {@return the numeric value of a subtotal (money in major units), when it has one}
+     *
+     * @param column the column
+     */
     public Optional<BigDecimal> number(int column) {
       return numbers.get(column);
     }
 
-    /** The label, e.g. {@code Department: Sales}. */
+    /** {@return the label, e.g. {@code Department: Sales}} */
     public String label() {
       return label;
     }
 
-    /** Rows in the group. */
+    /** {@return rows in the group} */
     public long count() {
       return count;
     }
 
-    /** Subtotals, one text per column. */
+    /** {@return subtotals, one text per column} */
     public List<String> subtotals() {
       return subtotals;
     }
 
-    /** The subtotal text of a column (by index). */
+    /**
+     * {@return the subtotal text of a column (by index)}
+     *
+     * @param column the column
+     */
     public String subtotal(int column) {
       return subtotals.get(column);
     }

@@ -52,7 +52,7 @@ public final class BrexUserPaths {
     this.known = List.copyOf(k);
   }
 
-  /** The paths of the embedded Brex Team API 2025-03 user schema. */
+  /** {@return the paths of the embedded Brex Team API 2025-03 user schema} */
   public static BrexUserPaths spec() {
     return SPEC;
   }
@@ -77,27 +77,33 @@ public final class BrexUserPaths {
     }
   }
 
-  /** The user fields of the spec (names only). */
+  /** {@return the user fields of the spec (names only)} */
   public Set<String> fields() {
     return fields.keySet();
   }
 
   /**
-   * Every concrete known path ({@code metadata.<key>} stands for any key and is listed as
-   * {@code metadata}), in schema order.
+   * {@return every concrete known path ({@code metadata.<key>} stands for any key and is listed as
+   * {@code metadata}), in schema order}
    */
   public List<String> knownPaths() {
     return known;
   }
 
-  /** Whether a rule can read {@code path}. */
+  /**
+   * {@return whether a rule can read {@code path}}
+   *
+   * @param path the path
+   */
   public boolean isKnown(String path) {
     return problem(path).isEmpty();
   }
 
   /**
-   * Why {@code path} cannot be read from a Brex user, with the nearest known path suggested; empty
-   * when it can.
+   * {@return why {@code path} cannot be read from a Brex user, with the nearest known path suggested; empty
+   * when it can}
+   *
+   * @param path the path
    */
   public Optional<String> problem(String path) {
     FieldPath p;
@@ -150,7 +156,11 @@ public final class BrexUserPaths {
     return Optional.of("the Brex user has no field '" + prefix + name + "'");
   }
 
-  /** The known path closest to {@code path} by edit distance (ties: schema order). */
+  /**
+   * {@return the known path closest to {@code path} by edit distance (ties: schema order)}
+   *
+   * @param path the path
+   */
   public String nearest(String path) {
     if (path.length() > 200) {
       path = path.substring(0, 200); // keeps the distance computation small for absurd input

@@ -47,7 +47,7 @@ public final class CompiledMapping {
     return new CompiledMapping(mapping, List.copyOf(chains));
   }
 
-  /** The mapping compiled. */
+  /** {@return the mapping compiled} */
   public Mapping mapping() {
     return mapping;
   }
@@ -56,6 +56,9 @@ public final class CompiledMapping {
    * Evaluates every rule for one source record. The result holds one entry per rule target, in rule
    * order; an empty optional means "no value".
    *
+   * @param record the record
+   * @param syncTime the sync time
+   * @return the mapped record
    * @throws MappingException naming the rule when a transformer fails
    */
   public MappedRecord evaluate(RecordView record, Instant syncTime) {
@@ -100,7 +103,9 @@ public final class CompiledMapping {
   }
 
   /**
-   * The fields to write when creating a record: every non-empty mapped value.
+   * {@return the fields to write when creating a record: every non-empty mapped value}
+   *
+   * @param mapped the mapped
    */
   public ObjectNode createFields(MappedRecord mapped) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
@@ -111,10 +116,13 @@ public final class CompiledMapping {
   }
 
   /**
-   * The field-level changes that bring an existing Oomnitza record in line with the mapped values,
-   * honouring each rule's strength. A target whose source is absent from the record is left alone
+   * {@return the field-level changes that bring an existing Oomnitza record in line with the mapped values,
+   * honouring each rule's strength} A target whose source is absent from the record is left alone
    * ({@link MappedRecord#isAbsent}). Volatile values (the sync time) are included only when some
    * other field changes.
+   *
+   * @param mapped the mapped
+   * @param existing the existing
    */
   public List<FieldChange> diff(MappedRecord mapped, ObjectNode existing) {
     List<FieldChange> changes = new ArrayList<>();
@@ -148,8 +156,10 @@ public final class CompiledMapping {
   }
 
   /**
-   * A stable fingerprint of the values this mapping writes for a record, excluding volatile values:
-   * equal fingerprints mean the record needs no write (unless Oomnitza was edited; see reconcile).
+   * {@return a stable fingerprint of the values this mapping writes for a record, excluding volatile values:
+   * equal fingerprints mean the record needs no write (unless Oomnitza was edited; see reconcile)}
+   *
+   * @param mapped the mapped
    */
   public String fingerprint(MappedRecord mapped) {
     StringBuilder sb = new StringBuilder();

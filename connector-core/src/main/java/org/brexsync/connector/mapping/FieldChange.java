@@ -14,21 +14,40 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableFieldChange.class)
 @JsonDeserialize(as = ImmutableFieldChange.class)
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
-public interface FieldChange {
-  /** The Oomnitza field (external id). */
+public interface FieldChange extends WithFieldChange {
+  /** {@return the Oomnitza field (external id)} */
   @JsonProperty("field")
   String field();
 
-  /** The value in Oomnitza before the write; empty when unknown or empty. */
+  /** {@return the value in Oomnitza before the write; empty when unknown or empty} */
   @JsonProperty("from")
   Optional<JsonNode> from();
 
-  /** The value written; empty means the field is cleared. */
+  /** {@return the value written; empty means the field is cleared} */
   @JsonProperty("to")
   Optional<JsonNode> to();
 
-  /** A change. */
+  /**
+   * {@return a change}
+   *
+   * @param field the target field that changes
+   * @param from the old value
+   * @param to the new value
+   */
   static FieldChange of(String field, Optional<JsonNode> from, Optional<JsonNode> to) {
-    return ImmutableFieldChange.builder().field(field).from(from).to(to).build();
+    return builder().field(field).from(from).to(to).build();
+  }
+
+  /** {@return a new, empty builder} */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link FieldChange}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  final class Builder extends ImmutableFieldChange.Builder {
+    Builder() {}
   }
 }

@@ -19,25 +19,35 @@ public final class MappedRecord {
   }
 
   /**
-   * Whether the rule of a target read a source path that is absent from the record (and produced no
-   * value): such a target is left alone in Oomnitza (see {@link WhenAbsent}).
+   * {@return whether the rule of a target read a source path that is absent from the record (and produced no
+   * value): such a target is left alone in Oomnitza (see {@link WhenAbsent})}
+   *
+   * @param target the target
    */
   public boolean isAbsent(String target) {
     return absent.contains(target);
   }
 
-  /** The mapped value of a target field; empty when the rule produced nothing or there is no such rule. */
+  /**
+   * {@return the mapped value of a target field; empty when the rule produced nothing or there is no such rule}
+   *
+   * @param target the target
+   */
   public Optional<JsonNode> value(String target) {
     Optional<JsonNode> v = values.get(target);
     return v == null ? Optional.empty() : v;
   }
 
-  /** The mapped value as text. */
+  /**
+   * {@return the mapped value as text}
+   *
+   * @param target the target
+   */
   public Optional<String> text(String target) {
     return value(target).map(n -> n.isValueNode() ? n.asText() : n.toString());
   }
 
-  /** All values in rule order. */
+  /** {@return all values in rule order} */
   public Map<String, Optional<JsonNode>> values() {
     return values;
   }

@@ -19,7 +19,7 @@ import org.immutables.value.Value;
 @ValueStyle
 @JsonSerialize(as = ImmutableMapping.class)
 @JsonDeserialize(as = ImmutableMapping.class)
-public abstract class Mapping {
+public abstract class Mapping implements WithMapping {
   /** The default sync key. */
   public static final String DEFAULT_SYNC_KEY = "email";
 
@@ -36,26 +36,28 @@ public abstract class Mapping {
   /** The unique custom field "Brex User Id". */
   public static final String BREX_USER_ID = "brex_user_id";
 
-  /** The rules, at most one per target field. */
+  /** {@return the rules, at most one per target field} */
   @JsonProperty("rules")
   public abstract List<MappingRule> rules();
 
-  /** The Oomnitza field correlating records. */
+  /** {@return the Oomnitza field correlating records} */
   @JsonProperty("syncKey")
   @Value.Default
   public String syncKey() {
     return DEFAULT_SYNC_KEY;
   }
 
-  /** A builder. */
-  public static ImmutableMapping.Builder builder() {
-    return ImmutableMapping.builder();
+  /** {@return a builder} */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
-   * The product page's standard mapping with every mandatory item: Brex id → {@code username} and
+   * {@return the product page's standard mapping with every mandatory item: Brex id → {@code username} and
    * {@code brex_user_id}, email → {@code email} (trimmed, lower-cased), first and last name, the given
-   * role id, sync key {@code email}.
+   * role id, sync key {@code email}}
+   *
+   * @param roleId the role id
    */
   public static Mapping standard(int roleId) {
     return builder()
@@ -73,14 +75,22 @@ public abstract class Mapping {
         .build();
   }
 
-  /** The rule writing a target field. */
+  /**
+   * {@return the rule writing a target field}
+   *
+   * @param target the target
+   */
   public Optional<MappingRule> ruleFor(String target) {
     return rules().stream().filter(r -> r.target().equals(target)).findFirst();
   }
 
-  /** A copy with a rule added or replacing the rule of the same target. */
+  /**
+   * {@return a copy with a rule added or replacing the rule of the same target}
+   *
+   * @param rule the rule
+   */
   public Mapping withRule(MappingRule rule) {
-    ImmutableMapping.Builder b = builder().syncKey(syncKey());
+    Mapping.Builder b = builder().syncKey(syncKey());
     boolean replaced = false;
     for (MappingRule r : rules()) {
       if (r.target().equals(rule.target())) {
@@ -109,8 +119,21 @@ public abstract class Mapping {
     }
   }
 
-  /** Compiles the rules against a transformer registry (fails fast on unknown transformers or bad arguments). */
+  /**
+   * Compiles the rules against a transformer registry (fails fast on unknown transformers or bad arguments).
+   *
+   * @param registry the registry
+   * @return the compiled mapping
+   */
   public CompiledMapping compile(TransformerRegistry registry) {
     return CompiledMapping.compile(this, registry);
+  }
+
+  /**
+   * Builder of {@link Mapping}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableMapping.Builder {
+    Builder() {}
   }
 }

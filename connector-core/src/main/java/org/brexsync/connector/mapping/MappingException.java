@@ -6,12 +6,21 @@ import org.brexsync.connector.ConnectorException;
 public class MappingException extends ConnectorException {
   private static final long serialVersionUID = 1L;
 
-  /** An exception. */
+  /**
+   * An exception.
+   *
+   * @param message the detail message (never a secret)
+   * @param cause the underlying failure, or null
+   */
   public MappingException(String message, Throwable cause) {
     super(message, cause);
   }
 
-  /** An exception. */
+  /**
+   * An exception.
+   *
+   * @param message the detail message (never a secret)
+   */
   public MappingException(String message) {
     super(message);
   }

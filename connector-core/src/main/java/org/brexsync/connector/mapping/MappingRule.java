@@ -33,32 +33,32 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableMappingRule.class)
 @JsonDeserialize(as = ImmutableMappingRule.class)
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-public abstract class MappingRule {
+public abstract class MappingRule implements WithMappingRule {
 
-  /** The Oomnitza field written (external id). */
+  /** {@return the Oomnitza field written (external id)} */
   @JsonProperty("target")
   public abstract String target();
 
-  /** A path into the source record. */
+  /** {@return a path into the source record} */
   @JsonProperty("source")
   public abstract Optional<String> source();
 
-  /** A constant value. */
+  /** {@return a constant value} */
   @JsonProperty("constant")
   public abstract Optional<JsonNode> constant();
 
-  /** True to use the connector sync time (ISO-8601 UTC, seconds) of the run. */
+  /** {@return true to use the connector sync time (ISO-8601 UTC, seconds) of the run} */
   @JsonProperty("syncTime")
   @Value.Default
   public boolean syncTime() {
     return false;
   }
 
-  /** Transformers applied in order. */
+  /** {@return transformers applied in order} */
   @JsonProperty("transform")
   public abstract List<TransformerSpec> transform();
 
-  /** When the rule may write its target. */
+  /** {@return when the rule may write its target} */
   @JsonProperty("strength")
   @Value.Default
   public Strength strength() {
@@ -66,9 +66,9 @@ public abstract class MappingRule {
   }
 
   /**
-   * What the rule does when its {@code source} path is absent from a record (not present at all, as
+   * {@return what the rule does when its {@code source} path is absent from a record (not present at all, as
    * opposed to present and null): {@link WhenAbsent#KEEP} (default) never touches the Oomnitza field,
-   * {@link WhenAbsent#CLEAR} treats the value as empty so the strength decides.
+   * {@link WhenAbsent#CLEAR} treats the value as empty so the strength decides}
    */
   @JsonProperty("whenAbsent")
   @Value.Default
@@ -76,36 +76,50 @@ public abstract class MappingRule {
     return WhenAbsent.KEEP;
   }
 
-  /** A builder. */
-  public static ImmutableMappingRule.Builder builder() {
-    return ImmutableMappingRule.builder();
+  /** {@return a builder} */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** {@code target ← source path}. */
+  /**
+   * {@return {@code target ← source path}}
+   *
+   * @param target the target
+   * @param sourcePath the source path
+   */
   public static MappingRule of(String target, String sourcePath) {
     return builder().target(target).source(sourcePath).build();
   }
 
-  /** {@code target ← constant}. */
+  /**
+   * {@return {@code target ← constant}}
+   *
+   * @param target the target
+   * @param value the value
+   */
   public static MappingRule constant(String target, Object value) {
     return builder().target(target).constant(Json.mapper().valueToTree(value)).build();
   }
 
-  /** {@code target ← connector sync time}. */
+  /**
+   * {@return {@code target ← connector sync time}}
+   *
+   * @param target the target
+   */
   public static MappingRule syncTime(String target) {
     return builder().target(target).syncTime(true).build();
   }
 
   /**
-   * Whether the rule's value changes every run by itself (the sync time): such a value is written with
-   * a record's other changes but never makes an otherwise unchanged record an update.
+   * {@return whether the rule's value changes every run by itself (the sync time): such a value is written with
+   * a record's other changes but never makes an otherwise unchanged record an update}
    */
   @JsonIgnore
   public boolean isVolatile() {
     return syncTime();
   }
 
-  /** The source path, parsed. */
+  /** {@return the source path, parsed} */
   @JsonIgnore
   @Value.Lazy
   public Optional<FieldPath> sourcePath() {
@@ -136,7 +150,7 @@ public abstract class MappingRule {
     }
   }
 
-  /** A readable form, e.g. {@code email ← email | trim | lowercase}. */
+  /** {@return a readable form, e.g. {@code email ← email | trim | lowercase}} */
   public String describe() {
     String src =
         source().map(s -> s).orElseGet(() -> constant().map(c -> "constant " + c).orElse(syncTime() ? "sync time" : "(nothing)"));
@@ -151,5 +165,13 @@ public abstract class MappingRule {
       sb.append(" [absent: ").append(whenAbsent()).append(']');
     }
     return sb.toString();
+  }
+
+  /**
+   * Builder of {@link MappingRule}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableMappingRule.Builder {
+    Builder() {}
   }
 }

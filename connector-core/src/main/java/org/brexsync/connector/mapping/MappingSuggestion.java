@@ -16,27 +16,29 @@ public final class MappingSuggestion {
     this.reason = Objects.requireNonNull(reason);
   }
 
-  /** The source path. */
+  /** {@return the source path} */
   public String sourceField() {
     return sourceField;
   }
 
-  /** The target field. */
+  /** {@return the target field} */
   public String targetField() {
     return targetField;
   }
 
-  /** Confidence in [0, 1]: 1 for an exact normalised match, lower for synonyms and partial matches. */
+  /**
+   * {@return confidence in [0, 1]: 1 for an exact normalised match, lower for synonyms and partial matches}
+   */
   public double confidence() {
     return confidence;
   }
 
-  /** Why the fields were matched, e.g. "synonym (surname ~ last name)". */
+  /** {@return why the fields were matched, e.g. "synonym (surname ~ last name)"} */
   public String reason() {
     return reason;
   }
 
-  /** The suggestion as a rule. */
+  /** {@return the suggestion as a rule} */
   public MappingRule toRule() {
     return MappingRule.of(targetField, sourceField);
   }

@@ -48,12 +48,16 @@ public final class SmartMapper {
     this.threshold = threshold;
   }
 
-  /** A mapper with the default threshold. */
+  /** {@return a mapper with the default threshold} */
   public static SmartMapper create() {
     return new SmartMapper(DEFAULT_THRESHOLD);
   }
 
-  /** A mapper with a threshold in [0, 1]. */
+  /**
+   * {@return a mapper with a threshold in [0, 1]}
+   *
+   * @param threshold the threshold
+   */
   public static SmartMapper withThreshold(double threshold) {
     if (threshold < 0 || threshold > 1) {
       throw new IllegalArgumentException("threshold must be in [0, 1]");
@@ -61,19 +65,24 @@ public final class SmartMapper {
     return new SmartMapper(threshold);
   }
 
-  /** The minimum confidence of a suggestion. */
+  /** {@return the minimum confidence of a suggestion} */
   public double threshold() {
     return threshold;
   }
 
-  /** The Brex user fields (spec names and enrichments) the sync can read. */
+  /** {@return the Brex user fields (spec names and enrichments) the sync can read} */
   public static List<String> brexUserFields() {
     return List.of(
         "id", "first_name", "last_name", "email", "status", "manager_id", "department_id", "location_id", "title_id",
         "remote_display_id", "department.name", "location.name", "title.name", "manager.email", "connector_sync_time");
   }
 
-  /** Suggestions, best first, at most one per target field. */
+  /**
+   * {@return suggestions, best first, at most one per target field}
+   *
+   * @param sourceFields the source fields
+   * @param targetFields the target fields
+   */
   public List<MappingSuggestion> suggest(Collection<String> sourceFields, Collection<String> targetFields) {
     List<MappingSuggestion> out = new ArrayList<>();
     for (String target : new LinkedHashSet<>(targetFields)) {
@@ -93,11 +102,14 @@ public final class SmartMapper {
   }
 
   /**
-   * A mapping from the suggestions: rules for every suggested target plus, when the source fields
-   * contain the sync time, {@code connector_sync_time} rules become sync-time rules.
+   * {@return a mapping from the suggestions: rules for every suggested target plus, when the source fields
+   * contain the sync time, {@code connector_sync_time} rules become sync-time rules}
+   *
+   * @param sourceFields the source fields
+   * @param targetFields the target fields
    */
   public Mapping suggestMapping(Collection<String> sourceFields, Collection<String> targetFields) {
-    ImmutableMapping.Builder b = Mapping.builder();
+    Mapping.Builder b = Mapping.builder();
     for (MappingSuggestion s : suggest(sourceFields, targetFields)) {
       if (normalise(s.sourceField()).equals("connector sync time")) {
         b.addRules(MappingRule.syncTime(s.targetField()));

@@ -14,17 +14,22 @@ public final class TransformContext {
     this.syncTime = Objects.requireNonNull(syncTime, "syncTime");
   }
 
-  /** A context. */
+  /**
+   * {@return a context}
+   *
+   * @param record the record
+   * @param syncTime the sync time
+   */
   public static TransformContext of(RecordView record, Instant syncTime) {
     return new TransformContext(record, syncTime);
   }
 
-  /** The source record being mapped. */
+  /** {@return the source record being mapped} */
   public RecordView record() {
     return record;
   }
 
-  /** The connector sync time of the run. */
+  /** {@return the connector sync time of the run} */
   public Instant syncTime() {
     return syncTime;
   }

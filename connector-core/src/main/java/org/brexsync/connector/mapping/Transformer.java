@@ -11,6 +11,12 @@ import java.util.Optional;
 @FunctionalInterface
 public interface Transformer {
 
-  /** Transforms a value; empty means "no value". */
+  /**
+   * Transforms a value; empty means "no value".
+   *
+   * @param value the value
+   * @param context the context
+   * @return the JSON node, or empty
+   */
   Optional<JsonNode> apply(Optional<JsonNode> value, TransformContext context);
 }

@@ -7,6 +7,10 @@ package org.brexsync.connector.mapping;
 @FunctionalInterface
 public interface TransformerFactory {
 
-  /** A transformer configured by the spec's arguments. */
+  /**
+   * {@return a transformer configured by the spec's arguments}
+   *
+   * @param spec the spec
+   */
   Transformer create(TransformerSpec spec);
 }

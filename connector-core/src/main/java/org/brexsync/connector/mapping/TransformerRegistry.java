@@ -32,12 +32,17 @@ public final class TransformerRegistry {
     this.factories = Collections.unmodifiableMap(new LinkedHashMap<>(factories));
   }
 
-  /** The built-in transformers. */
+  /** {@return the built-in transformers} */
   public static TransformerRegistry defaults() {
     return DEFAULTS;
   }
 
-  /** A registry with one more (or a replaced) transformer. */
+  /**
+   * {@return a registry with one more (or a replaced) transformer}
+   *
+   * @param name the name
+   * @param factory the factory
+   */
   public TransformerRegistry with(String name, TransformerFactory factory) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(factory, "factory");
@@ -46,12 +51,16 @@ public final class TransformerRegistry {
     return new TransformerRegistry(m);
   }
 
-  /** Registered names. */
+  /** {@return registered names} */
   public Set<String> names() {
     return factories.keySet();
   }
 
-  /** Whether a name is registered. */
+  /**
+   * {@return whether a name is registered}
+   *
+   * @param name the name
+   */
   public boolean contains(String name) {
     return factories.containsKey(name);
   }
@@ -59,6 +68,8 @@ public final class TransformerRegistry {
   /**
    * Creates the transformer of a spec.
    *
+   * @param spec the spec
+   * @return the created transformer
    * @throws IllegalArgumentException for an unknown name or bad arguments
    */
   public Transformer create(TransformerSpec spec) {

@@ -38,34 +38,51 @@ public final class TransformerSpec {
     this.args = Map.copyOf(args);
   }
 
-  /** A transformer without arguments. */
+  /**
+   * {@return a transformer without arguments}
+   *
+   * @param name the name
+   */
   public static TransformerSpec of(String name) {
     return new TransformerSpec(name, Map.of());
   }
 
-  /** A transformer with arguments given as a JSON object. */
+  /**
+   * {@return a transformer with arguments given as a JSON object}
+   *
+   * @param name the name
+   * @param args the command-line arguments
+   */
   public static TransformerSpec of(String name, Map<String, ?> args) {
     Map<String, JsonNode> m = new LinkedHashMap<>();
     args.forEach((k, v) -> m.put(k, org.brexsync.connector.internal.Json.mapper().valueToTree(v)));
     return new TransformerSpec(name, m);
   }
 
-  /** The registered name. */
+  /** {@return the registered name} */
   public String name() {
     return name;
   }
 
-  /** All arguments. */
+  /** {@return all arguments} */
   public Map<String, JsonNode> args() {
     return args;
   }
 
-  /** One argument. */
+  /**
+   * {@return one argument}
+   *
+   * @param key the key
+   */
   public Optional<JsonNode> arg(String key) {
     return Optional.ofNullable(args.get(key));
   }
 
-  /** One argument as text, or fails with a message naming the transformer. */
+  /**
+   * {@return one argument as text, or fails with a message naming the transformer}
+   *
+   * @param key the key
+   */
   public String requireText(String key) {
     JsonNode n = args.get(key);
     if (n == null || !n.isValueNode() || n.isNull()) {
@@ -74,7 +91,12 @@ public final class TransformerSpec {
     return n.asText();
   }
 
-  /** One argument as text, or a default. */
+  /**
+   * {@return one argument as text, or a default}
+   *
+   * @param key the key
+   * @param dflt the dflt
+   */
   public String text(String key, String dflt) {
     JsonNode n = args.get(key);
     return n == null || n.isNull() ? dflt : n.asText();

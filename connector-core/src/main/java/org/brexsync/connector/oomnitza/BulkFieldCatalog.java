@@ -30,6 +30,9 @@ public final class BulkFieldCatalog {
   /**
    * Resolves the catalog of an integration: one call to Oomnitza's users data model.
    *
+   * @param client the Oomnitza client
+   * @param integration the integration
+   * @return the bulk field catalog
    * @throws org.brexsync.oomnitza.OomnitzaException when reading the data model fails other than
    *     with 404 (a tenant that does not serve it)
    */
@@ -58,17 +61,19 @@ public final class BulkFieldCatalog {
     return new BulkFieldCatalog(catalog, served, unknown);
   }
 
-  /** The catalog. */
+  /** {@return the catalog} */
   public FieldCatalog catalog() {
     return catalog;
   }
 
-  /** Whether Oomnitza served its users data model (false: standard ids and the integration's only). */
+  /**
+   * {@return whether Oomnitza served its users data model (false: standard ids and the integration's only)}
+   */
   public boolean servedByOomnitza() {
     return served;
   }
 
-  /** Fields the integration writes that still have no Field ID (a BULK run cannot send them). */
+  /** {@return fields the integration writes that still have no Field ID (a BULK run cannot send them)} */
   public List<String> unknownFields() {
     return unknown;
   }

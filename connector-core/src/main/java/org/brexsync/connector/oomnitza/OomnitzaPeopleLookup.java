@@ -15,7 +15,11 @@ public final class OomnitzaPeopleLookup implements PeopleLookup {
     this.sink = OomnitzaUserSink.of(Objects.requireNonNull(client, "client"));
   }
 
-  /** The people of an oomnitza-client. */
+  /**
+   * {@return the people of an oomnitza-client}
+   *
+   * @param client the Oomnitza client
+   */
   public static OomnitzaPeopleLookup of(OomnitzaClient client) {
     return new OomnitzaPeopleLookup(client);
   }

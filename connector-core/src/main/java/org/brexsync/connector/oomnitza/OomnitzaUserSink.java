@@ -48,21 +48,33 @@ public final class OomnitzaUserSink implements UserSink {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
   }
 
-  /** A sink with the standard users field catalog. */
+  /**
+   * {@return a sink with the standard users field catalog}
+   *
+   * @param client the Oomnitza client
+   */
   public static OomnitzaUserSink of(OomnitzaClient client) {
     return of(client, FieldCatalog.standardUsers());
   }
 
-  /** A sink translating bulk keys through {@code catalog}. */
+  /**
+   * {@return a sink translating bulk keys through {@code catalog}}
+   *
+   * @param client the Oomnitza client
+   * @param catalog the catalog
+   */
   public static OomnitzaUserSink of(OomnitzaClient client, FieldCatalog catalog) {
     Objects.requireNonNull(catalog, "catalog");
     return new OomnitzaUserSink(client, () -> catalog);
   }
 
   /**
-   * The sink of an integration: bulk keys come from the standard ids, the tenant's served data model
+   * {@return the sink of an integration: bulk keys come from the standard ids, the tenant's served data model
    * and the integration's {@code fieldIds} ({@link BulkFieldCatalog}), resolved on the first bulk
-   * upload (a REST integration never asks).
+   * upload (a REST integration never asks)}
+   *
+   * @param client the Oomnitza client
+   * @param integration the integration
    */
   public static OomnitzaUserSink of(OomnitzaClient client, org.brexsync.connector.Integration integration) {
     Objects.requireNonNull(integration, "integration");
@@ -245,7 +257,7 @@ public final class OomnitzaUserSink implements UserSink {
         runs.computeIfAbsent(
             upload.portion(),
             p -> {
-              org.brexsync.oomnitza.bulk.ImmutableBulkRunOptions.Builder o = BulkRunOptions.builder()
+              org.brexsync.oomnitza.bulk.BulkRunOptions.Builder o = BulkRunOptions.builder()
                   .connector(ConnectorRef.name(upload.connectorName()))
                   .insertOnly(upload.insertOnly())
                   .updateOnly(upload.updateOnly())

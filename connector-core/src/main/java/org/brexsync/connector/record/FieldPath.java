@@ -23,6 +23,8 @@ public final class FieldPath {
   /**
    * Parses a path.
    *
+   * @param text the text
+   * @return the parsed field path
    * @throws IllegalArgumentException with the offending position when the text is not a valid path
    */
   public static FieldPath parse(String text) {
@@ -79,13 +81,13 @@ public final class FieldPath {
     return new FieldPath(text, segs);
   }
 
-  /** The first name of the path ({@code manager} in {@code manager.email}). */
+  /** {@return the first name of the path ({@code manager} in {@code manager.email})} */
   public String head() {
     Object first = segments.get(0);
     return first instanceof String ? (String) first : "";
   }
 
-  /** The path without its first segment, if any segments remain. */
+  /** {@return the path without its first segment, if any segments remain} */
   public Optional<FieldPath> tail() {
     if (segments.size() <= 1) {
       return Optional.empty();
@@ -105,12 +107,17 @@ public final class FieldPath {
     return Optional.of(new FieldPath(sb.toString(), rest));
   }
 
-  /** Number of segments. */
+  /** {@return number of segments} */
   public int size() {
     return segments.size();
   }
 
-  /** Resolves this path in a tree; missing, null and out-of-range steps give empty. */
+  /**
+   * Resolves this path in a tree; missing, null and out-of-range steps give empty.
+   *
+   * @param root the root
+   * @return the JSON node, or empty
+   */
   public Optional<JsonNode> resolve(JsonNode root) {
     JsonNode cur = root;
     for (Object s : segments) {
@@ -126,10 +133,12 @@ public final class FieldPath {
   }
 
   /**
-   * Whether this path is present in a tree, as opposed to absent: every name along it exists in its
+   * {@return whether this path is present in a tree, as opposed to absent: every name along it exists in its
    * object, or the walk reaches an explicit JSON null (which stands for everything below it), or an
-   * index past the end of a present list. A name missing from its object, or a step into a scalar, a
+   * index past the end of a present list} A name missing from its object, or a step into a scalar, a
    * name into a list or an index into an object, is absent.
+   *
+   * @param root the root
    */
   public boolean isPresentIn(JsonNode root) {
     JsonNode cur = root;
@@ -158,7 +167,7 @@ public final class FieldPath {
     return cur != null && !cur.isMissingNode();
   }
 
-  /** The segments: names ({@code String}) and list indexes ({@code Integer}). */
+  /** {@return the segments: names ({@code String}) and list indexes ({@code Integer})} */
   public List<Object> segments() {
     return segments;
   }

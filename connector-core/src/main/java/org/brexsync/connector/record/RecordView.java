@@ -11,33 +11,51 @@ import java.util.Optional;
  */
 public interface RecordView {
 
-  /** The value at a path; empty when missing or JSON null. */
+  /**
+   * {@return the value at a path; empty when missing or JSON null}
+   *
+   * @param path the path
+   */
   Optional<JsonNode> get(FieldPath path);
 
   /**
-   * Whether the path is present in the record, possibly holding JSON null, as opposed to absent (the
-   * record does not have it at all). Mapping rules never clear an Oomnitza field because their source
+   * {@return whether the path is present in the record, possibly holding JSON null, as opposed to absent (the
+   * record does not have it at all)} Mapping rules never clear an Oomnitza field because their source
    * is absent (see {@link org.brexsync.connector.mapping.WhenAbsent}). The default treats a path as
    * present exactly when it has a value; views over JSON trees tell null from absent.
+   *
+   * @param path the path
    */
   default boolean has(FieldPath path) {
     return get(path).isPresent();
   }
 
-  /** The value at a path given as text. */
+  /**
+   * {@return the value at a path given as text}
+   *
+   * @param path the path
+   */
   default Optional<JsonNode> get(String path) {
     return get(FieldPath.parse(path));
   }
 
-  /** The value at a path as text ({@code asText()} of scalars, JSON text of containers). */
+  /**
+   * {@return the value at a path as text ({@code asText()} of scalars, JSON text of containers)}
+   *
+   * @param path the path
+   */
   default Optional<String> text(String path) {
     return get(path).map(n -> n.isValueNode() ? n.asText() : n.toString());
   }
 
-  /** The record as a JSON tree, including any enrichments this view can resolve. */
+  /** {@return the record as a JSON tree, including any enrichments this view can resolve} */
   ObjectNode toJson();
 
-  /** A view of a plain JSON object without enrichments. */
+  /**
+   * {@return a view of a plain JSON object without enrichments}
+   *
+   * @param node the JSON node
+   */
   static RecordView of(ObjectNode node) {
     ObjectNode copy = node.deepCopy();
     return new RecordView() {

@@ -26,15 +26,19 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableSchedule.class)
 @JsonDeserialize(as = ImmutableSchedule.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public abstract class Schedule {
+public abstract class Schedule implements WithSchedule {
   /** The default time of the daily run. */
   public static final LocalTime DEFAULT_TIME = LocalTime.of(2, 0);
 
-  /** Daily run time (exclusive with {@link #every()}). */
+  /**
+   * Daily run time (exclusive with {@link #every()}).
+   *
+   * @return the local time, or empty
+   */
   @JsonProperty("dailyAt")
   public abstract Optional<LocalTime> dailyAt();
 
-  /** Fixed interval between run starts (exclusive with {@link #dailyAt()}). */
+  /** {@return fixed interval between run starts (exclusive with {@link #dailyAt()})} */
   @JsonProperty("every")
   public abstract Optional<Duration> every();
 
@@ -54,19 +58,29 @@ public abstract class Schedule {
     return ZoneId.of("UTC");
   }
 
-  /** Once a day at 02:00 UTC. */
+  /** {@return once a day at 02:00 UTC} */
   public static Schedule defaults() {
     return daily(DEFAULT_TIME, ZoneId.of("UTC"));
   }
 
-  /** Daily at a time. */
+  /**
+   * Daily at a time.
+   *
+   * @param at the time of day
+   * @param zone the time zone
+   * @return the schedule
+   */
   public static Schedule daily(LocalTime at, ZoneId zone) {
-    return ImmutableSchedule.builder().dailyAt(at).zone(zone).build();
+    return builder().dailyAt(at).zone(zone).build();
   }
 
-  /** Every interval. */
+  /**
+   * {@return every interval}
+   *
+   * @param interval the interval between runs
+   */
   public static Schedule every(Duration interval) {
-    return ImmutableSchedule.builder().every(interval).build();
+    return builder().every(interval).build();
   }
 
   /**
@@ -130,5 +144,18 @@ public abstract class Schedule {
     if (every().isPresent() && (every().get().isNegative() || every().get().isZero())) {
       throw new IllegalStateException("schedule: every must be positive");
     }
+  }
+
+  /** {@return a new, empty builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link Schedule}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableSchedule.Builder {
+    Builder() {}
   }
 }

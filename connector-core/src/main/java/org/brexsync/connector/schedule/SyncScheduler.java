@@ -83,7 +83,7 @@ public final class SyncScheduler implements AutoCloseable {
     return new Builder();
   }
 
-  /** The schedule in use. */
+  /** {@return the schedule in use} */
   public Schedule schedule() {
     return scheduler.schedule();
   }
@@ -93,27 +93,29 @@ public final class SyncScheduler implements AutoCloseable {
     scheduler.start();
   }
 
-  /** When the next scheduled run starts, if scheduled. */
+  /** {@return when the next scheduled run starts, if scheduled} */
   public Optional<Instant> nextRunAt() {
     return scheduler.nextRunAt();
   }
 
-  /** Runs now on the calling thread unless a run is in progress (then returns empty and counts a skip). */
+  /**
+   * {@return runs now on the calling thread unless a run is in progress (then returns empty and counts a skip)}
+   */
   public Optional<SyncReport> runNow() {
     return scheduler.runNow();
   }
 
-  /** Whether a run is in progress. */
+  /** {@return whether a run is in progress} */
   public boolean isRunning() {
     return scheduler.isRunning();
   }
 
-  /** Runs started by this scheduler (scheduled and {@link #runNow()}) that finished. */
+  /** {@return runs started by this scheduler (scheduled and {@link #runNow()}) that finished} */
   public long completedRuns() {
     return scheduler.completedRuns();
   }
 
-  /** Runs skipped because another was in progress. */
+  /** {@return runs skipped because another was in progress} */
   public long skippedRuns() {
     return scheduler.skippedRuns();
   }
@@ -123,7 +125,11 @@ public final class SyncScheduler implements AutoCloseable {
     stop(false);
   }
 
-  /** Stops scheduling and, if asked, cancels the run in progress (it ends CANCELLED after its current batch). */
+  /**
+   * Stops scheduling and, if asked, cancels the run in progress (it ends CANCELLED after its current batch).
+   *
+   * @param cancelRunning the cancel running
+   */
   public void stop(boolean cancelRunning) {
     scheduler.stop(cancelRunning);
   }
@@ -148,37 +154,67 @@ public final class SyncScheduler implements AutoCloseable {
 
     private Builder() {}
 
-    /** The engine (required). */
+    /**
+     * The engine (required).
+     *
+     * @param engine the engine (required)
+     * @return this builder
+     */
     public Builder engine(SyncEngine engine) {
       this.engine = Objects.requireNonNull(engine);
       return this;
     }
 
-    /** Overrides the integration's schedule. */
+    /**
+     * Overrides the integration's schedule.
+     *
+     * @param schedule the schedule
+     * @return this builder
+     */
     public Builder schedule(Schedule schedule) {
       this.schedule = Objects.requireNonNull(schedule);
       return this;
     }
 
-    /** The clock that decides when runs are due. */
+    /**
+     * The clock that decides when runs are due.
+     *
+     * @param clock the clock that decides when runs are due
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
       return this;
     }
 
-    /** The executor runs are scheduled on (not shut down by {@link #stop()} when injected). */
+    /**
+     * The executor runs are scheduled on (not shut down by {@link #stop()} when injected).
+     *
+     * @param executor the executor runs are scheduled on (not shut down by {@link #stop()} when injected)
+     * @return this builder
+     */
     public Builder executor(ScheduledExecutorService executor) {
       this.executor = Objects.requireNonNull(executor);
       return this;
     }
 
-    /** Receives every report. */
+    /**
+     * Receives every report.
+     *
+     * @param onReport the on report
+     * @return this builder
+     */
     public Builder onReport(Consumer<SyncReport> onReport) {
       this.onReport = Objects.requireNonNull(onReport);
       return this;
     }
 
-    /** Receives exceptions thrown by runs (default: logged). */
+    /**
+     * Receives exceptions thrown by runs (default: logged).
+     *
+     * @param onError the on error
+     * @return this builder
+     */
     public Builder onError(Consumer<RuntimeException> onError) {
       this.onError = Objects.requireNonNull(onError);
       return this;

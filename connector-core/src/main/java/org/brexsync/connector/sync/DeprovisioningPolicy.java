@@ -22,7 +22,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableDeprovisioningPolicy.class)
 @JsonDeserialize(as = ImmutableDeprovisioningPolicy.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public abstract class DeprovisioningPolicy {
+public abstract class DeprovisioningPolicy implements WithDeprovisioningPolicy {
 
   /** The action. */
   public enum Action {
@@ -65,17 +65,17 @@ public abstract class DeprovisioningPolicy {
 
   /** The default: no deprovisioning. */
   public static DeprovisioningPolicy none() {
-    return ImmutableDeprovisioningPolicy.builder().build();
+    return builder().build();
   }
 
   /** Mark departed users suspended. */
   public static DeprovisioningPolicy suspend() {
-    return ImmutableDeprovisioningPolicy.builder().action(Action.SUSPEND).build();
+    return builder().action(Action.SUSPEND).build();
   }
 
   /** Set a field on departed users. */
   public static DeprovisioningPolicy setField(String field, Object value) {
-    return ImmutableDeprovisioningPolicy.builder()
+    return builder()
         .action(Action.SET_FIELD)
         .field(field)
         .value(Json.mapper().valueToTree(value))
@@ -99,5 +99,18 @@ public abstract class DeprovisioningPolicy {
     if (action() == Action.SET_FIELD && (field().isEmpty() || field().get().isBlank() || value().isEmpty())) {
       throw new IllegalStateException("deprovisioning action SET_FIELD needs a 'field' and a 'value'");
     }
+  }
+
+  /** {@return a new, empty builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link DeprovisioningPolicy}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableDeprovisioningPolicy.Builder {
+    Builder() {}
   }
 }

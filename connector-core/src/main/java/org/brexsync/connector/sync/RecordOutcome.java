@@ -16,7 +16,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableRecordOutcome.class)
 @JsonDeserialize(as = ImmutableRecordOutcome.class)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public interface RecordOutcome {
+public interface RecordOutcome extends WithRecordOutcome {
   /** The situation. */
   @JsonProperty("situation")
   Situation situation();
@@ -60,7 +60,15 @@ public interface RecordOutcome {
   }
 
   /** A builder. */
-  static ImmutableRecordOutcome.Builder builder() {
-    return ImmutableRecordOutcome.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link RecordOutcome}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  final class Builder extends ImmutableRecordOutcome.Builder {
+    Builder() {}
   }
 }

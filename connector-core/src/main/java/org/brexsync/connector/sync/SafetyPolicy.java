@@ -22,7 +22,7 @@ import org.immutables.value.Value;
 @ValueStyle
 @JsonSerialize(as = ImmutableSafetyPolicy.class)
 @JsonDeserialize(as = ImmutableSafetyPolicy.class)
-public abstract class SafetyPolicy {
+public abstract class SafetyPolicy implements WithSafetyPolicy {
   /** Default maximum share of known records one run may change. */
   public static final double DEFAULT_MAX_CHANGE_SHARE = 0.5;
   /** Default number of known records below which the share is not checked. */
@@ -78,17 +78,17 @@ public abstract class SafetyPolicy {
 
   /** The defaults. */
   public static SafetyPolicy defaults() {
-    return ImmutableSafetyPolicy.builder().build();
+    return builder().build();
   }
 
   /** No guard at all: never aborts (the write retry budget keeps its default). */
   public static SafetyPolicy disabled() {
-    return ImmutableSafetyPolicy.builder().abortOnEmptySource(false).maxChangeShare(1.0).maxConsecutiveWriteFailures(0).build();
+    return builder().abortOnEmptySource(false).maxChangeShare(1.0).maxConsecutiveWriteFailures(0).build();
   }
 
   /** A builder. */
-  public static ImmutableSafetyPolicy.Builder builder() {
-    return ImmutableSafetyPolicy.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
@@ -105,5 +105,13 @@ public abstract class SafetyPolicy {
     if (writeRetryBudget() < 0) {
       throw new IllegalStateException("writeRetryBudget must be >= 0");
     }
+  }
+
+  /**
+   * Builder of {@link SafetyPolicy}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableSafetyPolicy.Builder {
+    Builder() {}
   }
 }

@@ -32,7 +32,7 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableSyncReport.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonPropertyOrder({"runId", "integration", "status", "dryRun", "reason", "startedAt", "finishedAt", "durationMillis", "totals"})
-public abstract class SyncReport {
+public abstract class SyncReport implements WithSyncReport {
 
   /** The run id (also the bulk portion id of a BULK run). */
   @JsonProperty("runId")
@@ -180,8 +180,8 @@ public abstract class SyncReport {
   }
 
   /** A builder. */
-  public static ImmutableSyncReport.Builder builder() {
-    return ImmutableSyncReport.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** Zero counts for every situation. */
@@ -289,5 +289,13 @@ public abstract class SyncReport {
           outcomesOmitted(), outcomes().size()));
     }
     return sb.toString();
+  }
+
+  /**
+   * Builder of {@link SyncReport}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableSyncReport.Builder {
+    Builder() {}
   }
 }

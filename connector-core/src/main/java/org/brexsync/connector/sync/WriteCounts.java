@@ -17,7 +17,7 @@ import org.immutables.value.Value;
 @ValueStyle
 @JsonSerialize(as = ImmutableWriteCounts.class)
 @JsonDeserialize(as = ImmutableWriteCounts.class)
-public abstract class WriteCounts {
+public abstract class WriteCounts implements WithWriteCounts {
   /** Records whose write reached Oomnitza. */
   @JsonProperty("sent")
   @Value.Default
@@ -48,11 +48,24 @@ public abstract class WriteCounts {
 
   /** No writes. */
   public static WriteCounts none() {
-    return ImmutableWriteCounts.builder().build();
+    return builder().build();
   }
 
   /** Counts. */
   public static WriteCounts of(long sent, long accepted, long failed, long unverified) {
-    return ImmutableWriteCounts.builder().sent(sent).accepted(accepted).failed(failed).unverified(unverified).build();
+    return builder().sent(sent).accepted(accepted).failed(failed).unverified(unverified).build();
+  }
+
+  /** {@return a new, empty builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link WriteCounts}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableWriteCounts.Builder {
+    Builder() {}
   }
 }

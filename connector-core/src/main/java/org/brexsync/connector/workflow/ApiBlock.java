@@ -44,66 +44,70 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableApiBlock.class)
 @JsonDeserialize(as = ImmutableApiBlock.class)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public abstract class ApiBlock {
+public abstract class ApiBlock implements WithApiBlock {
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
-  /** A readable name, e.g. "Brex Lock Card". */
+  /** {@return a readable name, e.g. "Brex Lock Card"} */
   @JsonProperty("name")
   public abstract String name();
 
-  /** GET, POST, PUT, PATCH or DELETE. */
+  /** {@return GET, POST, PUT, PATCH or DELETE} */
   @JsonProperty("method")
   public abstract String method();
 
-  /** The URL template: a path relative to the base URI (e.g. {@code /v2/users/{{brex_user_id}}}) or an absolute URL. */
+  /**
+   * {@return the URL template: a path relative to the base URI (e.g. {@code /v2/users/{{brex_user_id}}}) or an absolute URL}
+   */
   @JsonProperty("url")
   public abstract String url();
 
-  /** Header templates (values only; names are literal). */
+  /** {@return header templates (values only; names are literal)} */
   @JsonProperty("headers")
   public abstract Map<String, String> headers();
 
-  /** The body template, a JSON document whose strings may hold placeholders. */
+  /** {@return the body template, a JSON document whose strings may hold placeholders} */
   @JsonProperty("body")
   public abstract Optional<JsonNode> body();
 
   /**
-   * Where the token comes from (an environment variable name) and optionally the base URL; empty
+   * {@return where the token comes from (an environment variable name) and optionally the base URL; empty
    * (as in the presets) uses the runner's Brex credential and base URI, whose token is only sent to
-   * the Brex origin.
+   * the Brex origin}
    */
   @JsonProperty("credential")
   public abstract Optional<Connection> credential();
 
-  /** The header carrying the token. */
+  /** {@return the header carrying the token} */
   @JsonProperty("authHeader")
   @Value.Default
   public String authHeader() {
     return "Authorization";
   }
 
-  /** The scheme before the token ({@code Bearer}); empty sends the raw token (Oomnitza's {@code Authorization2}). */
+  /**
+   * {@return the scheme before the token ({@code Bearer}); empty sends the raw token (Oomnitza's {@code Authorization2})}
+   */
   @JsonProperty("authScheme")
   @Value.Default
   public String authScheme() {
     return "Bearer";
   }
 
-  /** The Brex operation called, which turns on brex-client's checks before sending. */
+  /** {@return the Brex operation called, which turns on brex-client's checks before sending} */
   @JsonProperty("brexOperation")
   public abstract Optional<BrexOperation> brexOperation();
 
-  /** Mappings applied after a 2xx answer. */
+  /** {@return mappings applied after a 2xx answer} */
   @JsonProperty("positive")
   public abstract List<ResponseMapping> positive();
 
-  /** Mappings applied after an error answer (the step still fails). */
+  /** {@return mappings applied after an error answer (the step still fails)} */
   @JsonProperty("negative")
   public abstract List<ResponseMapping> negative();
 
-  /** A builder. */
-  public static ImmutableApiBlock.Builder builder() {
-    return ImmutableApiBlock.builder();
+  /** {@return a builder} */
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
@@ -113,7 +117,7 @@ public abstract class ApiBlock {
       throw new IllegalStateException("api block '" + name() + "': method must be one of " + METHODS);
     }
     if (!m.equals(method())) {
-      return ImmutableApiBlock.copyOf(this).withMethod(m);
+      return withMethod(m);
     }
     Template.parse(url());
     headers().values().forEach(Template::parse);
@@ -123,5 +127,13 @@ public abstract class ApiBlock {
       }
     });
     return this;
+  }
+
+  /**
+   * Builder of {@link ApiBlock}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableApiBlock.Builder {
+    Builder() {}
   }
 }

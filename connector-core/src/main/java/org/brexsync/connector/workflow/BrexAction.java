@@ -69,22 +69,38 @@ public final class BrexAction extends WorkflowStep {
     return negative;
   }
 
-  /** This action with other positive mappings. */
+  /**
+   * {@return this action with other positive mappings}
+   *
+   * @param mappings the mappings
+   */
   public BrexAction withPositive(List<ResponseMapping> mappings) {
     return new BrexAction(name, plan, send, mappings, negative);
   }
 
-  /** This action with other positive mappings. */
+  /**
+   * {@return this action with other positive mappings}
+   *
+   * @param mappings the mappings
+   */
   public BrexAction withPositive(ResponseMapping... mappings) {
     return withPositive(List.of(mappings));
   }
 
-  /** This action with other negative mappings. */
+  /**
+   * {@return this action with other negative mappings}
+   *
+   * @param mappings the mappings
+   */
   public BrexAction withNegative(List<ResponseMapping> mappings) {
     return new BrexAction(name, plan, send, positive, mappings);
   }
 
-  /** This action under another name (in reports). */
+  /**
+   * {@return this action under another name (in reports)}
+   *
+   * @param newName the new name
+   */
   public BrexAction named(String newName) {
     return new BrexAction(newName, plan, send, positive, negative);
   }

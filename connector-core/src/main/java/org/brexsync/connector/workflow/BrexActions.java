@@ -42,7 +42,7 @@ public final class BrexActions {
 
   private BrexActions() {}
 
-  /** Brex Get User Details: {@code GET /v2/users/{brex_user_id}}. */
+  /** {@return Brex Get User Details: {@code GET /v2/users/{brex_user_id}}} */
   public static BrexAction getUserDetails() {
     return new BrexAction("Brex Get User Details",
         (ctx, p) -> new BrexAction.Call("GET", "/v2/users/" + id(ctx, Presets.BREX_USER_ID, p), Optional.empty()),
@@ -52,10 +52,10 @@ public final class BrexActions {
         NEGATIVE);
   }
 
-  /** Brex Invite User from the record's first_name, last_name and email (+ optional Brex ids). */
+  /** {@return Brex Invite User from the record's first_name, last_name and email (+ optional Brex ids)} */
   public static BrexAction inviteUser() {
     return inviteUser(ctx -> {
-      org.brexsync.brex.model.ImmutableInviteUserRequest.Builder b = InviteUserRequest.builder()
+      org.brexsync.brex.model.InviteUserRequest.Builder b = InviteUserRequest.builder()
           .firstName(ctx.require("first_name"))
           .lastName(ctx.require("last_name"))
           .email(ctx.require("email"));
@@ -67,7 +67,11 @@ public final class BrexActions {
     });
   }
 
-  /** Brex Invite User with a request built from the record. */
+  /**
+   * {@return Brex Invite User with a request built from the record}
+   *
+   * @param request the request
+   */
   public static BrexAction inviteUser(Function<StepContext, InviteUserRequest> request) {
     return new BrexAction("Brex Invite User",
         (ctx, p) -> {
@@ -82,12 +86,12 @@ public final class BrexActions {
         NEGATIVE);
   }
 
-  /** Brex Activate User: {@code PUT /v2/users/{brex_user_id}} {@code {"status":"ACTIVE"}}. */
+  /** {@return Brex Activate User: {@code PUT /v2/users/{brex_user_id}} {@code {"status":"ACTIVE"}}} */
   public static BrexAction activateUser() {
     return status("Brex Activate User", "ACTIVE");
   }
 
-  /** Brex Deactivate User: {@code PUT /v2/users/{brex_user_id}} {@code {"status":"DISABLED"}}. */
+  /** {@return Brex Deactivate User: {@code PUT /v2/users/{brex_user_id}} {@code {"status":"DISABLED"}}} */
   public static BrexAction deactivateUser() {
     return status("Brex Deactivate User", "DISABLED");
   }
@@ -104,7 +108,9 @@ public final class BrexActions {
         NEGATIVE);
   }
 
-  /** Brex List User Cards: every card of {@code brex_user_id} (all pages) as {@code {"items":[...]}}. */
+  /**
+   * {@return Brex List User Cards: every card of {@code brex_user_id} (all pages) as {@code {"items":[...]}}}
+   */
   public static BrexAction listUserCards() {
     return new BrexAction("Brex List User Cards",
         (ctx, p) -> new BrexAction.Call("GET", "/v2/cards?user_id=" + id(ctx, Presets.BREX_USER_ID, p),
@@ -122,22 +128,36 @@ public final class BrexActions {
         NEGATIVE);
   }
 
-  /** Brex Lock Card with the reason in {@code card_reason} and optional {@code card_description}. */
+  /**
+   * {@return Brex Lock Card with the reason in {@code card_reason} and optional {@code card_description}}
+   */
   public static BrexAction lockCard() {
     return cardChange("Brex Lock Card", "lock", Optional.empty(), Optional.empty());
   }
 
-  /** Brex Lock Card with a fixed reason and optional description. */
+  /**
+   * {@return Brex Lock Card with a fixed reason and optional description}
+   *
+   * @param reason the reason
+   * @param description the description
+   */
   public static BrexAction lockCard(ChangeCardReason reason, Optional<String> description) {
     return cardChange("Brex Lock Card", "lock", Optional.of(reason), description);
   }
 
-  /** Brex Terminate Card with the reason in {@code card_reason} and optional {@code card_description}. */
+  /**
+   * {@return Brex Terminate Card with the reason in {@code card_reason} and optional {@code card_description}}
+   */
   public static BrexAction terminateCard() {
     return cardChange("Brex Terminate Card", "terminate", Optional.empty(), Optional.empty());
   }
 
-  /** Brex Terminate Card with a fixed reason and optional description. */
+  /**
+   * {@return Brex Terminate Card with a fixed reason and optional description}
+   *
+   * @param reason the reason
+   * @param description the description
+   */
   public static BrexAction terminateCard(ChangeCardReason reason, Optional<String> description) {
     return cardChange("Brex Terminate Card", "terminate", Optional.of(reason), description);
   }
@@ -182,9 +202,9 @@ public final class BrexActions {
   }
 
   /**
-   * Brex Create User Card from variables: owner {@code brex_user_id}, {@code card_name},
+   * {@return Brex Create User Card from variables: owner {@code brex_user_id}, {@code card_name},
    * {@code card_type} (default VIRTUAL), {@code limit_type} (default USER) and optional JSON
-   * {@code spend_controls}, {@code mailing_address}, {@code card_metadata} (spec JSON names). The
+   * {@code spend_controls}, {@code mailing_address}, {@code card_metadata} (spec JSON names)} The
    * Idempotency-Key is {@code idempotency_key} if set, else derived from the record and request, so
    * a retry or a re-run of the same request never creates a second card.
    */
@@ -228,7 +248,11 @@ public final class BrexActions {
     });
   }
 
-  /** Brex Create User Card with a request built from the record. */
+  /**
+   * {@return Brex Create User Card with a request built from the record}
+   *
+   * @param request the request
+   */
   public static BrexAction createCard(Function<StepContext, CreateCardRequest> request) {
     return new BrexAction("Brex Create User Card",
         (ctx, p) -> {

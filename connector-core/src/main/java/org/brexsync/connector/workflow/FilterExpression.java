@@ -34,6 +34,8 @@ public final class FilterExpression {
   /**
    * Parses an expression.
    *
+   * @param expression the expression
+   * @return the parsed filter
    * @throws IllegalArgumentException with the position of the problem
    */
   public static Filter parse(String expression) {

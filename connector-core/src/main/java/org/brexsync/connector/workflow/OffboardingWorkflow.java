@@ -92,19 +92,21 @@ public final class OffboardingWorkflow {
     });
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The workflow's name in reports. */
+  /** {@return the workflow's name in reports} */
   public String name() {
     return "offboarding (" + cardAction.name().toLowerCase(java.util.Locale.ROOT) + " cards)";
   }
 
   /**
-   * Runs for every matching person: read a page at a time, the runner's {@code concurrency} people at
-   * once (their Brex requests share the runner's rate limiter), reported in selection order.
+   * {@return runs for every matching person: read a page at a time, the runner's {@code concurrency} people at
+   * once (their Brex requests share the runner's rate limiter), reported in selection order}
+   *
+   * @param dryRun true to write nothing
    */
   public WorkflowReport run(boolean dryRun) {
     Instant start = runner.clock().instant();
@@ -123,7 +125,12 @@ public final class OffboardingWorkflow {
     return report;
   }
 
-  /** Runs for one person. */
+  /**
+   * {@return runs for one person}
+   *
+   * @param user the user
+   * @param dryRun true to write nothing
+   */
   public RecordResult runFor(OomnitzaUser user, boolean dryRun) {
     String ident = runner.ident(user);
     List<StepOutcome> steps = new ArrayList<>();
@@ -317,61 +324,107 @@ public final class OffboardingWorkflow {
 
     private Builder() {}
 
-    /** The runner (its Oomnitza client, Brex client and clock are used). Required. */
+    /**
+     * The runner (its Oomnitza client, Brex client and clock are used). Required.
+     *
+     * @param runner the runner (its Oomnitza client, Brex client and clock are used)
+     * @return this builder
+     */
     public Builder runner(WorkflowRunner runner) {
       this.runner = Objects.requireNonNull(runner);
       return this;
     }
 
-    /** Who left: an Oomnitza filter, e.g. {@code Filter.eq("suspended", true)}. */
+    /**
+     * Who left: an Oomnitza filter, e.g. {@code Filter.eq("suspended", true)}.
+     *
+     * @param filter who left: an Oomnitza filter, e.g. {@code Filter.eq("suspended", true)}
+     * @return this builder
+     */
     public Builder filter(Filter filter) {
       this.filter = Objects.requireNonNull(filter);
       return this;
     }
 
-    /** Who left, as any {@link Target} (e.g. one username); instead of {@link #filter}. */
+    /**
+     * Who left, as any {@link Target} (e.g. one username); instead of {@link #filter}.
+     *
+     * @param target who left, as any {@link Target} (e.g. one username); instead of {@link #filter}
+     * @return this builder
+     */
     public Builder target(Target target) {
       this.target = Objects.requireNonNull(target);
       return this;
     }
 
-    /** A further local filter on the Oomnitza records. */
+    /**
+     * A further local filter on the Oomnitza records.
+     *
+     * @param filter a further local filter on the Oomnitza records
+     * @return this builder
+     */
     public Builder localFilter(RecordFilter filter) {
       this.localFilter = Objects.requireNonNull(filter);
       return this;
     }
 
-    /** Lock (default) or terminate the cards. */
+    /**
+     * Lock (default) or terminate the cards.
+     *
+     * @param action the action
+     * @return this builder
+     */
     public Builder cardAction(CardAction action) {
       this.cardAction = Objects.requireNonNull(action);
       return this;
     }
 
-    /** The reason sent with lock / terminate (default OTHER). */
+    /**
+     * The reason sent with lock / terminate (default OTHER).
+     *
+     * @param reason the reason sent with lock / terminate (default OTHER)
+     * @return this builder
+     */
     public Builder reason(ChangeCardReason reason) {
       this.reason = Objects.requireNonNull(reason);
       return this;
     }
 
-    /** The description sent with lock / terminate (empty sends none). */
+    /**
+     * The description sent with lock / terminate (empty sends none).
+     *
+     * @param description the description sent with lock / terminate (empty sends none)
+     * @return this builder
+     */
     public Builder description(Optional<String> description) {
       this.description = Objects.requireNonNull(description);
       return this;
     }
 
-    /** The Oomnitza field holding the Brex user id (default {@code brex_user_id}). */
+    /**
+     * The Oomnitza field holding the Brex user id (default {@code brex_user_id}).
+     *
+     * @param field the Oomnitza field holding the Brex user id (default {@code brex_user_id})
+     * @return this builder
+     */
     public Builder brexUserIdField(String field) {
       this.brexUserIdField = Objects.requireNonNull(field);
       return this;
     }
 
-    /** The Oomnitza field set to DISABLED after deactivation (default {@code brex_status}; empty: none). */
+    /**
+     * The Oomnitza field set to DISABLED after deactivation (default {@code brex_status}; empty: none).
+     *
+     * @param field the Oomnitza field set to DISABLED after deactivation (default {@code
+     *     brex_status}; empty: none)
+     * @return this builder
+     */
     public Builder statusField(Optional<String> field) {
       this.statusField = Objects.requireNonNull(field);
       return this;
     }
 
-    /** The workflow. */
+    /** {@return the workflow} */
     public OffboardingWorkflow build() {
       return new OffboardingWorkflow(this);
     }

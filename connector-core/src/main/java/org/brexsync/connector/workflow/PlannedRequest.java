@@ -16,7 +16,14 @@ import java.util.Optional;
  * @param body the JSON body, if any
  */
 public record PlannedRequest(String method, URI uri, Map<String, String> headers, Optional<JsonNode> body) {
-  /** A planned request (copies the headers). */
+  /**
+   * A planned request (copies the headers).
+   *
+   * @param body the body
+   * @param headers the headers
+   * @param method the method
+   * @param uri the URI
+   */
   public PlannedRequest {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(uri, "uri");
@@ -25,8 +32,8 @@ public record PlannedRequest(String method, URI uri, Map<String, String> headers
   }
 
   /**
-   * The request as text: {@code METHOD URI}, then one line per header (sorted, credentials
-   * redacted), then the JSON body, like an HTTP message.
+   * {@return the request as text: {@code METHOD URI}, then one line per header (sorted, credentials
+   * redacted), then the JSON body, like an HTTP message}
    */
   public String describe() {
     StringBuilder sb = new StringBuilder(method).append(' ').append(uri);

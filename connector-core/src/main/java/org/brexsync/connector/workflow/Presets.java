@@ -61,7 +61,7 @@ public final class Presets {
 
   private Presets() {}
 
-  /** The preset names, in the order of Oomnitza's list. */
+  /** {@return the preset names, in the order of Oomnitza's list} */
   public static List<String> names() {
     return NAMES;
   }
@@ -69,6 +69,8 @@ public final class Presets {
   /**
    * Loads a shipped preset.
    *
+   * @param name the name
+   * @return the api block
    * @throws IllegalArgumentException for an unknown name (the message lists the known ones)
    */
   public static ApiBlock load(String name) {
@@ -86,14 +88,18 @@ public final class Presets {
     }
   }
 
-  /** Every shipped preset by name. */
+  /** {@return every shipped preset by name} */
   public static Map<String, ApiBlock> all() {
     java.util.LinkedHashMap<String, ApiBlock> m = new java.util.LinkedHashMap<>();
     NAMES.forEach(n -> m.put(n, load(n)));
     return java.util.Collections.unmodifiableMap(m);
   }
 
-  /** The typed equivalent of a shipped preset (same variables and mappings, sent through brex-client). */
+  /**
+   * {@return the typed equivalent of a shipped preset (same variables and mappings, sent through brex-client)}
+   *
+   * @param name the name
+   */
   public static BrexAction typed(String name) {
     switch (name) {
       case GET_USER_DETAILS:
@@ -120,6 +126,8 @@ public final class Presets {
   /**
    * Reads an API block from JSON (e.g. an edited copy of a preset).
    *
+   * @param json the JSON text
+   * @return the api block read
    * @throws IllegalArgumentException when the JSON is malformed, has unknown members or is invalid
    */
   public static ApiBlock fromJson(String json) {
@@ -130,7 +138,12 @@ public final class Presets {
     }
   }
 
-  /** Reads an API block from a JSON file. */
+  /**
+   * Reads an API block from a JSON file.
+   *
+   * @param file the file
+   * @return the api block read
+   */
   public static ApiBlock read(Path file) {
     try {
       return fromJson(Files.readString(file));
@@ -139,7 +152,11 @@ public final class Presets {
     }
   }
 
-  /** The JSON form of an API block (pretty-printed). */
+  /**
+   * {@return the JSON form of an API block (pretty-printed)}
+   *
+   * @param block the API block
+   */
   public static String toJson(ApiBlock block) {
     try {
       return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(block);
@@ -148,7 +165,11 @@ public final class Presets {
     }
   }
 
-  /** The JSON tree of an API block. */
+  /**
+   * {@return the JSON tree of an API block}
+   *
+   * @param block the API block
+   */
   public static JsonNode toJsonTree(ApiBlock block) {
     return Json.mapper().valueToTree(block);
   }

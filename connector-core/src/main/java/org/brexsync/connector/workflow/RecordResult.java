@@ -12,29 +12,38 @@ import java.util.Optional;
  * @param steps the outcomes, one per step in order
  */
 public record RecordResult(String record, List<StepOutcome> steps) {
-  /** A result (copies the list). */
+  /**
+   * A result (copies the list).
+   *
+   * @param record the record
+   * @param steps the steps
+   */
   public RecordResult {
     Objects.requireNonNull(record, "record");
     steps = List.copyOf(steps);
   }
 
-  /** Whether any step failed. */
+  /** {@return whether any step failed} */
   public boolean failed() {
     return steps.stream().anyMatch(s -> s.status() == StepStatus.FAILED);
   }
 
-  /** The first failure as "step: reason". */
+  /** {@return the first failure as "step: reason"} */
   public Optional<String> failure() {
     return steps.stream().filter(s -> s.status() == StepStatus.FAILED).findFirst()
         .map(s -> s.step() + ": " + s.reason().orElse("failed"));
   }
 
-  /** Whether any step was sent and succeeded (something changed or was read). */
+  /** {@return whether any step was sent and succeeded (something changed or was read)} */
   public boolean anySucceeded() {
     return steps.stream().anyMatch(s -> s.status() == StepStatus.SUCCEEDED);
   }
 
-  /** The outcome of the named step (the first one with that name). */
+  /**
+   * {@return the outcome of the named step (the first one with that name)}
+   *
+   * @param name the name
+   */
   public Optional<StepOutcome> step(String name) {
     return steps.stream().filter(s -> s.step().equals(name)).findFirst();
   }

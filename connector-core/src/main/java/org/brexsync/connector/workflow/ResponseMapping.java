@@ -20,22 +20,31 @@ import org.immutables.value.Value;
 @ValueStyle
 @JsonSerialize(as = ImmutableResponseMapping.class)
 @JsonDeserialize(as = ImmutableResponseMapping.class)
-public abstract class ResponseMapping {
+public abstract class ResponseMapping implements WithResponseMapping {
 
-  /** The Oomnitza field (External ID) written, e.g. {@code api_response}. */
+  /** {@return the Oomnitza field (External ID) written, e.g. {@code api_response}} */
   @JsonProperty("field")
   public abstract String field();
 
-  /** The value template, e.g. {@code {{response.id}}}. */
+  /** {@return the value template, e.g. {@code {{response.id}}}} */
   @JsonProperty("value")
   public abstract String value();
 
-  /** A mapping of {@code value} into {@code field}. */
+  /**
+   * {@return a mapping of {@code value} into {@code field}}
+   *
+   * @param field the Oomnitza field written
+   * @param value the value
+   */
   public static ResponseMapping of(String field, String value) {
-    return ImmutableResponseMapping.builder().field(field).value(value).build();
+    return builder().field(field).value(value).build();
   }
 
-  /** The whole response body into {@code field} (a long-text field such as "API Response"). */
+  /**
+   * {@return the whole response body into {@code field} (a long-text field such as "API Response")}
+   *
+   * @param field the Oomnitza field written
+   */
   public static ResponseMapping wholeResponse(String field) {
     return of(field, "{{response}}");
   }
@@ -46,5 +55,18 @@ public abstract class ResponseMapping {
       throw new IllegalStateException("response mapping field '" + field() + "' is not an Oomnitza External ID");
     }
     Template.parse(value());
+  }
+
+  /** {@return a new, empty builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link ResponseMapping}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableResponseMapping.Builder {
+    Builder() {}
   }
 }

@@ -23,32 +23,36 @@ public final class RunOptions {
     this.dryRun = dryRun;
   }
 
-  /** No variables, not a dry run. */
+  /** {@return no variables, not a dry run} */
   public static RunOptions defaults() {
     return DEFAULTS;
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The variables. */
+  /** {@return the variables} */
   public Map<String, JsonNode> variables() {
     return variables;
   }
 
-  /** Whether this is a dry run. */
+  /** {@return whether this is a dry run} */
   public boolean dryRun() {
     return dryRun;
   }
 
-  /** A variable. */
+  /**
+   * {@return a variable}
+   *
+   * @param name the name
+   */
   public Optional<JsonNode> variable(String name) {
     return Optional.ofNullable(variables.get(name));
   }
 
-  /** These options as a dry run. */
+  /** {@return these options as a dry run} */
   public RunOptions asDryRun() {
     return new RunOptions(variables, true);
   }
@@ -65,13 +69,25 @@ public final class RunOptions {
 
     private Builder() {}
 
-    /** Sets a text variable (always a JSON string, whatever it contains). */
+    /**
+     * Sets a text variable (always a JSON string, whatever it contains).
+     *
+     * @param name the name
+     * @param value the value
+     * @return this builder
+     */
     public Builder set(String name, String value) {
       variables.put(checkName(name), TextNode.valueOf(Objects.requireNonNull(value, "value")));
       return this;
     }
 
-    /** Sets a JSON variable, e.g. a {@code mailing_address} object. */
+    /**
+     * Sets a JSON variable, e.g. a {@code mailing_address} object.
+     *
+     * @param name the name
+     * @param value the value
+     * @return this builder
+     */
     public Builder set(String name, JsonNode value) {
       variables.put(checkName(name), Objects.requireNonNull(value, "value").deepCopy());
       return this;
@@ -81,6 +97,8 @@ public final class RunOptions {
      * Sets a variable from a CLI-style {@code key=value}: a value starting with <code>{</code> or
      * {@code [} is read as JSON (an object or list), anything else is text.
      *
+     * @param assignment the assignment
+     * @return this builder
      * @throws IllegalArgumentException when there is no {@code =} or the JSON is malformed
      */
     public Builder setAssignment(String assignment) {
@@ -99,19 +117,29 @@ public final class RunOptions {
       return set(name, value);
     }
 
-    /** Sets every text variable of a map. */
+    /**
+     * Sets every text variable of a map.
+     *
+     * @param values the values
+     * @return this builder
+     */
     public Builder setAll(Map<String, String> values) {
       values.forEach(this::set);
       return this;
     }
 
-    /** Dry run: build and report requests, send nothing, write nothing. */
+    /**
+     * Dry run: build and report requests, send nothing, write nothing.
+     *
+     * @param dryRun dry run: build and report requests, send nothing, write nothing
+     * @return this builder
+     */
     public Builder dryRun(boolean dryRun) {
       this.dryRun = dryRun;
       return this;
     }
 
-    /** The options. */
+    /** {@return the options} */
     public RunOptions build() {
       return new RunOptions(variables, dryRun);
     }

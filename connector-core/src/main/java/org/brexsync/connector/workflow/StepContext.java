@@ -13,29 +13,38 @@ import org.brexsync.connector.workflow.internal.Renderer;
  */
 public interface StepContext {
 
-  /** The record's ident (the Oomnitza username by default). */
+  /** {@return the record's ident (the Oomnitza username by default)} */
   String recordIdent();
 
-  /** The record as it is now. */
+  /** {@return the record as it is now} */
   RecordView record();
 
-  /** A variable: the run's value if set, else the record field of that name; empty if missing or null. */
+  /**
+   * {@return a variable: the run's value if set, else the record field of that name; empty if missing or null}
+   *
+   * @param name the name
+   */
   Optional<JsonNode> variable(String name);
 
-  /** A variable as text (containers as JSON), empty when missing or blank. */
+  /**
+   * {@return a variable as text (containers as JSON), empty when missing or blank}
+   *
+   * @param name the name
+   */
   default Optional<String> text(String name) {
     return variable(name).map(Renderer::text).filter(s -> !s.isBlank());
   }
 
   /**
-   * A variable as text.
+   * {@return a variable as text}
    *
+   * @param name the name
    * @throws WorkflowInputException naming the variable when it is missing
    */
   default String require(String name) {
     return text(name).orElseThrow(() -> new WorkflowInputException(stepName(), List.of(name), List.of()));
   }
 
-  /** The name of the step being prepared (for messages). */
+  /** {@return the name of the step being prepared (for messages)} */
   String stepName();
 }

@@ -17,7 +17,16 @@ import java.util.Optional;
  */
 public record StepOutcome(String step, StepStatus status, Optional<PlannedRequest> request,
     Optional<Integer> httpStatus, Map<String, JsonNode> written, Optional<String> reason) {
-  /** An outcome (copies the map). */
+  /**
+   * An outcome (copies the map).
+   *
+   * @param httpStatus the http status
+   * @param reason the reason
+   * @param request the request
+   * @param status the status
+   * @param step the step
+   * @param written the written
+   */
   public StepOutcome {
     Objects.requireNonNull(step, "step");
     Objects.requireNonNull(status, "status");

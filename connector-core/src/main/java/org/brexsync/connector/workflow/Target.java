@@ -25,45 +25,61 @@ public final class Target {
     this.local = local;
   }
 
-  /** The one user with this username (fetched from Oomnitza). */
+  /**
+   * {@return the one user with this username (fetched from Oomnitza)}
+   *
+   * @param username the username
+   */
   public static Target username(String username) {
     return new Target(Optional.of(Objects.requireNonNull(username)), Optional.empty(), Optional.empty(),
         RecordFilter.none());
   }
 
-  /** This record as given (not fetched; written back by its ident). */
+  /**
+   * {@return this record as given (not fetched; written back by its ident)}
+   *
+   * @param user the user
+   */
   public static Target record(OomnitzaUser user) {
     return new Target(Optional.empty(), Optional.of(Objects.requireNonNull(user)), Optional.empty(),
         RecordFilter.none());
   }
 
-  /** Every Oomnitza user matching the filter, e.g. {@code Filter.isNull("brex_user_id")} for "new to Brex". */
+  /**
+   * {@return every Oomnitza user matching the filter, e.g. {@code Filter.isNull("brex_user_id")} for "new to Brex"}
+   *
+   * @param filter the filter
+   */
   public static Target filter(Filter filter) {
     return new Target(Optional.empty(), Optional.empty(), Optional.of(Objects.requireNonNull(filter)),
         RecordFilter.none());
   }
 
-  /** This target, keeping only records that also pass a local {@link RecordFilter}. */
+  /**
+   * {@return this target, keeping only records that also pass a local {@link RecordFilter}}
+   *
+   * @param localFilter the local filter
+   */
   public Target and(RecordFilter localFilter) {
     return new Target(username, record, filter, Objects.requireNonNull(localFilter));
   }
 
-  /** The username, for a single-user target. */
+  /** {@return the username, for a single-user target} */
   public Optional<String> username() {
     return username;
   }
 
-  /** The record, for a record target. */
+  /** {@return the record, for a record target} */
   public Optional<OomnitzaUser> record() {
     return record;
   }
 
-  /** The Oomnitza filter, for a filter target. */
+  /** {@return the Oomnitza filter, for a filter target} */
   public Optional<Filter> filter() {
     return filter;
   }
 
-  /** The local filter (passes everything by default). */
+  /** {@return the local filter (passes everything by default)} */
   public RecordFilter localFilter() {
     return local;
   }

@@ -26,34 +26,52 @@ public final class Workflow {
     this.steps = List.copyOf(steps);
   }
 
-  /** A workflow of steps. */
+  /**
+   * {@return a workflow of steps}
+   *
+   * @param name the name
+   * @param steps the steps
+   */
   public static Workflow of(String name, List<WorkflowStep> steps) {
     return new Workflow(name, steps);
   }
 
-  /** A workflow of steps. */
+  /**
+   * {@return a workflow of steps}
+   *
+   * @param name the name
+   * @param steps the steps
+   */
   public static Workflow of(String name, WorkflowStep... steps) {
     return new Workflow(name, List.of(steps));
   }
 
-  /** A one-step workflow running an API block (named after it). */
+  /**
+   * {@return a one-step workflow running an API block (named after it)}
+   *
+   * @param block the API block
+   */
   public static Workflow of(ApiBlock block) {
     return new Workflow(block.name(), List.of(WorkflowStep.of(block)));
   }
 
-  /** This workflow with one more step at the end. */
+  /**
+   * {@return this workflow with one more step at the end}
+   *
+   * @param step the step
+   */
   public Workflow then(WorkflowStep step) {
     List<WorkflowStep> s = new ArrayList<>(steps);
     s.add(step);
     return new Workflow(name, s);
   }
 
-  /** The name. */
+  /** {@return the name} */
   public String name() {
     return name;
   }
 
-  /** The steps, in order. */
+  /** {@return the steps, in order} */
   public List<WorkflowStep> steps() {
     return steps;
   }

@@ -4,12 +4,21 @@ package org.brexsync.connector.workflow;
 public class WorkflowException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** An exception with a message. */
+  /**
+   * An exception with a message.
+   *
+   * @param message the detail message (never a secret)
+   */
   public WorkflowException(String message) {
     super(message);
   }
 
-  /** An exception with a message and cause. */
+  /**
+   * An exception with a message and cause.
+   *
+   * @param message the detail message (never a secret)
+   * @param cause the underlying failure, or null
+   */
   public WorkflowException(String message, Throwable cause) {
     super(message, cause);
   }

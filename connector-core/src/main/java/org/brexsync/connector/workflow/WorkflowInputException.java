@@ -9,10 +9,18 @@ import java.util.List;
  */
 public class WorkflowInputException extends WorkflowException {
   private static final long serialVersionUID = 1L;
+  /** Variables the record does not supply. */
   private final List<String> missingVariables;
+  /** Every other problem of the input. */
   private final List<String> problems;
 
-  /** An exception for a step's missing variables and other problems. */
+  /**
+   * An exception for a step's missing variables and other problems.
+   *
+   * @param step the step
+   * @param missingVariables the missing variables
+   * @param problems every problem found
+   */
   public WorkflowInputException(String step, List<String> missingVariables, List<String> problems) {
     super(message(step, missingVariables, problems));
     this.missingVariables = List.copyOf(missingVariables);
@@ -35,12 +43,12 @@ public class WorkflowInputException extends WorkflowException {
     return sb.toString();
   }
 
-  /** The variables (placeholder expressions) that had no value. */
+  /** {@return the variables (placeholder expressions) that had no value} */
   public List<String> missingVariables() {
     return missingVariables;
   }
 
-  /** Other problems, one message each (e.g. {@code reason: 'LOST' is not one of ...}). */
+  /** {@return other problems, one message each (e.g. {@code reason: 'LOST' is not one of ...})} */
   public List<String> problems() {
     return problems;
   }

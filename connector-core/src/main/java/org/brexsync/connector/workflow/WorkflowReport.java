@@ -16,36 +16,48 @@ import java.util.Optional;
  */
 public record WorkflowReport(String workflow, boolean dryRun, Instant startedAt, Instant finishedAt,
     List<RecordResult> records) {
-  /** A report (copies the list). */
+  /**
+   * A report (copies the list).
+   *
+   * @param dryRun true to write nothing
+   * @param finishedAt the finished at
+   * @param records the records
+   * @param startedAt the started at
+   * @param workflow the workflow
+   */
   public WorkflowReport {
     Objects.requireNonNull(workflow, "workflow");
     records = List.copyOf(records);
   }
 
-  /** Records with a failed step. */
+  /** {@return records with a failed step} */
   public List<RecordResult> failures() {
     return records.stream().filter(RecordResult::failed).toList();
   }
 
-  /** Whether every record went through without a failed step. */
+  /** {@return whether every record went through without a failed step} */
   public boolean ok() {
     return failures().isEmpty();
   }
 
-  /** The result for one record ident. */
+  /**
+   * {@return the result for one record ident}
+   *
+   * @param ident the record's Oomnitza ident
+   */
   public Optional<RecordResult> record(String ident) {
     return records.stream().filter(r -> r.record().equals(ident)).findFirst();
   }
 
-  /** One line: counts of records processed and failed. */
+  /** {@return one line: counts of records processed and failed} */
   public String summary() {
     return String.format("workflow '%s'%s: %d record(s), %d failed", workflow,
         dryRun ? " (dry run)" : "", records.size(), failures().size());
   }
 
   /**
-   * The report as JSON (for machines, e.g. a CLI's {@code --json}): workflow, dryRun, startedAt,
-   * finishedAt and records with their steps, requests (credentials redacted), statuses and reasons.
+   * {@return the report as JSON (for machines, e.g. a CLI's {@code --json}): workflow, dryRun, startedAt,
+   * finishedAt and records with their steps, requests (credentials redacted), statuses and reasons}
    */
   public String toJson() {
     try {
@@ -56,7 +68,7 @@ public record WorkflowReport(String workflow, boolean dryRun, Instant startedAt,
     }
   }
 
-  /** A multi-line text report: one line per step, requests shown in dry runs. */
+  /** {@return a multi-line text report: one line per step, requests shown in dry runs} */
   public String render() {
     StringBuilder sb = new StringBuilder(summary()).append('\n');
     for (RecordResult r : records) {

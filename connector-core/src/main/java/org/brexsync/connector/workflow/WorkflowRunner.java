@@ -104,17 +104,17 @@ public final class WorkflowRunner {
             .build()), sender, limiter, cardLimiter);
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The Brex base URI relative URLs resolve against. */
+  /** {@return the Brex base URI relative URLs resolve against} */
   public URI brexBaseUri() {
     return services.brexBaseUri;
   }
 
-  /** The Brex client typed steps use (built from the base URI and credential unless injected). */
+  /** {@return the Brex client typed steps use (built from the base URI and credential unless injected)} */
   public BrexClient brexClient() {
     return services.brex.get();
   }
@@ -124,19 +124,29 @@ public final class WorkflowRunner {
     return clock;
   }
 
-  /** The Oomnitza client, if configured. */
+  /** {@return the Oomnitza client, if configured} */
   public Optional<OomnitzaClient> oomnitza() {
     return oomnitza;
   }
 
-  /** Runs one API block (e.g. a preset) for the target's records. */
+  /**
+   * {@return runs one API block (e.g. a preset) for the target's records}
+   *
+   * @param block the API block
+   * @param target the target
+   * @param options options of this call only
+   */
   public WorkflowReport run(ApiBlock block, Target target, RunOptions options) {
     return run(Workflow.of(block), target, options);
   }
 
   /**
-   * Runs a workflow for the target's records: read a page at a time, at most {@code concurrency}
-   * people at once (their Brex requests share the runner's rate limiter), reported in selection order.
+   * {@return runs a workflow for the target's records: read a page at a time, at most {@code concurrency}
+   * people at once (their Brex requests share the runner's rate limiter), reported in selection order}
+   *
+   * @param workflow the workflow
+   * @param target the target
+   * @param options options of this call only
    */
   public WorkflowReport run(Workflow workflow, Target target, RunOptions options) {
     Instant start = clock.instant();
@@ -287,7 +297,13 @@ public final class WorkflowRunner {
     }).orElseGet(() -> user.username().orElse("?"));
   }
 
-  /** Runs a workflow for one record already in hand. */
+  /**
+   * {@return runs a workflow for one record already in hand}
+   *
+   * @param workflow the workflow
+   * @param user the user
+   * @param options options of this call only
+   */
   public RecordResult runFor(Workflow workflow, OomnitzaUser user, RunOptions options) {
     String ident = ident(user);
     Ctx ctx = new Ctx(ident, user.toObjectNode(), options);
@@ -560,6 +576,10 @@ public final class WorkflowRunner {
      * {@value WorkflowRunner#DEFAULT_CONCURRENCY}). Their Brex requests all take permits of the one
      * {@link #rateLimiter}, so with a slow round trip a run still reaches the rate limit instead of
      * waiting for each answer in turn; results are reported in selection order.
+     *
+     * @param people people handled at once when a run or an offboarding selects several (default
+     *     {@value WorkflowRunner#DEFAULT_CONCURRENCY})
+     * @return this builder
      */
     public Builder concurrency(int people) {
       if (people < 1) {
@@ -572,6 +592,11 @@ public final class WorkflowRunner {
     /**
      * Told, in phase {@value WorkflowRunner#PEOPLE_DONE}, how many of the selected people a run (or an
      * offboarding) has done, of how many, after each person (default: nobody).
+     *
+     * @param listener told, in phase {@value WorkflowRunner#PEOPLE_DONE}, how many of the selected
+     *     people a run (or an offboarding) has done, of how many, after each person (default:
+     *     nobody)
+     * @return this builder
      */
     public Builder progress(ProgressListener listener) {
       this.progress = Objects.requireNonNull(listener, "listener");
@@ -582,67 +607,125 @@ public final class WorkflowRunner {
      * The client-side Brex request budget shared by API blocks to the Brex origin and the built Brex
      * client (default {@link RateLimiter#brexDefault()}: 1,000 per 60 s); pass the limiter your other
      * clients of the same token use.
+     *
+     * @param limiter the client-side Brex request budget shared by API blocks to the Brex origin
+     *     and the built Brex client (default {@link RateLimiter#brexDefault()}: 1,000 per 60 s);
+     *     pass the limiter your other clients of the same token use
+     * @return this builder
      */
     public Builder rateLimiter(RateLimiter limiter) {
       this.rateLimiter = Objects.requireNonNull(limiter);
       return this;
     }
 
-    /** The client-side card-creation budget (default 5,000 per 24 h); exhausted fails fast, nothing sent. */
+    /**
+     * The client-side card-creation budget (default 5,000 per 24 h); exhausted fails fast, nothing sent.
+     *
+     * @param limiter the client-side card-creation budget (default 5,000 per 24 h); exhausted fails
+     *     fast, nothing sent
+     * @return this builder
+     */
     public Builder cardCreationLimiter(RateLimiter limiter) {
       this.cardCreationLimiter = Objects.requireNonNull(limiter);
       return this;
     }
 
-    /** The Oomnitza client used to select records and write responses back (needed except for record targets in dry runs). */
+    /**
+     * The Oomnitza client used to select records and write responses back (needed except for record targets in dry runs).
+     *
+     * @param client the Oomnitza client
+     * @return this builder
+     */
     public Builder oomnitza(OomnitzaClient client) {
       this.oomnitza = Objects.requireNonNull(client);
       return this;
     }
 
-    /** The Brex base URI (default production); a credential's {@code baseUrl} wins. */
+    /**
+     * The Brex base URI (default production); a credential's {@code baseUrl} wins.
+     *
+     * @param uri the Brex base URI (default production); a credential's {@code baseUrl} wins
+     * @return this builder
+     */
     public Builder brexBaseUri(URI uri) {
       this.brexBaseUri = Objects.requireNonNull(uri);
       return this;
     }
 
-    /** The default credential of Brex blocks (default: environment variable {@code BREX_API_TOKEN}). */
+    /**
+     * The default credential of Brex blocks (default: environment variable {@code BREX_API_TOKEN}).
+     *
+     * @param credential the default credential of Brex blocks (default: environment variable {@code
+     *     BREX_API_TOKEN})
+     * @return this builder
+     */
     public Builder brexCredential(Connection credential) {
       this.brexCredential = Objects.requireNonNull(credential);
       return this;
     }
 
-    /** How environment variables are read (default {@code System::getenv}); tokens are read per request. */
+    /**
+     * How environment variables are read (default {@code System::getenv}); tokens are read per request.
+     *
+     * @param env how environment variables are read (default {@code System::getenv}); tokens are
+     *     read per request
+     * @return this builder
+     */
     public Builder env(Function<String, String> env) {
       this.env = Objects.requireNonNull(env);
       return this;
     }
 
-    /** The Brex client of typed steps (default: built from base URI, credential, HTTP client, sleeper, clock). */
+    /**
+     * The Brex client of typed steps (default: built from base URI, credential, HTTP client, sleeper, clock).
+     *
+     * @param client the Brex client
+     * @return this builder
+     */
     public Builder brexClient(BrexClient client) {
       this.brexClient = Objects.requireNonNull(client);
       return this;
     }
 
-    /** The HTTP client of API blocks. */
+    /**
+     * The HTTP client of API blocks.
+     *
+     * @param client the http client
+     * @return this builder
+     */
     public Builder httpClient(HttpClient client) {
       this.httpClient = Objects.requireNonNull(client);
       return this;
     }
 
-    /** How retries wait (inject a no-op in tests). */
+    /**
+     * How retries wait (inject a no-op in tests).
+     *
+     * @param sleeper how retries wait (inject a no-op in tests)
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper);
       return this;
     }
 
-    /** The clock of reports. */
+    /**
+     * The clock of reports.
+     *
+     * @param clock the clock of reports
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
       return this;
     }
 
-    /** Attempts per API-block request, including the first (default 4). */
+    /**
+     * Attempts per API-block request, including the first (default 4).
+     *
+     * @param attempts attempts per API-block request, including the first (default 4)
+     * @return this builder
+     */
     public Builder maxAttempts(int attempts) {
       if (attempts < 1) {
         throw new IllegalArgumentException("maxAttempts must be >= 1");
@@ -651,19 +734,29 @@ public final class WorkflowRunner {
       return this;
     }
 
-    /** First retry back-off of API blocks (default 500 ms, doubling, full jitter). */
+    /**
+     * First retry back-off of API blocks (default 500 ms, doubling, full jitter).
+     *
+     * @param d first retry back-off of API blocks (default 500 ms, doubling, full jitter)
+     * @return this builder
+     */
     public Builder initialBackoff(Duration d) {
       this.initialBackoff = Objects.requireNonNull(d);
       return this;
     }
 
-    /** Per-attempt timeout of API blocks (default 30 s). */
+    /**
+     * Per-attempt timeout of API blocks (default 30 s).
+     *
+     * @param d per-attempt timeout of API blocks (default 30 s)
+     * @return this builder
+     */
     public Builder requestTimeout(Duration d) {
       this.requestTimeout = Objects.requireNonNull(d);
       return this;
     }
 
-    /** The runner. */
+    /** {@return the runner} */
     public WorkflowRunner build() {
       return new WorkflowRunner(this);
     }

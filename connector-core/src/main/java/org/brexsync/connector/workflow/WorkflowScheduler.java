@@ -85,7 +85,7 @@ public final class WorkflowScheduler implements AutoCloseable {
     return new Builder();
   }
 
-  /** The schedule. */
+  /** {@return the schedule} */
   public Schedule schedule() {
     return scheduler.schedule();
   }
@@ -95,22 +95,24 @@ public final class WorkflowScheduler implements AutoCloseable {
     scheduler.start();
   }
 
-  /** When the next run is due, if scheduled. */
+  /** {@return when the next run is due, if scheduled} */
   public Optional<Instant> nextRunAt() {
     return scheduler.nextRunAt();
   }
 
-  /** Runs now on the calling thread unless a run is in progress (then empty, counted as skipped). */
+  /**
+   * {@return runs now on the calling thread unless a run is in progress (then empty, counted as skipped)}
+   */
   public Optional<WorkflowReport> runNow() {
     return scheduler.runNow();
   }
 
-  /** Runs that finished. */
+  /** {@return runs that finished} */
   public long completedRuns() {
     return scheduler.completedRuns();
   }
 
-  /** Runs skipped because one was in progress. */
+  /** {@return runs skipped because one was in progress} */
   public long skippedRuns() {
     return scheduler.skippedRuns();
   }
@@ -141,13 +143,27 @@ public final class WorkflowScheduler implements AutoCloseable {
 
     private Builder() {}
 
-    /** What runs (required), e.g. {@code () -> runner.run(workflow, target, options)} or {@code () -> offboarding.run(false)}. */
+    /**
+     * What runs (required), e.g. {@code () -> runner.run(workflow, target, options)} or {@code () -> offboarding.run(false)}.
+     *
+     * @param job what runs (required), e.g. {@code () -> runner.run(workflow, target, options)} or
+     *     {@code () -> offboarding.run(false)}
+     * @return this builder
+     */
     public Builder job(Supplier<WorkflowReport> job) {
       this.job = Objects.requireNonNull(job);
       return this;
     }
 
-    /** Runs {@code workflow} for {@code target} with {@code options} on {@code runner}. */
+    /**
+     * Runs {@code workflow} for {@code target} with {@code options} on {@code runner}.
+     *
+     * @param runner the runner
+     * @param workflow the workflow
+     * @param target the target
+     * @param options options of this call only
+     * @return this builder
+     */
     public Builder job(WorkflowRunner runner, Workflow workflow, Target target, RunOptions options) {
       Objects.requireNonNull(runner);
       Objects.requireNonNull(workflow);
@@ -185,31 +201,51 @@ public final class WorkflowScheduler implements AutoCloseable {
       return this;
     }
 
-    /** The clock deciding when runs are due. */
+    /**
+     * The clock deciding when runs are due.
+     *
+     * @param clock the clock deciding when runs are due
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
       return this;
     }
 
-    /** The executor (not shut down by {@link #stop()} when injected). */
+    /**
+     * The executor (not shut down by {@link #stop()} when injected).
+     *
+     * @param executor the executor (not shut down by {@link #stop()} when injected)
+     * @return this builder
+     */
     public Builder executor(ScheduledExecutorService executor) {
       this.executor = Objects.requireNonNull(executor);
       return this;
     }
 
-    /** Receives every report. */
+    /**
+     * Receives every report.
+     *
+     * @param onReport the on report
+     * @return this builder
+     */
     public Builder onReport(Consumer<WorkflowReport> onReport) {
       this.onReport = Objects.requireNonNull(onReport);
       return this;
     }
 
-    /** Receives exceptions of runs (default: logged). */
+    /**
+     * Receives exceptions of runs (default: logged).
+     *
+     * @param onError the on error
+     * @return this builder
+     */
     public Builder onError(Consumer<RuntimeException> onError) {
       this.onError = Objects.requireNonNull(onError);
       return this;
     }
 
-    /** The scheduler. */
+    /** {@return the scheduler} */
     public WorkflowScheduler build() {
       Objects.requireNonNull(job, "job is required");
       return new WorkflowScheduler(this);

@@ -15,16 +15,20 @@ public abstract class WorkflowStep {
 
   WorkflowStep() {}
 
-  /** The step's name, used in reports. */
+  /** {@return the step's name, used in reports} */
   public abstract String name();
 
-  /** Mappings applied after a 2xx answer. */
+  /** {@return mappings applied after a 2xx answer} */
   public abstract List<ResponseMapping> positive();
 
-  /** Mappings applied after an error answer. */
+  /** {@return mappings applied after an error answer} */
   public abstract List<ResponseMapping> negative();
 
-  /** A step running an API block. */
+  /**
+   * {@return a step running an API block}
+   *
+   * @param block the API block
+   */
   public static WorkflowStep of(ApiBlock block) {
     return new ApiBlockStep(block);
   }

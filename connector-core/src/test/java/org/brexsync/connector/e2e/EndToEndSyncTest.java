@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.brexsync.connector.ImmutableIntegration;
 import org.brexsync.connector.Integration;
 import org.brexsync.connector.SinkType;
 import org.brexsync.connector.SyncMode;
@@ -59,7 +58,7 @@ class EndToEndSyncTest {
     box.close();
   }
 
-  static ImmutableIntegration.Builder integration() {
+  static Integration.Builder integration() {
     return Integration.builder()
         .name("e2e")
         .mapping(Mapping.standard(25).withRule(MappingRule.of("brex_status", "status")).withRule(MappingRule.of("position", "title.name")))

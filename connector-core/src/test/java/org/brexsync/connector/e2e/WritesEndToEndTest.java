@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.brexsync.connector.ImmutableIntegration;
 import org.brexsync.connector.Integration;
 import org.brexsync.connector.SinkType;
 import org.brexsync.connector.brex.BrexUserSource;
@@ -35,7 +34,7 @@ class WritesEndToEndTest {
     }
   }
 
-  static ImmutableIntegration.Builder integration() {
+  static Integration.Builder integration() {
     return Integration.builder()
         .name("e2e-writes")
         .mapping(Mapping.standard(25).withRule(MappingRule.of("brex_status", "status")))

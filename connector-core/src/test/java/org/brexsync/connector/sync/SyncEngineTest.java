@@ -44,7 +44,7 @@ class SyncEngineTest {
     state = InMemorySyncStateStore.create();
   }
 
-  static org.brexsync.connector.ImmutableIntegration.Builder integration() {
+  static org.brexsync.connector.Integration.Builder integration() {
     return Integration.builder().name("test").mapping(Mapping.standard(25)).batchSize(50).pageSize(100).concurrency(4);
   }
 

@@ -35,7 +35,7 @@ public final class BulkRecord {
     this.fields = Collections.unmodifiableMap(copy);
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -44,6 +44,9 @@ public final class BulkRecord {
    * Converts a REST-style record (external ids) to a bulk record (field ids) through
    * {@code catalog}.
    *
+   * @param record the record
+   * @param catalog the catalog
+   * @return the bulk record
    * @throws IllegalArgumentException naming every field the catalog cannot map
    */
   public static BulkRecord from(FieldRecord record, FieldCatalog catalog) {
@@ -72,6 +75,8 @@ public final class BulkRecord {
   /**
    * Converts back to a REST-style record through {@code catalog}.
    *
+   * @param catalog the catalog
+   * @return the Oomnitza record
    * @throws IllegalArgumentException naming every field id the catalog cannot map
    */
   public OomnitzaRecord toRecord(FieldCatalog catalog) {
@@ -91,20 +96,24 @@ public final class BulkRecord {
     return b.build();
   }
 
-  /** All fields (read-only). */
+  /** {@return all fields (read-only)} */
   public Map<FieldId, JsonNode> fields() {
     Map<FieldId, JsonNode> copy = new LinkedHashMap<>();
     fields.forEach((k, v) -> copy.put(k, v.isContainerNode() ? v.deepCopy() : v));
     return Collections.unmodifiableMap(copy);
   }
 
-  /** One field's value. */
+  /**
+   * {@return one field's value}
+   *
+   * @param field the field's external id
+   */
   public Optional<JsonNode> get(FieldId field) {
     JsonNode v = fields.get(field);
     return Optional.ofNullable(v == null ? null : v.isContainerNode() ? v.deepCopy() : v);
   }
 
-  /** A builder holding this record's fields. */
+  /** {@return a builder holding this record's fields} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.fields.putAll(fields);
@@ -132,34 +141,68 @@ public final class BulkRecord {
 
     private Builder() {}
 
-    /** Sets a field ({@code null} means JSON null). */
+    /**
+     * Sets a field ({@code null} means JSON null).
+     *
+     * @param field the field's external id
+     * @param value the value
+     * @return this builder
+     */
     public Builder set(FieldId field, JsonNode value) {
       Objects.requireNonNull(field, "field");
       fields.put(field, value == null ? NullNode.getInstance() : value.deepCopy());
       return this;
     }
 
-    /** Sets a text field. */
+    /**
+     * Sets a text field.
+     *
+     * @param field the field's external id
+     * @param value the value
+     * @return this builder
+     */
     public Builder set(FieldId field, String value) {
       return set(field, value == null ? NullNode.getInstance() : JsonNodeFactory.instance.textNode(value));
     }
 
-    /** Sets a numeric field. */
+    /**
+     * Sets a numeric field.
+     *
+     * @param field the field's external id
+     * @param value the value
+     * @return this builder
+     */
     public Builder set(FieldId field, long value) {
       return set(field, JsonNodeFactory.instance.numberNode(value));
     }
 
-    /** Sets a boolean field. */
+    /**
+     * Sets a boolean field.
+     *
+     * @param field the field's external id
+     * @param value the value
+     * @return this builder
+     */
     public Builder set(FieldId field, boolean value) {
       return set(field, JsonNodeFactory.instance.booleanNode(value));
     }
 
-    /** Sets a field named by its id text, e.g. {@code "E622E72FC31F4946A77C95828FD1DBC3"}. */
+    /**
+     * Sets a field named by its id text, e.g. {@code "E622E72FC31F4946A77C95828FD1DBC3"}.
+     *
+     * @param fieldId the field's id
+     * @param value the value
+     * @return this builder
+     */
     public Builder set(String fieldId, String value) {
       return set(FieldId.of(fieldId), value);
     }
 
-    /** Builds the record. */
+    /**
+     * Builds the record.
+     *
+     * @return the new bulk record
+     */
     public BulkRecord build() {
       return new BulkRecord(fields);
     }

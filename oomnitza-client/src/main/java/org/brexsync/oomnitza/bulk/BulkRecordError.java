@@ -11,16 +11,29 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public interface BulkRecordError {
-  /** The batch, 1-based. */
+public interface BulkRecordError extends WithBulkRecordError {
+  /** {@return the batch, 1-based} */
   int batch();
 
-  /** 0-based position of the record in the run (across batches), if the server gave an index. */
+  /** {@return 0-based position of the record in the run (across batches), if the server gave an index} */
   Optional<Long> recordIndex();
 
-  /** The record as the server named it (usually its sync-field value). */
+  /** {@return the record as the server named it (usually its sync-field value)} */
   Optional<String> record();
 
-  /** The server's reason. */
+  /** {@return the server's reason} */
   String message();
+
+  /** {@return a new, empty builder} */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link BulkRecordError}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  final class Builder extends ImmutableBulkRecordError.Builder {
+    Builder() {}
+  }
 }

@@ -15,13 +15,21 @@ package org.brexsync.oomnitza.bulk;
  * <p>Not thread-safe: feed a run from one thread.
  */
 public interface BulkRun extends AutoCloseable {
-  /** The run id sent as {@code portion}. */
+  /** {@return the run id sent as {@code portion}} */
   String portion();
 
-  /** Buffers a record and uploads a batch when the buffer is full. */
+  /**
+   * Buffers a record and uploads a batch when the buffer is full.
+   *
+   * @param record the record
+   */
   void add(BulkRecord record);
 
-  /** {@link #add} for each record. */
+  /**
+   * {@link #add} for each record.
+   *
+   * @param records the records
+   */
   default void addAll(Iterable<BulkRecord> records) {
     for (BulkRecord r : records) {
       add(r);
@@ -31,6 +39,9 @@ public interface BulkRun extends AutoCloseable {
   /**
    * Reports a record that could not be prepared: it is uploaded as an error entry (payload with
    * {@code error}) so it shows as failed in the run log. Flushes buffered records first.
+   *
+   * @param record the record
+   * @param message the message
    */
   void addError(BulkRecord record, String message);
 
@@ -42,10 +53,12 @@ public interface BulkRun extends AutoCloseable {
    * ({@code error_type: "Fatal Error"}) and finalizes. Best effort: failures of these two calls are
    * logged at WARN and not thrown, so the caller's original exception stays the one reported. Use
    * after catching an exception; {@link #close()} is then a no-op.
+   *
+   * @param reason the reason
    */
   void abort(String reason);
 
-  /** What was sent so far. */
+  /** {@return what was sent so far} */
   BulkRunResult result();
 
   /** Flushes (unless aborted or cancelled) and finalizes; finalize is attempted even if flushing fails. */

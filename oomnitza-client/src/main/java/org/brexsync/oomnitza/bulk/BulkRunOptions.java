@@ -31,7 +31,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class BulkRunOptions {
+public abstract class BulkRunOptions implements WithBulkRunOptions {
   /** Default records per upload, as the official connector's bulk mode. */
   public static final int DEFAULT_BATCH_SIZE = 100;
 
@@ -39,82 +39,84 @@ public abstract class BulkRunOptions {
       "portion", "data_type", "insert_only", "update_only", "error", "test_run", "connector_name",
       "connector_id", "error_type");
 
-  /** A new builder. */
-  public static ImmutableBulkRunOptions.Builder builder() {
-    return ImmutableBulkRunOptions.builder();
+  /** {@return a new builder} */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** The connector this run belongs to ({@code connector_name} or {@code connector_id}). */
+  /** {@return the connector this run belongs to ({@code connector_name} or {@code connector_id})} */
   public abstract ConnectorRef connector();
 
-  /** {@code data_type}: {@code users} (default) or {@code assets} or a managed type. */
+  /** {@return {@code data_type}: {@code users} (default) or {@code assets} or a managed type} */
   @Value.Default
   public String dataType() {
     return "users";
   }
 
   /**
-   * {@code sync_field}: the field ids that identify a record; empty lets Oomnitza use its mapping.
+   * {@return {@code sync_field}: the field ids that identify a record; empty lets Oomnitza use its mapping}
    * Whether several fields are AND-ed or tried in order is not documented.
    */
   public abstract List<FieldId> syncFields();
 
-  /** {@code insert_only}: create new records, never update existing ones ("Create only"). */
+  /** {@return {@code insert_only}: create new records, never update existing ones ("Create only")} */
   @Value.Default
   public boolean insertOnly() {
     return false;
   }
 
-  /** {@code update_only}: update existing records, never create ("Update only"). */
+  /** {@return {@code update_only}: update existing records, never create ("Update only")} */
   @Value.Default
   public boolean updateOnly() {
     return false;
   }
 
-  /** {@code test_run}: Oomnitza keeps the payload for inspection instead of applying it. */
+  /** {@return {@code test_run}: Oomnitza keeps the payload for inspection instead of applying it} */
   @Value.Default
   public boolean testRun() {
     return false;
   }
 
-  /** Records per {@code POST /api/v3/bulk}. */
+  /** {@return records per {@code POST /api/v3/bulk}} */
   @Value.Default
   public int batchSize() {
     return DEFAULT_BATCH_SIZE;
   }
 
-  /** The run id ({@code portion}); a random UUID when absent. */
+  /** {@return the run id ({@code portion}); a random UUID when absent} */
   public abstract Optional<UUID> portion();
 
-  /** {@code connector_version} sent with every batch (undocumented; configurable). */
+  /** {@return {@code connector_version} sent with every batch (undocumented; configurable)} */
   @Value.Default
   public String connectorVersion() {
     return "brexsync-0.1.0";
   }
 
   /**
-   * Checked once before every batch; when it returns true the run stops with
-   * {@link org.brexsync.oomnitza.OomnitzaCancelledException} and is finalized on close.
+   * {@return checked once before every batch; when it returns true the run stops with
+   * {@link org.brexsync.oomnitza.OomnitzaCancelledException} and is finalized on close}
    */
   @Value.Auxiliary
   public abstract Optional<BooleanSupplier> cancellation();
 
   /**
-   * Whether to ask Oomnitza before every batch if the run was cancelled in its UI
-   * ({@code GET /api/v3/bulk/{portion}} → {@code canceled}). One extra GET per batch.
+   * {@return whether to ask Oomnitza before every batch if the run was cancelled in its UI
+   * ({@code GET /api/v3/bulk/{portion}} → {@code canceled})} One extra GET per batch.
    */
   @Value.Default
   public boolean checkServerCancellation() {
     return true;
   }
 
-  /** Headers for every call of the run (e.g. {@code Oomnitza-Not-Trigger-WF}). */
+  /** {@return headers for every call of the run (e.g. {@code Oomnitza-Not-Trigger-WF})} */
   @Value.Default
   public RequestOptions requestOptions() {
     return RequestOptions.none();
   }
 
-  /** Further top-level payload fields for undocumented behaviour (e.g. {@code multi_str_input_value}). */
+  /**
+   * {@return further top-level payload fields for undocumented behaviour (e.g. {@code multi_str_input_value})}
+   */
   public abstract Map<String, JsonNode> extraPayload();
 
   @Value.Check
@@ -134,5 +136,13 @@ public abstract class BulkRunOptions {
         throw new IllegalArgumentException("extraPayload must not override '" + k + "'");
       }
     }
+  }
+
+  /**
+   * Builder of {@link BulkRunOptions}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableBulkRunOptions.Builder {
+    Builder() {}
   }
 }

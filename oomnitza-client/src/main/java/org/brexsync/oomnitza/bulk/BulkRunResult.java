@@ -11,34 +11,47 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public interface BulkRunResult {
-  /** The run id ({@code portion}). */
+public interface BulkRunResult extends WithBulkRunResult {
+  /** {@return the run id ({@code portion})} */
   String portion();
 
-  /** Batches uploaded. */
+  /** {@return batches uploaded} */
   int batches();
 
-  /** Records uploaded (excluding error entries). */
+  /** {@return records uploaded (excluding error entries)} */
   long records();
 
-  /** Error entries uploaded (per-record errors and a fatal error). */
+  /** {@return error entries uploaded (per-record errors and a fatal error)} */
   int errorEntries();
 
-  /** True if the run stopped because it was cancelled (by the caller or in Oomnitza's UI). */
+  /** {@return true if the run stopped because it was cancelled (by the caller or in Oomnitza's UI)} */
   boolean cancelled();
 
-  /** True if the run was aborted with a fatal error. */
+  /** {@return true if the run was aborted with a fatal error} */
   boolean aborted();
 
-  /** True once {@code finalize} succeeded. */
+  /** {@return true once {@code finalize} succeeded} */
   boolean finalized();
 
   /**
-   * Outcome counts summed over the batch answers, when Oomnitza's answers carry an
-   * {@code objects} map (all zero otherwise). The run log has the final numbers.
+   * {@return outcome counts summed over the batch answers, when Oomnitza's answers carry an
+   * {@code objects} map (all zero otherwise)} The run log has the final numbers.
    */
   RunCounts reportedCounts();
 
-  /** Per-record errors from the batch answers (at most 10,000 kept), when Oomnitza reports them. */
+  /** {@return per-record errors from the batch answers (at most 10,000 kept), when Oomnitza reports them} */
   List<BulkRecordError> recordErrors();
+
+  /** {@return a new, empty builder} */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link BulkRunResult}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  final class Builder extends ImmutableBulkRunResult.Builder {
+    Builder() {}
+  }
 }

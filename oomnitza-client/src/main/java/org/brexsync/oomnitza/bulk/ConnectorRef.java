@@ -17,7 +17,11 @@ public final class ConnectorRef {
     this.id = id;
   }
 
-  /** A connector named {@code name}, sent as {@code connector_name}. */
+  /**
+   * {@return a connector named {@code name}, sent as {@code connector_name}}
+   *
+   * @param name the name
+   */
   public static ConnectorRef name(String name) {
     Objects.requireNonNull(name, "name");
     if (name.isBlank()) {
@@ -26,7 +30,11 @@ public final class ConnectorRef {
     return new ConnectorRef(name, null);
   }
 
-  /** The integration with id {@code id}, sent as {@code connector_id}. */
+  /**
+   * {@return the integration with id {@code id}, sent as {@code connector_id}}
+   *
+   * @param id the id
+   */
   public static ConnectorRef id(long id) {
     if (id < 0) {
       throw new IllegalArgumentException("connector id must not be negative");
@@ -34,17 +42,17 @@ public final class ConnectorRef {
     return new ConnectorRef(null, id);
   }
 
-  /** The name, for a named connector. */
+  /** {@return the name, for a named connector} */
   public Optional<String> connectorName() {
     return Optional.ofNullable(name);
   }
 
-  /** The id, for a managed integration. */
+  /** {@return the id, for a managed integration} */
   public Optional<Long> connectorId() {
     return Optional.ofNullable(id);
   }
 
-  /** The value for {@code {connector}} in run-log paths. */
+  /** {@return the value for {@code {connector}} in run-log paths} */
   public String pathValue() {
     return name != null ? name : Long.toString(id);
   }

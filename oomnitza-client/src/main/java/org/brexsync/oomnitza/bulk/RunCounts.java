@@ -11,53 +11,66 @@ import org.immutables.value.Value;
 @ValueStyle
 @JsonSerialize(as = ImmutableRunCounts.class)
 @JsonDeserialize(as = ImmutableRunCounts.class)
-public interface RunCounts {
-  /** Records created. */
+public interface RunCounts extends WithRunCounts {
+  /** {@return records created} */
   @JsonProperty("added")
   @Value.Default
   default long added() {
     return 0;
   }
 
-  /** Records updated. */
+  /** {@return records updated} */
   @JsonProperty("updated")
   @Value.Default
   default long updated() {
     return 0;
   }
 
-  /** Records that failed. */
+  /** {@return records that failed} */
   @JsonProperty("failed")
   @Value.Default
   default long failed() {
     return 0;
   }
 
-  /** Records skipped (e.g. by Create only / Update only). */
+  /** {@return records skipped (e.g. by Create only / Update only)} */
   @JsonProperty("skipped")
   @Value.Default
   default long skipped() {
     return 0;
   }
 
-  /** Records already up to date. */
+  /** {@return records already up to date} */
   @JsonProperty("unchanged")
   @Value.Default
   default long unchanged() {
     return 0;
   }
 
-  /** Records not processed because the run was cancelled. */
+  /** {@return records not processed because the run was cancelled} */
   @JsonProperty("canceled")
   @Value.Default
   default long canceled() {
     return 0;
   }
 
-  /** Records still being processed. */
+  /** {@return records still being processed} */
   @JsonProperty("processing")
   @Value.Default
   default long processing() {
     return 0;
+  }
+
+  /** {@return a new, empty builder} */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link RunCounts}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  final class Builder extends ImmutableRunCounts.Builder {
+    Builder() {}
   }
 }

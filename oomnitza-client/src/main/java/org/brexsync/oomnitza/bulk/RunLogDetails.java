@@ -21,53 +21,57 @@ import org.immutables.value.Value;
 @ValueStyle
 @JsonSerialize(as = ImmutableRunLogDetails.class)
 @JsonDeserialize(as = ImmutableRunLogDetails.class)
-public interface RunLogDetails {
-  /** {@code connector}. */
+public interface RunLogDetails extends WithRunLogDetails {
+  /** {@return {@code connector}} */
   @JsonProperty("connector")
   Optional<String> connector();
 
-  /** {@code deployment}. */
+  /** {@return {@code deployment}} */
   @JsonProperty("deployment")
   Optional<String> deployment();
 
-  /** {@code status}, e.g. {@code "Completed with errors"}. */
+  /** {@return {@code status}, e.g. {@code "Completed with errors"}} */
   @JsonProperty("status")
   Optional<String> status();
 
-  /** {@code start_time}, Unix seconds. */
+  /** {@return {@code start_time}, Unix seconds} */
   @JsonProperty("start_time")
   Optional<Double> startTimeSeconds();
 
-  /** {@code end_time}, Unix seconds. */
+  /** {@return {@code end_time}, Unix seconds} */
   @JsonProperty("end_time")
   Optional<Double> endTimeSeconds();
 
-  /** {@code objects}: counts per outcome. */
+  /** {@return {@code objects}: counts per outcome} */
   @JsonProperty("objects")
   @Value.Default
   default RunCounts objects() {
-    return ImmutableRunCounts.builder().build();
+    return RunCounts.builder().build();
   }
 
   /**
-   * {@code logs}: log entries per outcome. Documented as strings; some servers send objects
+   * {@return {@code logs}: log entries per outcome} Documented as strings; some servers send objects
    * ({@code {"record","message"}}), so entries are kept as JSON. See {@link #messages(String)}.
    */
   @JsonProperty("logs")
   Map<String, List<JsonNode>> logs();
 
-  /** {@code test_run}. */
+  /** {@return {@code test_run}} */
   @JsonProperty("test_run")
   @Value.Default
   default boolean testRun() {
     return false;
   }
 
-  /** {@code test_run_payload}: the records kept by a test run. */
+  /** {@return {@code test_run_payload}: the records kept by a test run} */
   @JsonProperty("test_run_payload")
   List<JsonNode> testRunPayload();
 
-  /** Log entries of one outcome as text: a string entry as-is, an object as "record: message". */
+  /**
+   * {@return log entries of one outcome as text: a string entry as-is, an object as "record: message"}
+   *
+   * @param outcome the outcome
+   */
   default List<String> messages(String outcome) {
     List<String> out = new java.util.ArrayList<>();
     for (JsonNode e : logs().getOrDefault(outcome, List.of())) {
@@ -87,26 +91,47 @@ public interface RunLogDetails {
     return out;
   }
 
-  /** Messages of the fatal error, if any ({@code logs["Fatal Error"]}). */
+  /**
+   * Messages of the fatal error, if any ({@code logs["Fatal Error"]}).
+   *
+   * @return the strings
+   */
   @JsonIgnore
   default List<String> fatalErrors() {
     return messages("Fatal Error");
   }
 
-  /** {@link #startTimeSeconds()} as an instant. */
+  /** {@return {@link #startTimeSeconds()} as an instant} */
   @JsonIgnore
   default Optional<Instant> startTime() {
     return startTimeSeconds().map(RunLogDetails::toInstant);
   }
 
-  /** {@link #endTimeSeconds()} as an instant. */
+  /** {@return {@link #endTimeSeconds()} as an instant} */
   @JsonIgnore
   default Optional<Instant> endTime() {
     return endTimeSeconds().map(RunLogDetails::toInstant);
   }
 
-  /** Unix seconds with fraction → instant (millisecond precision). */
+  /**
+   * {@return unix seconds with fraction → instant (millisecond precision)}
+   *
+   * @param seconds the seconds
+   */
   static Instant toInstant(double seconds) {
     return Instant.ofEpochMilli(Math.round(seconds * 1000.0));
+  }
+
+  /** {@return a new, empty builder} */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link RunLogDetails}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  final class Builder extends ImmutableRunLogDetails.Builder {
+    Builder() {}
   }
 }

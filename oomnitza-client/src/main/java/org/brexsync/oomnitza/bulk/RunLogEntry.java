@@ -17,93 +17,106 @@ import org.immutables.value.Value;
 @ValueStyle
 @JsonSerialize(as = ImmutableRunLogEntry.class)
 @JsonDeserialize(as = ImmutableRunLogEntry.class)
-public interface RunLogEntry {
-  /** {@code portion_id} (Oomnitza's id of the run; the log-details key). */
+public interface RunLogEntry extends WithRunLogEntry {
+  /** {@return {@code portion_id} (Oomnitza's id of the run; the log-details key)} */
   @JsonProperty("portion_id")
   Optional<String> portionId();
 
-  /** {@code portion_correlation_id} (the {@code portion} the client sent). */
+  /** {@return {@code portion_correlation_id} (the {@code portion} the client sent)} */
   @JsonProperty("portion_correlation_id")
   Optional<String> portionCorrelationId();
 
-  /** {@code start_time}, Unix seconds with fraction. */
+  /** {@return {@code start_time}, Unix seconds with fraction} */
   @JsonProperty("start_time")
   Optional<Double> startTimeSeconds();
 
-  /** {@code end_time}, Unix seconds with fraction. */
+  /** {@return {@code end_time}, Unix seconds with fraction} */
   @JsonProperty("end_time")
   Optional<Double> endTimeSeconds();
 
-  /** {@code connector}. */
+  /** {@return {@code connector}} */
   @JsonProperty("connector")
   Optional<String> connector();
 
-  /** {@code status}, e.g. {@code "Completed with errors"}. */
+  /** {@return {@code status}, e.g. {@code "Completed with errors"}} */
   @JsonProperty("status")
   Optional<String> status();
 
-  /** {@code test_run}. */
+  /** {@return {@code test_run}} */
   @JsonProperty("test_run")
   @Value.Default
   default boolean testRun() {
     return false;
   }
 
-  /** {@code deployment}, e.g. {@code cloud}. */
+  /** {@return {@code deployment}, e.g. {@code cloud}} */
   @JsonProperty("deployment")
   Optional<String> deployment();
 
-  /** {@code added_records_count}. */
+  /** {@return {@code added_records_count}} */
   @JsonProperty("added_records_count")
   @Value.Default
   default long addedRecordsCount() {
     return 0;
   }
 
-  /** {@code updated_records_count}. */
+  /** {@return {@code updated_records_count}} */
   @JsonProperty("updated_records_count")
   @Value.Default
   default long updatedRecordsCount() {
     return 0;
   }
 
-  /** {@code skipped_records_count}. */
+  /** {@return {@code skipped_records_count}} */
   @JsonProperty("skipped_records_count")
   @Value.Default
   default long skippedRecordsCount() {
     return 0;
   }
 
-  /** {@code unchanged_records_count} (not in every description; 0 when absent). */
+  /** {@return {@code unchanged_records_count} (not in every description; 0 when absent)} */
   @JsonProperty("unchanged_records_count")
   @Value.Default
   default long unchangedRecordsCount() {
     return 0;
   }
 
-  /** {@code failed_records_count} (not in every description; 0 when absent). */
+  /** {@return {@code failed_records_count} (not in every description; 0 when absent)} */
   @JsonProperty("failed_records_count")
   @Value.Default
   default long failedRecordsCount() {
     return 0;
   }
 
-  /** {@code error_logs_count}. */
+  /** {@return {@code error_logs_count}} */
   @JsonProperty("error_logs_count")
   @Value.Default
   default long errorLogsCount() {
     return 0;
   }
 
-  /** {@link #startTimeSeconds()} as an instant. */
+  /** {@return {@link #startTimeSeconds()} as an instant} */
   @JsonIgnore
   default Optional<Instant> startTime() {
     return startTimeSeconds().map(RunLogDetails::toInstant);
   }
 
-  /** {@link #endTimeSeconds()} as an instant. */
+  /** {@return {@link #endTimeSeconds()} as an instant} */
   @JsonIgnore
   default Optional<Instant> endTime() {
     return endTimeSeconds().map(RunLogDetails::toInstant);
+  }
+
+  /** {@return a new, empty builder} */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link RunLogEntry}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  final class Builder extends ImmutableRunLogEntry.Builder {
+    Builder() {}
   }
 }

@@ -33,75 +33,143 @@ public abstract class Filter {
 
   // ---- comparisons -------------------------------------------------------------------------
 
-  /** {@code field eq "value"}. */
+  /**
+   * {@return {@code field eq "value"}}
+   *
+   * @param field the field's external id, e.g. {@code email}
+   * @param value the value
+   */
   public static Filter eq(String field, String value) {
     return compare(field, "eq", Value.text(value));
   }
 
-  /** {@code field eq "value"}. */
+  /**
+   * {@return {@code field eq "value"}}
+   *
+   * @param field the field's external id, e.g. {@code email}
+   * @param value the value
+   */
   public static Filter eq(ExternalId field, String value) {
     return compare(field, "eq", Value.text(value));
   }
 
-  /** {@code field eq 42}. */
+  /**
+   * {@return {@code field eq 42}}
+   *
+   * @param field the field's external id, e.g. {@code email}
+   * @param value the value
+   */
   public static Filter eq(String field, long value) {
     return compare(field, "eq", Value.raw(Long.toString(value)));
   }
 
-  /** {@code field eq true}. */
+  /**
+   * {@return {@code field eq true}}
+   *
+   * @param field the field's external id, e.g. {@code email}
+   * @param value the value
+   */
   public static Filter eq(String field, boolean value) {
     return compare(field, "eq", Value.raw(Boolean.toString(value)));
   }
 
-  /** {@code field ne "value"}. */
+  /**
+   * {@return {@code field ne "value"}}
+   *
+   * @param field the field's external id, e.g. {@code email}
+   * @param value the value
+   */
   public static Filter ne(String field, String value) {
     return compare(field, "ne", Value.text(value));
   }
 
-  /** {@code field gt 42}. */
+  /**
+   * {@return {@code field gt 42}}
+   *
+   * @param field the field's external id, e.g. {@code email}
+   * @param value the value
+   */
   public static Filter gt(String field, long value) {
     return compare(field, "gt", Value.raw(Long.toString(value)));
   }
 
-  /** {@code field gt <unix seconds>}, as the official connector filters on {@code creation_date}. */
+  /**
+   * {@return {@code field gt <unix seconds>}, as the official connector filters on {@code creation_date}}
+   *
+   * @param field the field's external id, e.g. {@code email}
+   * @param value the value
+   */
   public static Filter gt(String field, Instant value) {
     return compare(field, "gt", Value.raw(Long.toString(value.getEpochSecond())));
   }
 
-  /** {@code field gte 42}. */
+  /**
+   * {@return {@code field gte 42}}
+   *
+   * @param field the field's external id, e.g. {@code email}
+   * @param value the value
+   */
   public static Filter gte(String field, long value) {
     return compare(field, "gte", Value.raw(Long.toString(value)));
   }
 
-  /** {@code field lt 42}. */
+  /**
+   * {@return {@code field lt 42}}
+   *
+   * @param field the field's external id, e.g. {@code email}
+   * @param value the value
+   */
   public static Filter lt(String field, long value) {
     return compare(field, "lt", Value.raw(Long.toString(value)));
   }
 
-  /** {@code field lt <unix seconds>}. */
+  /**
+   * {@return {@code field lt <unix seconds>}}
+   *
+   * @param field the field's external id, e.g. {@code email}
+   * @param value the value
+   */
   public static Filter lt(String field, Instant value) {
     return compare(field, "lt", Value.raw(Long.toString(value.getEpochSecond())));
   }
 
-  /** {@code field lte 42}. */
+  /**
+   * {@return {@code field lte 42}}
+   *
+   * @param field the field's external id, e.g. {@code email}
+   * @param value the value
+   */
   public static Filter lte(String field, long value) {
     return compare(field, "lte", Value.raw(Long.toString(value)));
   }
 
   /**
-   * {@code field LIKE "pattern"}: {@code %} in {@code pattern} is a wildcard (e.g. {@code "A%"});
-   * quotes and backslashes are still escaped.
+   * {@return {@code field LIKE "pattern"}: {@code %} in {@code pattern} is a wildcard (e.g. {@code "A%"});
+   * quotes and backslashes are still escaped}
+   *
+   * @param field the field's external id, e.g. {@code email}
+   * @param pattern the pattern
    */
   public static Filter like(String field, String pattern) {
     return compare(field, "LIKE", Value.text(pattern));
   }
 
-  /** {@code field IN ["a","b"]}; at least one value. */
+  /**
+   * {@return {@code field IN ["a","b"]}; at least one value}
+   *
+   * @param field the field's external id, e.g. {@code email}
+   * @param values the values
+   */
   public static Filter in(String field, String... values) {
     return in(field, Arrays.asList(values));
   }
 
-  /** {@code field IN ["a","b"]}; at least one value. */
+  /**
+   * {@return {@code field IN ["a","b"]}; at least one value}
+   *
+   * @param field the field's external id, e.g. {@code email}
+   * @param values the values
+   */
   public static Filter in(String field, Collection<String> values) {
     Objects.requireNonNull(values, "values");
     if (values.isEmpty()) {
@@ -114,7 +182,12 @@ public abstract class Filter {
     return new In(ExternalId.of(field), vs);
   }
 
-  /** {@code field IN [1,2]}; at least one value. */
+  /**
+   * {@return {@code field IN [1,2]}; at least one value}
+   *
+   * @param field the field's external id, e.g. {@code email}
+   * @param values the values
+   */
   public static Filter inNumbers(String field, Collection<? extends Number> values) {
     Objects.requireNonNull(values, "values");
     if (values.isEmpty()) {
@@ -130,28 +203,54 @@ public abstract class Filter {
     return new In(ExternalId.of(field), vs);
   }
 
-  /** {@code field IS NULL}. */
+  /**
+   * {@return {@code field IS NULL}}
+   *
+   * @param field the field's external id, e.g. {@code email}
+   */
   public static Filter isNull(String field) {
     return new Unary(ExternalId.of(field), "IS NULL");
   }
 
-  /** {@code field IS NOT NULL}. */
+  /**
+   * {@return {@code field IS NOT NULL}}
+   *
+   * @param field the field's external id, e.g. {@code email}
+   */
   public static Filter isNotNull(String field) {
     return new Unary(ExternalId.of(field), "IS NOT NULL");
   }
 
-  /** {@code field BETWEEN 01/01/2010 AND 01/02/2020} (dates per {@link FilterSyntax#datePattern()}). */
+  /**
+   * {@return {@code field BETWEEN 01/01/2010 AND 01/02/2020} (dates per {@link FilterSyntax#datePattern()})}
+   *
+   * @param field the field's external id, e.g. {@code email}
+   * @param from the old value
+   * @param to the new value
+   */
   public static Filter between(String field, LocalDate from, LocalDate to) {
     return new Between(ExternalId.of(field), Value.date(from), Value.date(to));
   }
 
-  /** {@code field BETWEEN 1 AND 10}. */
+  /**
+   * {@return {@code field BETWEEN 1 AND 10}}
+   *
+   * @param field the field's external id, e.g. {@code email}
+   * @param from the old value
+   * @param to the new value
+   */
   public static Filter between(String field, long from, long to) {
     return new Between(
         ExternalId.of(field), Value.raw(Long.toString(from)), Value.raw(Long.toString(to)));
   }
 
-  /** {@code field BETWEEN <unix seconds> AND <unix seconds>}. */
+  /**
+   * {@return {@code field BETWEEN <unix seconds> AND <unix seconds>}}
+   *
+   * @param field the field's external id, e.g. {@code email}
+   * @param from the old value
+   * @param to the new value
+   */
   public static Filter between(String field, Instant from, Instant to) {
     return new Between(
         ExternalId.of(field),
@@ -161,34 +260,56 @@ public abstract class Filter {
 
   // ---- combinators -------------------------------------------------------------------------
 
-  /** All of {@code filters}: {@code (a) and (b) and (c)}. */
+  /**
+   * {@return all of {@code filters}: {@code (a) and (b) and (c)}}
+   *
+   * @param first the first
+   * @param more the more
+   */
   public static Filter allOf(Filter first, Filter... more) {
     return junction("and", first, more);
   }
 
-  /** Any of {@code filters}: {@code (a) or (b)}. */
+  /**
+   * {@return any of {@code filters}: {@code (a) or (b)}}
+   *
+   * @param first the first
+   * @param more the more
+   */
   public static Filter anyOf(Filter first, Filter... more) {
     return junction("or", first, more);
   }
 
-  /** {@code (this) and (other)}. */
+  /**
+   * {@return {@code (this) and (other)}}
+   *
+   * @param other the other one
+   */
   public Filter and(Filter other) {
     return junction("and", this, other);
   }
 
-  /** {@code (this) or (other)}. */
+  /**
+   * {@return {@code (this) or (other)}}
+   *
+   * @param other the other one
+   */
   public Filter or(Filter other) {
     return junction("or", this, other);
   }
 
   // ---- rendering ---------------------------------------------------------------------------
 
-  /** The raw expression text with the default {@link FilterSyntax}. */
+  /** {@return the raw expression text with the default {@link FilterSyntax}} */
   public final String toExpression() {
     return toExpression(FilterSyntax.defaults());
   }
 
-  /** The raw expression text with {@code syntax}. */
+  /**
+   * {@return the raw expression text with {@code syntax}}
+   *
+   * @param syntax the syntax
+   */
   public final String toExpression(FilterSyntax syntax) {
     StringBuilder sb = new StringBuilder();
     render(sb, Objects.requireNonNull(syntax, "syntax"));
@@ -196,14 +317,18 @@ public abstract class Filter {
   }
 
   /**
-   * The expression percent-encoded (UTF-8, space as {@code %20}) for use as a query-string value.
+   * {@return the expression percent-encoded (UTF-8, space as {@code %20}) for use as a query-string value}
    * The client encodes {@code filter} itself; this is for URLs built by hand (e.g. workflow blocks).
    */
   public final String toUrlEncoded() {
     return toUrlEncoded(FilterSyntax.defaults());
   }
 
-  /** {@link #toUrlEncoded()} with {@code syntax}. */
+  /**
+   * {@return {@link #toUrlEncoded()} with {@code syntax}}
+   *
+   * @param syntax the syntax
+   */
   public final String toUrlEncoded(FilterSyntax syntax) {
     return URLEncoder.encode(toExpression(syntax), StandardCharsets.UTF_8).replace("+", "%20");
   }

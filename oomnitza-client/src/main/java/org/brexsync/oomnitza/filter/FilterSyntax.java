@@ -34,27 +34,27 @@ public final class FilterSyntax {
     this.dateFormatter = DateTimeFormatter.ofPattern(b.datePattern);
   }
 
-  /** The default syntax. */
+  /** {@return the default syntax} */
   public static FilterSyntax defaults() {
     return DEFAULT;
   }
 
-  /** A builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The quote character around text values. */
+  /** {@return the quote character around text values} */
   public char quote() {
     return quote;
   }
 
-  /** The escaping rule inside quoted values. */
+  /** {@return the escaping rule inside quoted values} */
   public Escaping escaping() {
     return escaping;
   }
 
-  /** The {@link DateTimeFormatter} pattern for dates. */
+  /** {@return the {@link DateTimeFormatter} pattern for dates} */
   public String datePattern() {
     return datePattern;
   }
@@ -63,7 +63,12 @@ public final class FilterSyntax {
     return dateFormatter;
   }
 
-  /** Quotes and escapes {@code value} so it stays one literal in the expression. */
+  /**
+   * Quotes and escapes {@code value} so it stays one literal in the expression.
+   *
+   * @param value the value
+   * @return the string
+   */
   public String quote(String value) {
     StringBuilder sb = new StringBuilder(value.length() + 2).append(quote);
     for (int i = 0; i < value.length(); i++) {
@@ -91,7 +96,12 @@ public final class FilterSyntax {
 
     private Builder() {}
 
-    /** The quote character: {@code "} (default) or {@code '}. */
+    /**
+     * The quote character: {@code "} (default) or {@code '}.
+     *
+     * @param quote the quote character: {@code "} (default) or {@code '}
+     * @return this builder
+     */
     public Builder quote(char quote) {
       if (quote != '"' && quote != '\'') {
         throw new IllegalArgumentException("quote must be \" or '");
@@ -100,20 +110,34 @@ public final class FilterSyntax {
       return this;
     }
 
-    /** The escaping rule (default {@link Escaping#BACKSLASH}). */
+    /**
+     * The escaping rule (default {@link Escaping#BACKSLASH}).
+     *
+     * @param escaping the escaping rule (default {@link Escaping#BACKSLASH})
+     * @return this builder
+     */
     public Builder escaping(Escaping escaping) {
       this.escaping = Objects.requireNonNull(escaping, "escaping");
       return this;
     }
 
-    /** The date pattern (default {@code MM/dd/yyyy}). */
+    /**
+     * The date pattern (default {@code MM/dd/yyyy}).
+     *
+     * @param pattern the date pattern (default {@code MM/dd/yyyy})
+     * @return this builder
+     */
     public Builder datePattern(String pattern) {
       DateTimeFormatter.ofPattern(Objects.requireNonNull(pattern, "pattern"));
       this.datePattern = pattern;
       return this;
     }
 
-    /** Builds the syntax. */
+    /**
+     * Builds the syntax.
+     *
+     * @return the new filter syntax
+     */
     public FilterSyntax build() {
       return new FilterSyntax(this);
     }

@@ -12,12 +12,10 @@ import org.brexsync.oomnitza.OomnitzaApiException;
 import org.brexsync.oomnitza.OomnitzaCancelledException;
 import org.brexsync.oomnitza.bulk.BulkRecord;
 import org.brexsync.oomnitza.bulk.BulkRecordError;
-import org.brexsync.oomnitza.bulk.ImmutableBulkRecordError;
-import org.brexsync.oomnitza.bulk.ImmutableRunCounts;
+import org.brexsync.oomnitza.bulk.RunCounts;
 import org.brexsync.oomnitza.bulk.BulkRun;
 import org.brexsync.oomnitza.bulk.BulkRunOptions;
 import org.brexsync.oomnitza.bulk.BulkRunResult;
-import org.brexsync.oomnitza.bulk.ImmutableBulkRunResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,7 +116,7 @@ final class BulkRunImpl implements BulkRun {
 
   @Override
   public BulkRunResult result() {
-    return ImmutableBulkRunResult.builder()
+    return BulkRunResult.builder()
         .portion(portion)
         .batches(batches)
         .records(records)
@@ -126,7 +124,7 @@ final class BulkRunImpl implements BulkRun {
         .cancelled(cancelled)
         .aborted(aborted)
         .finalized(finalized)
-        .reportedCounts(ImmutableRunCounts.builder()
+        .reportedCounts(RunCounts.builder()
             .added(counts[0]).updated(counts[1]).failed(counts[2]).skipped(counts[3])
             .unchanged(counts[4]).canceled(counts[5]).processing(counts[6]).build())
         .recordErrors(recordErrors)
@@ -236,7 +234,7 @@ final class BulkRunImpl implements BulkRun {
         if (recordErrors.size() >= MAX_RECORD_ERRORS) {
           break;
         }
-        ImmutableBulkRecordError.Builder b = ImmutableBulkRecordError.builder().batch(batches + 1);
+        BulkRecordError.Builder b = BulkRecordError.builder().batch(batches + 1);
         if (e.isObject()) {
           if (e.path("index").canConvertToLong() && e.path("index").isNumber()) {
             b.recordIndex(firstIndex + e.get("index").asLong());

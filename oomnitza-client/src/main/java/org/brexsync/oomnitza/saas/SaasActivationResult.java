@@ -13,18 +13,31 @@ import org.immutables.value.Value;
 @ValueStyle
 @JsonSerialize(as = ImmutableSaasActivationResult.class)
 @JsonDeserialize(as = ImmutableSaasActivationResult.class)
-public interface SaasActivationResult {
-  /** {@code saas_user_id}. */
+public interface SaasActivationResult extends WithSaasActivationResult {
+  /** {@return {@code saas_user_id}} */
   @JsonProperty("saas_user_id")
   String saasUserId();
 
-  /** {@code error}; empty on success. */
+  /** {@return {@code error}; empty on success} */
   @JsonProperty("error")
   Optional<String> error();
 
-  /** True when Oomnitza reported no error. */
+  /** {@return true when Oomnitza reported no error} */
   @JsonIgnore
   default boolean succeeded() {
     return error().isEmpty();
+  }
+
+  /** {@return a new, empty builder} */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link SaasActivationResult}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  final class Builder extends ImmutableSaasActivationResult.Builder {
+    Builder() {}
   }
 }

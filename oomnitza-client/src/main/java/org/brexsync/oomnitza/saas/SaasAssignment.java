@@ -11,22 +11,45 @@ import org.immutables.value.Value;
 @ValueStyle
 @JsonSerialize(as = ImmutableSaasAssignment.class)
 @JsonDeserialize(as = ImmutableSaasAssignment.class)
-public interface SaasAssignment {
-  /** Assign {@code userId} to the SaaS. */
+public interface SaasAssignment extends WithSaasAssignment {
+  /**
+   * Assign {@code userId} to the SaaS.
+   *
+   * @param userId the user id
+   * @return the SaaS assignment
+   */
   static SaasAssignment assign(String userId) {
-    return ImmutableSaasAssignment.builder().userId(userId).assign(true).build();
+    return builder().userId(userId).assign(true).build();
   }
 
-  /** Unassign {@code userId} from the SaaS. */
+  /**
+   * Unassign {@code userId} from the SaaS.
+   *
+   * @param userId the user id
+   * @return the SaaS assignment
+   */
   static SaasAssignment unassign(String userId) {
-    return ImmutableSaasAssignment.builder().userId(userId).assign(false).build();
+    return builder().userId(userId).assign(false).build();
   }
 
-  /** {@code user_id}: the Oomnitza user. */
+  /** {@return {@code user_id}: the Oomnitza user} */
   @JsonProperty("user_id")
   String userId();
 
-  /** {@code assign}: true to assign, false to unassign. */
+  /** {@return {@code assign}: true to assign, false to unassign} */
   @JsonProperty("assign")
   boolean assign();
+
+  /** {@return a new, empty builder} */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link SaasAssignment}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  final class Builder extends ImmutableSaasAssignment.Builder {
+    Builder() {}
+  }
 }

@@ -9,32 +9,32 @@ import org.immutables.value.Value;
 /** Query parameters of the SaaS user lists: {@code filter}, {@code text}, {@code roles}, {@code last_visit}, page size. */
 @Value.Immutable
 @ValueStyle
-public abstract class SaasUserQuery {
-  private static final SaasUserQuery ALL = ImmutableSaasUserQuery.builder().build();
+public abstract class SaasUserQuery implements WithSaasUserQuery {
+  private static final SaasUserQuery ALL = builder().build();
 
-  /** No parameters. */
+  /** {@return no parameters} */
   public static SaasUserQuery all() {
     return ALL;
   }
 
-  /** A new builder. */
-  public static ImmutableSaasUserQuery.Builder builder() {
-    return ImmutableSaasUserQuery.builder();
+  /** {@return a new builder} */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** {@code filter} (only {@code /api/v3/saas_users}). */
+  /** {@return {@code filter} (only {@code /api/v3/saas_users})} */
   public abstract Optional<Filter> filter();
 
-  /** {@code text}: full-text search (only {@code /api/v3/saas_users}). */
+  /** {@return {@code text}: full-text search (only {@code /api/v3/saas_users})} */
   public abstract Optional<String> text();
 
-  /** {@code roles}: keep users sharing a role with this list (sent comma-separated). */
+  /** {@return {@code roles}: keep users sharing a role with this list (sent comma-separated)} */
   public abstract List<String> roles();
 
-  /** {@code last_visit} filter, passed through as given (only {@code /api/v3/saas/{id}/users}). */
+  /** {@return {@code last_visit} filter, passed through as given (only {@code /api/v3/saas/{id}/users})} */
   public abstract Optional<String> lastVisit();
 
-  /** Rows per request ({@code limit}/{@code skip} paging, as on the other v3 lists). */
+  /** {@return rows per request ({@code limit}/{@code skip} paging, as on the other v3 lists)} */
   @Value.Default
   public int pageSize() {
     return 100;
@@ -45,5 +45,13 @@ public abstract class SaasUserQuery {
     if (pageSize() < 1) {
       throw new IllegalArgumentException("pageSize must be at least 1");
     }
+  }
+
+  /**
+   * Builder of {@link SaasUserQuery}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableSaasUserQuery.Builder {
+    Builder() {}
   }
 }

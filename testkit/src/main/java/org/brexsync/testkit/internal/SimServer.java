@@ -32,7 +32,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.brexsync.testkit.FaultInjector;
-import org.brexsync.testkit.ImmutableRecordedCall;
 import org.brexsync.testkit.RecordedCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +96,7 @@ public final class SimServer implements AutoCloseable {
     RecordedCall toCall() {
       Map<String, List<String>> headers = new LinkedHashMap<>();
       req.headers().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-      return ImmutableRecordedCall.builder()
+      return RecordedCall.builder()
           .method(req.method())
           .path(req.path())
           .query(Optional.ofNullable(req.rawQuery()))

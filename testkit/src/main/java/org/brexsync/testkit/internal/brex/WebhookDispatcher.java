@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.brexsync.testkit.ImmutableWebhookDelivery;
 import org.brexsync.testkit.WebhookDelivery;
 
 /**
@@ -109,7 +108,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     } catch (Exception e) {
       error = e.toString();
     }
-    WebhookDelivery d = ImmutableWebhookDelivery.builder()
+    WebhookDelivery d = WebhookDelivery.builder()
         .subscriptionId(subscriptionId).url(url).webhookId(id).eventType(eventType).body(body)
         .timestamp(ts).signature(signature).status(Optional.ofNullable(status))
         .error(Optional.ofNullable(error)).at(clock.instant()).build();
