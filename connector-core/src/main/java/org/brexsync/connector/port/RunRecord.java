@@ -26,7 +26,9 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableRunRecord.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonPropertyOrder({"runId", "integration", "kind", "worker", "startedAt", "finishedAt", "status"})
-public abstract class RunRecord {
+public abstract class RunRecord implements WithRunRecord {
+
+  RunRecord() {}
 
   /** What was run. */
   public enum Kind {
@@ -141,9 +143,17 @@ public abstract class RunRecord {
   @JsonProperty("reason")
   public abstract Optional<String> reason();
 
-  /** A builder. */
-  public static ImmutableRunRecord.Builder builder() {
-    return ImmutableRunRecord.builder();
+  /** {@return a new, empty builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builder of {@link RunRecord}, from {@link #builder()}; {@code from(value)} starts from the attributes of
+   * an existing value.
+   */
+  public static final class Builder extends ImmutableRunRecord.Builder {
+    Builder() {}
   }
 
   /** A run that starts now. */
@@ -154,7 +164,7 @@ public abstract class RunRecord {
 
   /** This run, finished as a sync ended (status, counts and reason from the report). */
   public RunRecord finished(SyncReport report, Instant at) {
-    return ImmutableRunRecord.copyOf(this)
+    return this
         .withFinishedAt(at)
         .withStatus(Status.valueOf(report.status().name()))
         .withCreated(report.count(Situation.CREATE))
@@ -169,7 +179,7 @@ public abstract class RunRecord {
   /** This run, finished as a workflow ended (records that went through count as created). */
   public RunRecord finished(WorkflowReport report, Instant at) {
     long failures = report.failures().size();
-    return ImmutableRunRecord.copyOf(this)
+    return this
         .withFinishedAt(at)
         .withStatus(failures == 0 ? Status.SUCCEEDED : Status.COMPLETED_WITH_FAILURES)
         .withCreated(report.records().size() - failures)
@@ -178,7 +188,7 @@ public abstract class RunRecord {
 
   /** This run, ended with {@code status} for {@code reason} (a failure that left no report). */
   public RunRecord ended(Status status, String reason, Instant at) {
-    return ImmutableRunRecord.copyOf(this).withFinishedAt(at).withStatus(status).withReason(reason);
+    return this.withFinishedAt(at).withStatus(status).withReason(reason);
   }
 
   /**
