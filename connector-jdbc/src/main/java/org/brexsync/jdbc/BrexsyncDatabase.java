@@ -29,7 +29,7 @@ import org.brexsync.jdbc.internal.Sql;
  * }
  * }</pre>
  *
- * <p>{@link #build} fails fast, with a {@link DatabaseException} that names the URL (never the password)
+ * <p>{@link Builder#build()} fails fast, with a {@link DatabaseException} that names the URL (never the password)
  * and the cause, when the URL is not a PostgreSQL JDBC URL, the server cannot be reached or refuses the
  * credentials, or the schema is newer than this release ({@link SchemaVersionException}).
  */
