@@ -61,9 +61,12 @@ public final class Connections implements AutoCloseable {
   private final boolean retries;
   private final String brexSource;
   private final Optional<String> oomnitzaSource;
+  private final org.brexsync.http.RequestListener requestListener;
 
   private Connections(BrexClient brex, Optional<OomnitzaClient> oomnitza, Optional<Sandbox> sandbox,
-      Connection brexCredential, Map<String, String> env, boolean retries, String brexSource, Optional<String> oomnitzaSource) {
+      Connection brexCredential, Map<String, String> env, boolean retries, String brexSource, Optional<String> oomnitzaSource,
+      org.brexsync.http.RequestListener requestListener) {
+    this.requestListener = requestListener;
     this.brex = brex;
     this.oomnitza = oomnitza;
     this.sandbox = sandbox;
@@ -168,7 +171,8 @@ public final class Connections implements AutoCloseable {
         .brexBaseUri(brex.baseUri())
         .brexCredential(brexCredential)
         .env(env::get)
-        .brexClient(brex);
+        .brexClient(brex)
+        .requestListener(requestListener);
     if (!retries) {
       b.maxAttempts(1);
     }
@@ -202,8 +206,18 @@ public final class Connections implements AutoCloseable {
     private Optional<String> brexUrlFlag = Optional.empty();
     private Optional<String> oomnitzaUrlFlag = Optional.empty();
     private boolean allowPlainHttp;
+    private org.brexsync.http.RequestListener requestListener = attempt -> { };
 
     private Builder() {}
+
+    /**
+     * Told of every HTTP attempt of both clients (and, through {@link Connections#workflowRunner()},
+     * of workflow API blocks), e.g. brexsync-micrometer's meters; default none.
+     */
+    public Builder requestListener(org.brexsync.http.RequestListener listener) {
+      this.requestListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
 
     /**
      * Allows plain http to a Brex or Oomnitza host that is not loopback (default false; also set by
@@ -287,11 +301,12 @@ public final class Connections implements AutoCloseable {
         Sandbox s = SandboxPrep.start(sandboxUsers, 0, 0, true);
         BrexClient brex = null;
         try {
-          brex = BrexClient.builder().baseUri(s.brexUri()).token(s.brexToken()).build();
-          OomnitzaClient oomnitza = OomnitzaClient.builder().baseUri(s.oomnitzaUri()).apiToken(s.oomnitzaToken()).build();
+          brex = BrexClient.builder().baseUri(s.brexUri()).token(s.brexToken()).requestListener(requestListener).build();
+          OomnitzaClient oomnitza = OomnitzaClient.builder().baseUri(s.oomnitzaUri()).apiToken(s.oomnitzaToken())
+              .requestListener(requestListener).build();
           return new Connections(brex, Optional.of(oomnitza), Optional.of(s),
               Connection.of(Optional.empty(), BREX_API_TOKEN), Map.of(BREX_API_TOKEN, s.brexToken()), retries,
-              "sandbox", Optional.of("sandbox"));
+              "sandbox", Optional.of("sandbox"), requestListener);
         } catch (RuntimeException e) {
           if (brex != null) {
             brex.close();
@@ -319,7 +334,8 @@ public final class Connections implements AutoCloseable {
       Optional<URI> brexUri = brexUrl.map(u -> uri(u[1], u[0]));
       Optional<URI> oomUri = oomToken.isPresent() ? oomUrl.map(u -> uri(u[1], u[0])) : Optional.empty();
       BrexClient brex = build("Brex", brexUrl, brexUri, plainHttp, allow -> {
-        BrexClient.Builder bb = BrexClient.builder().token(brexToken.get()).allowPlainHttp(allow);
+        BrexClient.Builder bb = BrexClient.builder().token(brexToken.get()).allowPlainHttp(allow)
+            .requestListener(requestListener);
         brexUri.ifPresent(bb::baseUri);
         if (!retries) {
           bb.retryPolicy(org.brexsync.brex.RetryPolicy.none());
@@ -331,7 +347,7 @@ public final class Connections implements AutoCloseable {
         if (oomUri.isPresent() && oomToken.isPresent()) {
           oomnitza = Optional.of(build("Oomnitza", oomUrl, oomUri, plainHttp, allow -> {
             OomnitzaClient.Builder ob = OomnitzaClient.builder().baseUri(oomUri.get()).apiToken(oomToken.get())
-                .allowPlainHttp(allow);
+                .allowPlainHttp(allow).requestListener(requestListener);
             if (!retries) {
               ob.retryPolicy(org.brexsync.oomnitza.RetryPolicy.none());
             }
@@ -344,7 +360,7 @@ public final class Connections implements AutoCloseable {
       }
       return new Connections(brex, oomnitza, Optional.empty(),
           Connection.of(Optional.empty(), brexTokenVar), env, retries,
-          brexUrl.map(u -> u[1]).orElse("default"), oomUrl.map(u -> u[1]));
+          brexUrl.map(u -> u[1]).orElse("default"), oomUrl.map(u -> u[1]), requestListener);
     }
 
     /**

@@ -76,6 +76,7 @@ class ServeTest {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
       AtomicReference<JsonNode> health = new AtomicReference<>();
+      AtomicReference<String> metrics = new AtomicReference<>();
       int[] status = new int[1];
       int code = Brexsync.runner().environment(env).out(new PrintWriter(out, true)).err(new PrintWriter(err, true))
           .awaitInterrupt(() -> {
@@ -90,10 +91,12 @@ class ServeTest {
               throw new AssertionError(e.getMessage() + "; output: " + out + err + "; history: "
                   + history.recent(java.util.Optional.empty(), 20), e);
             }
-            Matcher m = Pattern.compile("Health: http://0\\.0\\.0\\.0:(\\d+)/healthz").matcher(err.toString());
+            Matcher m = Pattern.compile("Health: http://0\\.0\\.0\\.0:(\\d+)/healthz; metrics: http://0\\.0\\.0\\.0:\\1/metrics").matcher(err.toString());
             assertThat(m.find()).isTrue();
             try {
               health.set(healthz(Integer.parseInt(m.group(1)), status));
+              metrics.set(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                  URI.create("http://127.0.0.1:" + m.group(1) + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body());
             } catch (Exception e) {
               throw new AssertionError(e);
             }
@@ -118,6 +121,15 @@ class ServeTest {
       JsonNode beta = h.path("integrations").get(1);
       assertThat(beta.path("healthy").asBoolean()).isFalse();
       assertThat(beta.path("problem").asText()).startsWith("the last run ended COMPLETED_WITH_FAILURES with every record failed");
+
+      // /metrics: the runs of both integrations by status, and the HTTP calls behind them; never a token.
+      assertThat(metrics.get())
+          .containsPattern("brexsync_sync_run_seconds_count\\{[^}]*integration=\"alpha\"[^}]*status=\"SUCCEEDED\"[^}]*} [1-9]")
+          .containsPattern("brexsync_sync_run_seconds_count\\{[^}]*integration=\"beta\"[^}]*status=\"COMPLETED_WITH_FAILURES\"")
+          .containsPattern("brexsync_http_client_requests_seconds_count\\{[^}]*operation=\"GET /v2/users\"[^}]*system=\"brex\"")
+          .containsPattern("brexsync_http_client_requests_seconds_count\\{[^}]*outcome=\"CLIENT_ERROR\"[^}]*system=\"oomnitza\"")
+          .contains("jvm_memory_used_bytes")
+          .doesNotContain(a.brexToken()).doesNotContain(a.oomnitzaToken()).doesNotContain(b.brexToken());
 
       Cli.Result list = Cli.run(Map.of(), "runs", "list", "--state-dir", state.toString(), "--integration", "alpha");
       assertThat(list.code()).isZero();

@@ -75,6 +75,11 @@ public final class HealthServer implements AutoCloseable {
     return h;
   }
 
+  /** Serves {@code handler} at {@code path} too (e.g. {@code /metrics}), on the same port and threads. */
+  public void serve(String path, com.sun.net.httpserver.HttpHandler handler) {
+    server.createContext(path, handler);
+  }
+
   /** The port served. */
   public int port() {
     return server.getAddress().getPort();

@@ -36,6 +36,14 @@ import org.brexsync.connector.sync.SyncReport;
 import org.brexsync.jdbc.BrexsyncDatabase;
 import org.brexsync.jdbc.BrexsyncSchema;
 import org.brexsync.jdbc.ClusterScheduler;
+import org.brexsync.micrometer.BrexsyncObservations;
+import org.brexsync.micrometer.prometheus.PrometheusEndpoint;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,7 +59,10 @@ import picocli.CommandLine.Option;
           + Database.URL + " (and " + Database.USER + ", " + Database.PASSWORD + "; optionally " + Database.SCHEMA
           + ", " + Database.MIGRATE + "=false) the state, the run history and the schedules live in PostgreSQL "
           + "(db-scheduler): the same command on several machines forms a cluster that runs each integration at most "
-          + "once at a time, and a worker that dies has its run taken over by another after the heartbeat timeout."
+          + "once at a time, and a worker that dies has its run taken over by another after the heartbeat timeout.",
+      "",
+      "The health port also serves /metrics in Prometheus format: sync runs and outcomes, every HTTP call to Brex and "
+          + "Oomnitza (by operation and status), retries, rate-limit waits, and the JVM's memory, threads and CPU."
     })
 public final class ServeCommand implements Callable<Integer> {
   private final CliContext ctx;
@@ -65,11 +76,11 @@ public final class ServeCommand implements Callable<Integer> {
   Path stateDir;
 
   @Option(names = "--health-port", paramLabel = "PORT", defaultValue = "8080",
-      description = "Port of /healthz (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+      description = "Port of /healthz and /metrics (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int healthPort;
 
   @Option(names = "--health-address", paramLabel = "ADDR", defaultValue = "0.0.0.0",
-      description = "Address /healthz listens on (default: ${DEFAULT-VALUE}).")
+      description = "Address /healthz and /metrics listen on (default: ${DEFAULT-VALUE}).")
   String healthAddress;
 
   @Option(names = "--overdue-after", paramLabel = "DURATION", defaultValue = "PT15M",
@@ -114,6 +125,10 @@ public final class ServeCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin EndpointOptions endpoints;
 
+  /** What /metrics serves: every run and HTTP call of this worker, and the JVM's own meters. */
+  private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final BrexsyncObservations observations = BrexsyncObservations.of(prometheus);
+
   public ServeCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -126,6 +141,10 @@ public final class ServeCommand implements Callable<Integer> {
       default -> throw new ConfigurationException("--on-stop must be cancel or finish, got '" + onStop + "'");
     };
     String me = worker != null && !worker.isBlank() ? worker : defaultWorker();
+    new JvmMemoryMetrics().bindTo(prometheus);
+    new JvmThreadMetrics().bindTo(prometheus);
+    new ProcessorMetrics().bindTo(prometheus);
+    new UptimeMetrics().bindTo(prometheus);
     List<Integration> integrations = load(dir);
     boolean cluster = Database.configured(ctx);
     List<Connections> connections = new ArrayList<>();
@@ -186,7 +205,9 @@ public final class ServeCommand implements Callable<Integer> {
       integrations.forEach(in -> schedules.put(in.name(), in.schedule()));
       health = HealthServer.start(healthAddress, healthPort, schedules, history, Clock.systemUTC(), grace,
           cluster ? "cluster" : "embedded", me);
-      ctx.notice("Health: http://" + healthAddress + ":" + health.port() + "/healthz");
+      health.serve("/metrics", PrometheusEndpoint.of(prometheus));
+      ctx.notice("Health: http://" + healthAddress + ":" + health.port() + "/healthz; metrics: http://" + healthAddress
+          + ":" + health.port() + "/metrics");
       scheduling = cluster ? cluster(db, integrations, jobs, me, log) : embedded(engines, history, me, log);
       ctx.notice("Serving " + integrations.size() + " integration(s); stop with SIGTERM or Ctrl-C.");
       ctx.awaitInterrupt();
@@ -203,6 +224,7 @@ public final class ServeCommand implements Callable<Integer> {
       if (health != null) {
         health.close();
       }
+      prometheus.close();
       connections.forEach(Connections::close);
       if (db != null) {
         db.close();
@@ -220,13 +242,14 @@ public final class ServeCommand implements Callable<Integer> {
   private Connections open(Integration in) {
     return Connections.builder().environment(ctx.env()).integration(java.util.Optional.of(in))
         .requireOomnitza(true).sandboxUsers(sandboxUsers).brexUrl(endpoints.brexUrl())
-        .oomnitzaUrl(endpoints.oomnitzaUrl()).allowPlainHttp(endpoints.allowPlainHttp()).open();
+        .oomnitzaUrl(endpoints.oomnitzaUrl()).allowPlainHttp(endpoints.allowPlainHttp())
+        .requestListener(observations.requestListener()).open();
   }
 
   private SyncEngine engine(Connections c, Integration in, SyncStateStore state) {
     UserSink sink = in.sink() == SinkType.BULK ? c.userSink(BulkCatalog.resolve(ctx, c.oomnitza(), in)) : c.userSink();
     return SyncEngine.builder().integration(in).source(c.userSource()).sink(sink).stateStore(state)
-        .maxReportedOutcomes(0).build();
+        .maxReportedOutcomes(0).listener(observations.syncListener()).build();
   }
 
   private Stoppable cluster(BrexsyncDatabase db, List<Integration> integrations,
