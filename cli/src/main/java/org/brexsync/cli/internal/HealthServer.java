@@ -30,6 +30,8 @@ import org.brexsync.connector.schedule.Schedule;
  */
 public final class HealthServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Runs read back to find the last one that ended when one is in progress (a few: runs of one integration never overlap). */
+  private static final int FINISHED_LOOKBACK = 5;
 
   private final HttpServer server;
   private final ExecutorService threads;
@@ -129,6 +131,23 @@ public final class HealthServer implements AutoCloseable {
       Optional<RunRecord> last = Optional.ofNullable(latest.get(e.getKey()));
       Optional<String> problem = Optional.empty();
       Instant reference = since;
+      boolean inProgress = last.isPresent() && last.get().status() == RunRecord.Status.RUNNING;
+      if (inProgress) {
+        // A run in progress says nothing yet: health is judged by the last run that ended (a failing
+        // integration on a short schedule is running most of the time and must not look healthy then).
+        RunRecord running = last.get();
+        ObjectNode r = n.putObject("running");
+        r.put("runId", running.runId());
+        r.put("worker", running.worker());
+        r.put("startedAt", running.startedAt().toString());
+        try {
+          last = history.recent(Optional.of(e.getKey()), FINISHED_LOOKBACK).stream()
+              .filter(x -> x.status().isFinal()).findFirst();
+        } catch (RuntimeException failure) {
+          last = Optional.empty();
+          problem = Optional.of("the run history cannot be read: " + failure.getMessage());
+        }
+      }
       if (last.isPresent()) {
         RunRecord r = last.get();
         ObjectNode l = n.putObject("lastRun");
@@ -146,9 +165,9 @@ public final class HealthServer implements AutoCloseable {
           problem = Optional.of("the last run ended COMPLETED_WITH_FAILURES with every record failed (" + r.failed() + ")");
         }
         reference = r.startedAt().isAfter(since) ? r.startedAt() : since;
-        if (r.status() == RunRecord.Status.RUNNING) {
-          reference = now; // running now: due again only after it
-        }
+      }
+      if (inProgress) {
+        reference = now; // running now: due again only after it
       }
       Instant due = e.getValue().nextAfter(reference);
       n.put("nextDueBy", due.toString());
