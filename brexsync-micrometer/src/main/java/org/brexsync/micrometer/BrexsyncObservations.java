@@ -55,16 +55,24 @@ public final class BrexsyncObservations {
   }
 
   /**
-   * Observations reported to {@code observations} (its handlers make the timers and spans) and
-   * counters and gauges registered in {@code meters}.
+   * Hooks reporting to the application's registries, with the default conventions.
+   *
+   * @param observations where sync runs, workflow steps and HTTP attempts are observed: its handlers
+   *     make the timers (a {@link DefaultMeterObservationHandler}) and the spans (a tracing handler)
+   * @param meters where the counters (records, retries, rate-limit waits) and gauges (last success)
+   *     are registered
+   * @return the hooks; keep one per meter registry
    */
   public static BrexsyncObservations of(ObservationRegistry observations, MeterRegistry meters) {
     return builder(observations, meters).build();
   }
 
   /**
-   * Everything in {@code meters}, through an observation registry of its own with a {@link
-   * DefaultMeterObservationHandler}: meters without tracing, in one call.
+   * Hooks reporting everything to one meter registry, through an observation registry of its own
+   * with a {@link DefaultMeterObservationHandler}: meters without tracing, in one call.
+   *
+   * @param meters where the timers, counters and gauges are registered
+   * @return the hooks; keep one per meter registry
    */
   public static BrexsyncObservations of(MeterRegistry meters) {
     Objects.requireNonNull(meters, "meters");
@@ -73,50 +81,72 @@ public final class BrexsyncObservations {
     return of(observations, meters);
   }
 
-  /** A builder, to replace the conventions that name and tag the observations. */
+  /**
+   * Starts hooks whose observations are named and tagged by conventions of one's own.
+   *
+   * @param observations where runs, steps and HTTP attempts are observed (see {@link
+   *     #of(ObservationRegistry, MeterRegistry)})
+   * @param meters where the counters and gauges are registered
+   * @return a builder; the conventions not replaced stay the defaults
+   */
   public static Builder builder(ObservationRegistry observations, MeterRegistry meters) {
     return new Builder(observations, meters);
   }
 
   /**
-   * The listener to give every client builder ({@code BrexClient.Builder}, {@code
+   * {@return the listener to give every client builder ({@code BrexClient.Builder}, {@code
    * OomnitzaClient.Builder}) and {@code WorkflowRunner.Builder.requestListener}: one observation per
-   * HTTP attempt, retries and rate-limit waits counted. The same instance every time.
+   * HTTP attempt, retries and rate-limit waits counted} The same instance every time.
    */
   public RequestListener requestListener() {
     return requestListener;
   }
 
-  /** The listener to give {@code SyncEngine.Builder.listener}: one observation per run, records and gauges. */
+  /**
+   * {@return the listener to give {@code SyncEngine.Builder.listener}: one observation per run,
+   * records counted, the last success as a gauge}
+   */
   public SyncListener syncListener() {
     return syncListener(SyncListener.NONE);
   }
 
   /**
-   * {@link #syncListener()} that also passes everything on to {@code also} (an engine takes one
-   * listener: keep your own progress listener this way).
+   * Observes sync runs like {@link #syncListener()} and passes every event on to another listener
+   * (an engine takes one listener: keep your own progress listener this way).
+   *
+   * @param also the listener that gets every event too, after it is observed
+   * @return a listener for {@code SyncEngine.Builder.listener}
    */
   public SyncListener syncListener(SyncListener also) {
     return new ObservingSyncListener(observations, meters, syncConvention, runs,
         Objects.requireNonNull(also, "also"), gauges);
   }
 
-  /** The listener to give {@code WorkflowRunner.Builder.listener}: one observation per step and record. */
+  /**
+   * {@return the listener to give {@code WorkflowRunner.Builder.listener}: one observation per step
+   * and record}
+   */
   public WorkflowListener workflowListener() {
     return workflowListener(WorkflowListener.NONE);
   }
 
-  /** {@link #workflowListener()} that also passes every step on to {@code also}. */
+  /**
+   * Observes workflow steps like {@link #workflowListener()} and passes every step on to another
+   * listener.
+   *
+   * @param also the listener that gets every step too
+   * @return a listener for {@code WorkflowRunner.Builder.listener}
+   */
   public WorkflowListener workflowListener(WorkflowListener also) {
     return new ObservingWorkflowListener(observations, stepConvention, Objects.requireNonNull(also, "also"));
   }
 
-  /** The observation registry. */
+  /** {@return the observation registry the runs, steps and HTTP attempts are observed in} */
   public ObservationRegistry observationRegistry() {
     return observations;
   }
 
-  /** The meter registry of the counters and gauges. */
+  /** {@return the meter registry of the counters and gauges} */
   public MeterRegistry meterRegistry() {
     return meters;
   }
@@ -134,25 +164,43 @@ public final class BrexsyncObservations {
       this.meters = Objects.requireNonNull(meters, "meters");
     }
 
-    /** Replaces {@link DefaultHttpClientObservationConvention}. */
+    /**
+     * Replaces {@link DefaultHttpClientObservationConvention}, e.g. with a subclass that adds tags.
+     *
+     * @param convention names and tags the observation of each HTTP attempt, in place of any
+     *     convention registered on the observation registry
+     * @return this builder
+     */
     public Builder httpConvention(HttpClientObservationConvention convention) {
       this.httpConvention = Objects.requireNonNull(convention, "convention");
       return this;
     }
 
-    /** Replaces {@link DefaultSyncRunObservationConvention}. */
+    /**
+     * Replaces {@link DefaultSyncRunObservationConvention}.
+     *
+     * @param convention names and tags the observation of each sync run, in place of any
+     *     convention registered on the observation registry
+     * @return this builder
+     */
     public Builder syncRunConvention(SyncRunObservationConvention convention) {
       this.syncConvention = Objects.requireNonNull(convention, "convention");
       return this;
     }
 
-    /** Replaces {@link DefaultWorkflowStepObservationConvention}. */
+    /**
+     * Replaces {@link DefaultWorkflowStepObservationConvention}.
+     *
+     * @param convention names and tags the observation of each workflow step, in place of any
+     *     convention registered on the observation registry
+     * @return this builder
+     */
     public Builder workflowStepConvention(WorkflowStepObservationConvention convention) {
       this.stepConvention = Objects.requireNonNull(convention, "convention");
       return this;
     }
 
-    /** Builds the hooks. */
+    /** {@return the hooks, with the conventions given and the defaults for the others} */
     public BrexsyncObservations build() {
       return new BrexsyncObservations(this);
     }

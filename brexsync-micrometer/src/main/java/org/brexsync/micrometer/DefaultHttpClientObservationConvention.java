@@ -53,12 +53,24 @@ public class DefaultHttpClientObservationConvention implements HttpClientObserva
         .orElse(KeyValues.of(attempt));
   }
 
-  /** The service as a tag value: {@code brex}, {@code oomnitza}, {@code workflow}; {@code unknown} when unnamed. */
+  /**
+   * Turns a service name into a tag value.
+   *
+   * @param service the service an attempt names ({@link RequestListener.AttemptStart#service()})
+   * @return the service in lower case ({@code brex}, {@code oomnitza}, {@code workflow}); {@code
+   *     unknown} when it is blank
+   */
   public static String system(String service) {
     return service.isBlank() ? "unknown" : service.toLowerCase(Locale.ROOT);
   }
 
-  /** The class of an HTTP status, as Spring and Micrometer name it. */
+  /**
+   * Classifies an HTTP status, as Spring and Micrometer name the classes.
+   *
+   * @param status an HTTP status code
+   * @return {@code INFORMATIONAL}, {@code SUCCESS}, {@code REDIRECTION}, {@code CLIENT_ERROR} or
+   *     {@code SERVER_ERROR} by its hundreds; {@code UNKNOWN} outside 100..599
+   */
   public static String outcome(int status) {
     if (status >= 200 && status < 300) {
       return "SUCCESS";

@@ -14,22 +14,33 @@ public final class HttpClientContext extends Observation.Context {
   private final RequestListener.AttemptStart start;
   private volatile RequestListener.Attempt outcome;
 
-  /** The context of the attempt {@code start}. */
+  /**
+   * Creates the context of an attempt about to be sent.
+   *
+   * @param start the attempt as the client is about to send it
+   */
   public HttpClientContext(RequestListener.AttemptStart start) {
     this.start = Objects.requireNonNull(start, "start");
   }
 
-  /** The attempt as it was sent. */
+  /** {@return the attempt as it was sent: service, method, operation and attempt number} */
   public RequestListener.AttemptStart start() {
     return start;
   }
 
-  /** Its outcome, once it ended with one (empty when it ended by an exception first). */
+  /**
+   * {@return the attempt's outcome, once it ended with one (empty before, and when it ended by an
+   * exception first)}
+   */
   public Optional<RequestListener.Attempt> outcome() {
     return Optional.ofNullable(outcome);
   }
 
-  /** Records the attempt's outcome. */
+  /**
+   * Records the attempt's outcome, before the observation stops so the convention can tag it.
+   *
+   * @param outcome what the client's {@link RequestListener#onAttempt} was given
+   */
   public void setOutcome(RequestListener.Attempt outcome) {
     this.outcome = Objects.requireNonNull(outcome, "outcome");
   }

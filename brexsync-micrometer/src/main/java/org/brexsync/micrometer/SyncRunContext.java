@@ -11,22 +11,30 @@ public final class SyncRunContext extends Observation.Context {
   private final SyncListener.RunStart run;
   private volatile SyncReport report;
 
-  /** The context of {@code run}. */
+  /**
+   * Creates the context of a run that starts.
+   *
+   * @param run the run as the engine announced it
+   */
   public SyncRunContext(SyncListener.RunStart run) {
     this.run = Objects.requireNonNull(run, "run");
   }
 
-  /** The run as it started. */
+  /** {@return the run as it started: integration, dry run or not, start time} */
   public SyncListener.RunStart run() {
     return run;
   }
 
-  /** The run's report, once it ended with one. */
+  /** {@return the run's report, once it ended with one (empty before, and when it ended by an exception)} */
   public Optional<SyncReport> report() {
     return Optional.ofNullable(report);
   }
 
-  /** Records the report the run ended with. */
+  /**
+   * Records the report the run ended with, before the observation stops so the convention can tag it.
+   *
+   * @param report the run's report
+   */
   public void setReport(SyncReport report) {
     this.report = Objects.requireNonNull(report, "report");
   }

@@ -50,32 +50,38 @@ public final class BrexsyncDatabase implements AutoCloseable {
     this.runHistory = JdbcRunHistory.create(dataSource);
   }
 
-  /** A builder. */
+  /** {@return a builder of a database connection: give it a URL (and credentials) or a data source} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The pool (or the data source given), for db-scheduler and a team's own queries. */
+  /** {@return the pool (or the data source given), for db-scheduler and a team's own queries} */
   public DataSource dataSource() {
     return dataSource;
   }
 
-  /** The sync state of every integration. */
+  /** {@return the store of the sync state of every integration, in this database} */
   public SyncStateStore stateStore() {
     return stateStore;
   }
 
-  /** The run history of every worker. */
+  /** {@return the run history of every worker, in this database} */
   public RunHistory runHistory() {
     return runHistory;
   }
 
-  /** A shipment tracker kept in the database under {@code namespace} (e.g. the integration's name). */
+  /**
+   * A shipment tracker kept in the database under {@code namespace}.
+   *
+   * @param namespace whose shipments these are, usually the integration's name: two namespaces never
+   *     see each other's shipments
+   * @return a tracker that reads and writes this database on every call (it holds no connection)
+   */
   public ShipmentTracker shipmentTracker(String namespace) {
     return JdbcShipmentTracker.create(dataSource, namespace);
   }
 
-  /** The URL and user, for logs: never the password. */
+  /** {@return the URL and user, for logs: never the password ({@code "a given DataSource"} for one)} */
   public String describe() {
     return description;
   }
@@ -91,7 +97,12 @@ public final class BrexsyncDatabase implements AutoCloseable {
     return "BrexsyncDatabase{" + description + "}";
   }
 
-  /** {@code url} with any {@code password=} parameter masked, for messages and logs. */
+  /**
+   * Masks the password in a JDBC URL, for messages and logs.
+   *
+   * @param url a JDBC URL, which may hold a {@code password=} query parameter
+   * @return {@code url} with the value of every {@code password=} parameter replaced by {@code ****}
+   */
   public static String redact(String url) {
     return PASSWORD_PARAM.matcher(url).replaceAll("$1****");
   }
@@ -112,33 +123,62 @@ public final class BrexsyncDatabase implements AutoCloseable {
     private Builder() {}
 
     /**
-     * The JDBC URL: {@code jdbc:postgresql://host:port/database} (a {@code postgresql://host/db} URL is
-     * accepted too and read the same).
+     * Sets the database to connect to (required unless a {@link #dataSource data source} is given).
+     *
+     * @param url the JDBC URL, {@code jdbc:postgresql://host:port/database} (a
+     *     {@code postgresql://host/db} URL is accepted too and read the same); without a user or
+     *     password in it ({@link #build()} rejects {@code user:password@host})
+     * @return this builder
      */
     public Builder url(String url) {
       this.url = Objects.requireNonNull(url, "url").trim();
       return this;
     }
 
-    /** The database user. */
+    /**
+     * Sets the database user.
+     *
+     * @param user the role to log in as; {@code null} (the default) leaves it to the URL and the
+     *     driver
+     * @return this builder
+     */
     public Builder user(String user) {
       this.user = user;
       return this;
     }
 
-    /** The user's password (kept only by the pool, never printed). */
+    /**
+     * Sets the user's password, kept only by the pool and never printed.
+     *
+     * @param password the password; {@code null} (the default) sends none
+     * @return this builder
+     */
     public Builder password(String password) {
       this.password = password;
       return this;
     }
 
-    /** Use this data source instead of a pool of our own (it is not closed by {@link #close()}). */
+    /**
+     * Uses a data source of the application's instead of a pool of brexsync's own; the URL, user,
+     * password and pool settings are then ignored.
+     *
+     * @param dataSource the data source to use; it stays the caller's: {@link BrexsyncDatabase#close()}
+     *     does not close it
+     * @return this builder
+     */
     public Builder dataSource(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
       return this;
     }
 
-    /** The PostgreSQL schema of the brexsync tables (default: the user's search path, usually {@code public}). */
+    /**
+     * Sets the PostgreSQL schema of the brexsync tables (default: the user's search path, usually
+     * {@code public}).
+     *
+     * @param schema a plain SQL identifier (letters, digits and {@code _}, at most 63 characters)
+     * @return this builder
+     * @throws IllegalArgumentException when {@code schema} is not a plain identifier
+     */
     public Builder schema(String schema) {
       if (!schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
         throw new IllegalArgumentException("schema must be a plain identifier, got '" + schema + "'");
@@ -147,7 +187,14 @@ public final class BrexsyncDatabase implements AutoCloseable {
       return this;
     }
 
-    /** Connections of the pool (default 10): a worker needs one per concurrent run plus the scheduler's few. */
+    /**
+     * Sets the size of the pool (default 10): a worker needs one connection per concurrent run plus
+     * the scheduler's few.
+     *
+     * @param size the most connections the pool opens, at least 2
+     * @return this builder
+     * @throws IllegalArgumentException when {@code size} is less than 2
+     */
     public Builder poolSize(int size) {
       if (size < 2) {
         throw new IllegalArgumentException("poolSize must be at least 2");
@@ -156,19 +203,37 @@ public final class BrexsyncDatabase implements AutoCloseable {
       return this;
     }
 
-    /** Whether to apply the schema migrations (default true); false only checks the version. */
+    /**
+     * Chooses whether {@link #build()} migrates the schema.
+     *
+     * @param migrate true (the default) to apply the schema migrations this release needs; false only
+     *     checks the schema's version, for a database whose schema a DBA migrates
+     * @return this builder
+     */
     public Builder migrate(boolean migrate) {
       this.migrate = migrate;
       return this;
     }
 
-    /** The name the server shows for these connections ({@code pg_stat_activity.application_name}). */
+    /**
+     * Names the connections to the server.
+     *
+     * @param name what {@code pg_stat_activity.application_name} shows for them (default
+     *     {@code brexsync})
+     * @return this builder
+     */
     public Builder applicationName(String name) {
       this.applicationName = Objects.requireNonNull(name, "name");
       return this;
     }
 
-    /** How long to wait for a connection (default 10 s). */
+    /**
+     * Sets how long to wait for a connection, from the pool or from the server (default 10 s).
+     *
+     * @param timeout the longest wait, at least 250 ms (the driver's connect timeout counts whole
+     *     seconds, at least 1)
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
       return this;
@@ -178,6 +243,9 @@ public final class BrexsyncDatabase implements AutoCloseable {
      * How long one statement may wait for the server's answer (default 2 minutes): a database that
      * vanishes without closing the connection (a network partition) fails the run then instead of
      * holding it. brexsync's statements are short (a page, a batch); an idle connection is not affected.
+     *
+     * @param timeout the longest wait for an answer, counted in whole seconds (at least 1)
+     * @return this builder
      */
     public Builder socketTimeout(Duration timeout) {
       this.socketTimeout = Objects.requireNonNull(timeout, "timeout");
@@ -187,6 +255,7 @@ public final class BrexsyncDatabase implements AutoCloseable {
     /**
      * Connects, checks (or migrates) the schema.
      *
+     * @return the database, ready to use; close it to close the pool it opened
      * @throws DatabaseException when the URL is bad, the server unreachable or the credentials refused
      * @throws SchemaVersionException when the schema is newer than this release, or absent without migration
      */

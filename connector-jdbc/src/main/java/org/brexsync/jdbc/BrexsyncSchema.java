@@ -45,8 +45,11 @@ public final class BrexsyncSchema {
   private BrexsyncSchema() {}
 
   /**
-   * The schema version in the database the connection's search path points at (0: none).
+   * Reads the schema version of a database.
    *
+   * @param dataSource the database; the version is read in the schema its connections' search path
+   *     points at
+   * @return the version of the brexsync schema there, 0 when there is none
    * @throws DatabaseException when the database cannot be asked
    */
   public static int version(DataSource dataSource) {
@@ -76,6 +79,8 @@ public final class BrexsyncSchema {
    * do when it is there already). A schema installed by hand from {@link #ddl()} is taken over at its
    * version.
    *
+   * @param dataSource the database to migrate; one of its connections holds a lock for the
+   *     migration's length, so a pool needs one more connection than the migration itself
    * @param schema the PostgreSQL schema to create and use, or empty for the connection's own
    * @throws SchemaVersionException when the database's schema is newer than this release
    * @throws DatabaseException when a migration fails
@@ -132,6 +137,7 @@ public final class BrexsyncSchema {
   /**
    * Checks that the schema is at {@link #CURRENT_VERSION} (for databases whose schema is managed by hand).
    *
+   * @param dataSource the database to check; nothing is written
    * @throws SchemaVersionException when it is missing, older or newer
    */
   public static void verify(DataSource dataSource) {
@@ -157,7 +163,10 @@ public final class BrexsyncSchema {
     }
   }
 
-  /** The plain DDL of the current schema (PostgreSQL), for teams that manage schemas themselves. */
+  /**
+   * {@return the plain DDL of the current schema (PostgreSQL statements, the migrations in order), for
+   * teams that manage schemas themselves}
+   */
   public static String ddl() {
     try (InputStream in = BrexsyncSchema.class.getClassLoader().getResourceAsStream(DDL_RESOURCE)) {
       if (in == null) {

@@ -122,12 +122,12 @@ public final class ClusterScheduler implements AutoCloseable {
         .build();
   }
 
-  /** A builder. */
+  /** {@return a builder: give it a database (or a data source and a run history) and the jobs to run} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** This worker's name in the task table and the run history. */
+  /** {@return this worker's name in the task table and the run history (default {@code host:pid})} */
   public String worker() {
     return worker;
   }
@@ -143,7 +143,8 @@ public final class ClusterScheduler implements AutoCloseable {
   /**
    * Makes an integration's sync due now (on whichever worker picks it first), unless it is running.
    *
-   * @return false when it is running now (on any worker) or this scheduler does not know it
+   * @param integration the name of an integration added with {@link Builder#sync}
+   * @return true when the sync was made due; false when it is running now (on any worker) or this scheduler does not know it
    */
   public boolean runNow(String integration) {
     try {
@@ -153,7 +154,10 @@ public final class ClusterScheduler implements AutoCloseable {
     }
   }
 
-  /** The integrations and workflows this worker is running now. */
+  /**
+   * {@return the names of the integrations and workflows this worker is running now (a copy; runs on
+   * other workers are not in it)}
+   */
   public Set<String> runningNow() {
     return Set.copyOf(running.keySet());
   }
@@ -251,26 +255,51 @@ public final class ClusterScheduler implements AutoCloseable {
 
     private Builder() {}
 
-    /** The database: its pool for the task table and its run history. */
+    /**
+     * Schedules on a brexsync database: the same as {@link #dataSource} with its pool and
+     * {@link #runHistory} with its run history.
+     *
+     * @param db the database; it stays the caller's, to close after this scheduler stops
+     * @return this builder
+     */
     public Builder database(BrexsyncDatabase db) {
       this.dataSource = db.dataSource();
       this.history = db.runHistory();
       return this;
     }
 
-    /** The data source of the task table (schema at {@link BrexsyncSchema#CURRENT_VERSION}). */
+    /**
+     * Sets the database of the task table, for a scheduler built without {@link #database}.
+     *
+     * @param dataSource a pool on a database whose schema is at {@link BrexsyncSchema#CURRENT_VERSION};
+     *     it needs a connection per thread plus a few for polling and heartbeats
+     * @return this builder
+     */
     public Builder dataSource(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
       return this;
     }
 
-    /** Where runs are recorded. */
+    /**
+     * Sets where runs are recorded (required; {@link #database} sets the database's).
+     *
+     * @param history the run history every worker of the cluster should share, so that a run started
+     *     on one worker and revived on another is one story
+     * @return this builder
+     */
     public Builder runHistory(RunHistory history) {
       this.history = Objects.requireNonNull(history, "history");
       return this;
     }
 
-    /** This worker's name (default {@code host:pid}); unique per worker. */
+    /**
+     * Names this worker in the task table and the run history.
+     *
+     * @param worker a name unique among the workers sharing the database (default {@code host:pid}):
+     *     two workers of one name would take each other's runs for their own
+     * @return this builder
+     * @throws IllegalArgumentException when {@code worker} is blank
+     */
     public Builder worker(String worker) {
       if (worker.isBlank()) {
         throw new IllegalArgumentException("worker name must not be blank");
@@ -279,7 +308,13 @@ public final class ClusterScheduler implements AutoCloseable {
       return this;
     }
 
-    /** Runs this worker does at once (default 4). */
+    /**
+     * Sets how many runs this worker does at once (default 4).
+     *
+     * @param threads the worker's threads for runs, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when {@code threads} is less than 1
+     */
     public Builder threads(int threads) {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be at least 1");
@@ -288,7 +323,13 @@ public final class ClusterScheduler implements AutoCloseable {
       return this;
     }
 
-    /** How often the worker looks for due runs (default 10 s). */
+    /**
+     * Sets how often the worker looks for due runs (default 10 s); a {@link ClusterScheduler#runNow}
+     * on this worker starts at once.
+     *
+     * @param interval the time between two looks, positive
+     * @return this builder
+     */
     public Builder pollingInterval(Duration interval) {
       this.pollingInterval = positive(interval, "pollingInterval");
       return this;
@@ -297,6 +338,10 @@ public final class ClusterScheduler implements AutoCloseable {
     /**
      * How often a running worker says it lives (default 30 s), and how many missed heartbeats make it
      * dead (default 4): a dead worker's run starts again elsewhere after about {@code interval × missed}.
+     *
+     * @param interval the time between two heartbeats, positive
+     * @param missed how many heartbeats in a row a worker misses before it is declared dead, at least 1
+     * @return this builder
      */
     public Builder heartbeat(Duration interval, int missed) {
       this.heartbeat = positive(interval, "heartbeat");
@@ -307,7 +352,13 @@ public final class ClusterScheduler implements AutoCloseable {
       return this;
     }
 
-    /** How long {@link ClusterScheduler#stop} waits for runs in progress (default 5 minutes). */
+    /**
+     * Sets how long {@link ClusterScheduler#stop} waits for runs in progress (default 5 minutes).
+     *
+     * @param wait the longest wait, positive; a run still going then is revived by another worker
+     *     once this one's heartbeats stop
+     * @return this builder
+     */
     public Builder shutdownMaxWait(Duration wait) {
       this.shutdownMaxWait = positive(wait, "shutdownMaxWait");
       return this;
@@ -316,6 +367,9 @@ public final class ClusterScheduler implements AutoCloseable {
     /**
      * How long the run history keeps ended runs (default 90 days): an hourly clean-up task (one worker
      * at a time) deletes older ones from a {@link JdbcRunHistory}. {@code null} keeps them all.
+     *
+     * @param keep how long after its end a run is kept, positive; or {@code null}
+     * @return this builder
      */
     public Builder keepRuns(Duration keep) {
       if (keep != null && (keep.isNegative() || keep.isZero())) {
@@ -325,29 +379,69 @@ public final class ClusterScheduler implements AutoCloseable {
       return this;
     }
 
-    /** The clock of the run history's times. */
+    /**
+     * Sets the clock of the run history's times and of the clean-up's cut-off (default the system's,
+     * in UTC); it does not change when runs are due.
+     *
+     * @param clock the clock, e.g. a fixed one in tests
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** Receives every finished run (default: one INFO log line). */
+    /**
+     * Sets what receives every finished run (default: one INFO log line).
+     *
+     * @param onRun called on the run's thread once the run is recorded; an exception it throws is
+     *     logged and ignored
+     * @return this builder
+     */
     public Builder onRun(Consumer<RunRecord> onRun) {
       this.onRun = Objects.requireNonNull(onRun, "onRun");
       return this;
     }
 
-    /** Runs {@code engine} (built with a shared state store, e.g. {@link BrexsyncDatabase#stateStore()}) on its integration's schedule. */
+    /**
+     * Runs a sync engine on its integration's schedule, under the integration's name.
+     *
+     * @param engine the engine, built with a state store all workers share (e.g.
+     *     {@link BrexsyncDatabase#stateStore()}): with a local one every worker would sync from scratch
+     * @return this builder
+     * @throws IllegalArgumentException when a sync of that name was added already
+     */
     public Builder sync(SyncEngine engine) {
       return sync(engine.integration().name(), engine.integration().schedule(), engine::run);
     }
 
-    /** Runs a sync of integration {@code name} on {@code schedule}; {@code run} is given the run's control. */
+    /**
+     * Runs a sync of one's own making on a schedule.
+     *
+     * @param name the integration's name: the task's name, and what {@link ClusterScheduler#runNow}
+     *     and the run history know it by
+     * @param schedule when the sync is due
+     * @param run runs the sync once; it is given the run's control, which {@link ClusterScheduler#stop
+     *     stop(true)} cancels, and returns its report
+     * @return this builder
+     * @throws IllegalArgumentException when {@code name} is blank or a sync of that name was added
+     *     already
+     */
     public Builder sync(String name, Schedule schedule, Function<RunControl, SyncReport> run) {
       return add(new Job(name, RunRecord.Kind.SYNC, schedule, run));
     }
 
-    /** Runs a workflow (a Begin block with a schedule, offboarding) on {@code schedule}. */
+    /**
+     * Runs a workflow (a Begin block with a schedule, offboarding) on a schedule.
+     *
+     * @param name the workflow's name, as the task and the run history know it
+     * @param schedule when the workflow is due
+     * @param run runs the workflow once and returns its report; it is not cancelled by
+     *     {@link ClusterScheduler#stop stop(true)}
+     * @return this builder
+     * @throws IllegalArgumentException when {@code name} is blank or a workflow of that name was added
+     *     already
+     */
     public Builder workflow(String name, Schedule schedule, Supplier<WorkflowReport> run) {
       Objects.requireNonNull(run, "run");
       return add(new Job(name, RunRecord.Kind.WORKFLOW, schedule, control -> run.get()));
@@ -365,7 +459,12 @@ public final class ClusterScheduler implements AutoCloseable {
       return this;
     }
 
-    /** Builds (nothing runs before {@link ClusterScheduler#start()}). */
+    /**
+     * Builds the scheduler; nothing runs before {@link ClusterScheduler#start()}.
+     *
+     * @return a scheduler of the jobs added, not started
+     * @throws NullPointerException when no database (or data source) or no run history was given
+     */
     public ClusterScheduler build() {
       Objects.requireNonNull(dataSource, "a database (or dataSource) is required");
       Objects.requireNonNull(history, "a run history is required");

@@ -9,12 +9,21 @@ import org.brexsync.connector.port.StateStoreException;
 public class DatabaseException extends StateStoreException {
   private static final long serialVersionUID = 1L;
 
-  /** An exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param message what failed and where (the URL without its password), never a credential
+   * @param cause the driver's or Flyway's exception, or {@code null} when the message says it all
+   */
   public DatabaseException(String message, Throwable cause) {
     super(message, cause);
   }
 
-  /** An exception. */
+  /**
+   * Creates the exception, with no cause.
+   *
+   * @param message what failed and where (the URL without its password), never a credential
+   */
   public DatabaseException(String message) {
     super(message);
   }

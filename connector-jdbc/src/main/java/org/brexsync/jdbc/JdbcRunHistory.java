@@ -32,7 +32,13 @@ public final class JdbcRunHistory implements RunHistory {
     this.dataSource = dataSource;
   }
 
-  /** A history on {@code dataSource}. */
+  /**
+   * Creates a run history; it holds no connection, each call takes one from the data source.
+   *
+   * @param dataSource the database, whose schema is at {@link BrexsyncSchema#CURRENT_VERSION}
+   *     ({@link BrexsyncDatabase} checks or migrates it; this does not)
+   * @return the history of every integration and worker in that database
+   */
   public static JdbcRunHistory create(DataSource dataSource) {
     return new JdbcRunHistory(Objects.requireNonNull(dataSource, "dataSource"));
   }
@@ -156,8 +162,12 @@ public final class JdbcRunHistory implements RunHistory {
   }
 
   /**
-   * Deletes the runs that ended before {@code before} (running runs are kept), in slices of 10,000 rows
-   * so a large backlog never holds one long transaction; returns how many were deleted.
+   * Deletes the runs that ended before a time (running runs are kept), in slices of 10,000 rows so a
+   * large backlog never holds one long transaction.
+   *
+   * @param before the cut-off: a run that finished earlier is deleted
+   * @return how many runs were deleted
+   * @throws DatabaseException when the database fails (the slices deleted before stay deleted)
    */
   public long deleteEndedBefore(Instant before) {
     long deleted = 0;
@@ -176,7 +186,14 @@ public final class JdbcRunHistory implements RunHistory {
     }
   }
 
-  /** Runs that started at or after {@code since}, oldest first, at most {@code limit} (for checks and reports). */
+  /**
+   * Reads the runs that started since a time, for checks and reports.
+   *
+   * @param since the earliest start to include
+   * @param limit the most runs to return
+   * @return the runs that started at or after {@code since}, oldest first, at most {@code limit}
+   * @throws DatabaseException when the database fails
+   */
   public List<RunRecord> since(Instant since, int limit) {
     try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
         "SELECT " + COLUMNS + " FROM brexsync_run WHERE started_at >= ? ORDER BY started_at, run_id LIMIT ?")) {

@@ -26,7 +26,14 @@ public final class JdbcShipmentTracker implements ShipmentTracker {
     this.namespace = namespace;
   }
 
-  /** A tracker of {@code namespace} on {@code dataSource}. */
+  /**
+   * Creates a tracker; it holds no connection, each call takes one from the data source.
+   *
+   * @param dataSource the database, whose schema is at {@link BrexsyncSchema#CURRENT_VERSION}
+   * @param namespace whose shipments these are, usually the integration's name: two namespaces
+   *     never see each other's shipments
+   * @return the tracker
+   */
   public static JdbcShipmentTracker create(DataSource dataSource, String namespace) {
     return new JdbcShipmentTracker(Objects.requireNonNull(dataSource, "dataSource"), Objects.requireNonNull(namespace, "namespace"));
   }

@@ -35,7 +35,13 @@ public final class PostgresStateStore implements SyncStateStore {
     this.dataSource = dataSource;
   }
 
-  /** A store on {@code dataSource} (whose schema is at {@link BrexsyncSchema#CURRENT_VERSION}). */
+  /**
+   * Creates a state store; it holds no connection until a session is opened.
+   *
+   * @param dataSource the database, whose schema is at {@link BrexsyncSchema#CURRENT_VERSION}
+   *     ({@link BrexsyncDatabase} checks or migrates it; this does not)
+   * @return the store, for every integration in that database
+   */
   public static PostgresStateStore create(DataSource dataSource) {
     return new PostgresStateStore(Objects.requireNonNull(dataSource, "dataSource"));
   }

@@ -7,15 +7,24 @@ package org.brexsync.jdbc;
 public final class SchemaVersionException extends DatabaseException {
   private static final long serialVersionUID = 1L;
 
+  /** The database's schema version, 0 when there is none. */
   private final int found;
 
-  /** An exception; {@code found} is the database's schema version, 0 when there is none. */
+  /**
+   * Creates the exception.
+   *
+   * @param message what was found and what to do about it (migrate, or upgrade brexsync)
+   * @param found the database's schema version, 0 when there is none
+   */
   public SchemaVersionException(String message, int found) {
     super(message);
     this.found = found;
   }
 
-  /** The schema version found in the database (0: no brexsync schema). */
+  /**
+   * {@return the schema version found in the database: 0 when there is no brexsync schema, more than
+   * {@link BrexsyncSchema#CURRENT_VERSION} when a newer brexsync wrote it}
+   */
   public int found() {
     return found;
   }

@@ -9,7 +9,11 @@ package org.brexsync.jdbc;
 public final class StateLockedException extends DatabaseException {
   private static final long serialVersionUID = 1L;
 
-  /** An exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param message which integration's state is held (never a credential)
+   */
   public StateLockedException(String message) {
     super(message);
   }

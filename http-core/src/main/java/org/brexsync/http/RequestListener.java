@@ -19,7 +19,12 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface RequestListener {
-  /** Called once per attempt, after it, with its outcome. */
+  /**
+   * Called once per attempt, after it, with its outcome.
+   *
+   * @param attempt what was sent and how it went: status or failure, duration, whether the client
+   *     retries
+   */
   void onAttempt(Attempt attempt);
 
   /**
@@ -27,6 +32,10 @@ public interface RequestListener {
    * The returned {@link InFlight} is ended once, on the same thread, when the attempt is over:
    * after {@link #onAttempt} when there is an outcome, and before the client waits to retry or
    * throws. The default does nothing.
+   *
+   * @param start the attempt about to be sent: service, method, operation and attempt number
+   * @return what to end when the attempt is over (e.g. a started timer or span); {@link
+   *     InFlight#NONE} when there is nothing to end
    */
   default InFlight onAttemptStart(AttemptStart start) {
     return InFlight.NONE;
@@ -36,10 +45,12 @@ public interface RequestListener {
    * Called when a call is about to wait for a rate limit: the client-side {@link RateLimiter} had no
    * permit ({@link RateLimitWait.Source#CLIENT}), or the server answered 429 and the call will be
    * repeated after a wait ({@link RateLimitWait.Source#SERVER}). The default does nothing.
+   *
+   * @param wait whose limit it is and how long the call will wait
    */
   default void onRateLimitWait(RateLimitWait wait) {}
 
-  /** A listener that does nothing. */
+  /** {@return a listener that does nothing} */
   static RequestListener none() {
     return a -> { };
   }
@@ -66,7 +77,21 @@ public interface RequestListener {
   record Attempt(String method, String path, int attempt, Optional<Integer> status,
       Duration duration, Optional<String> traceId, Optional<String> failure, boolean willRetry,
       String service, String operation) {
-    /** Checks the components. */
+    /**
+     * Creates an attempt, checking the components.
+     *
+     * @param method HTTP method
+     * @param path request path without query, redacted
+     * @param attempt 1 for the first attempt
+     * @param status HTTP status; empty when no response arrived
+     * @param duration time from sending to the response or failure
+     * @param traceId the server's trace id, when present
+     * @param failure the failure's class name, when the attempt failed without a usable response
+     * @param willRetry whether the client retries after this attempt
+     * @param service the service called
+     * @param operation the call's low-cardinality name
+     * @throws NullPointerException when {@code method}, {@code service} or {@code operation} is null
+     */
     public Attempt {
       Objects.requireNonNull(method, "method");
       Objects.requireNonNull(service, "service");
@@ -76,6 +101,15 @@ public interface RequestListener {
     /**
      * An attempt whose service is not known and whose operation is its method (the form of the
      * first release, before the service and operation were told).
+     *
+     * @param method HTTP method, which is also the operation
+     * @param path request path without query, redacted
+     * @param attempt 1 for the first attempt
+     * @param status HTTP status; empty when no response arrived
+     * @param duration time from sending to the response or failure
+     * @param traceId the server's trace id, when present
+     * @param failure the failure's class name, when the attempt failed without a usable response
+     * @param willRetry whether the client retries after this attempt
      */
     public Attempt(String method, String path, int attempt, Optional<Integer> status,
         Duration duration, Optional<String> traceId, Optional<String> failure, boolean willRetry) {
@@ -92,7 +126,15 @@ public interface RequestListener {
    * @param attempt 1 for the first attempt
    */
   record AttemptStart(String service, String method, String operation, int attempt) {
-    /** Checks the components. */
+    /**
+     * Creates an attempt start, checking the components.
+     *
+     * @param service the service called
+     * @param method HTTP method
+     * @param operation the call's low-cardinality name
+     * @param attempt 1 for the first attempt
+     * @throws NullPointerException when {@code service}, {@code method} or {@code operation} is null
+     */
     public AttemptStart {
       Objects.requireNonNull(service, "service");
       Objects.requireNonNull(method, "method");
@@ -110,6 +152,8 @@ public interface RequestListener {
      * The attempt is over: {@code outcome} is what {@link #onAttempt} was given, or empty when the
      * attempt ended without one (the thread was interrupted, the JDK failed outside I/O, or the
      * client's reader of the answer threw). Called once, on the thread of the call.
+     *
+     * @param outcome the attempt's outcome, or empty when it ended without one
      */
     void end(Optional<Attempt> outcome);
   }
@@ -124,7 +168,16 @@ public interface RequestListener {
    * @param duration how long the call waits
    */
   record RateLimitWait(String service, String method, String operation, Source source, Duration duration) {
-    /** Checks the components. */
+    /**
+     * Creates a rate-limit wait, checking the components.
+     *
+     * @param service the service called
+     * @param method HTTP method
+     * @param operation the call's low-cardinality name
+     * @param source whose limit the call waits for
+     * @param duration how long the call waits
+     * @throws NullPointerException when any component is null
+     */
     public RateLimitWait {
       Objects.requireNonNull(service, "service");
       Objects.requireNonNull(method, "method");

@@ -38,18 +38,31 @@ public final class PrometheusEndpoint implements HttpHandler {
     this.registry = Objects.requireNonNull(registry, "registry");
   }
 
-  /** An endpoint serving {@code registry}. */
+  /**
+   * Creates an endpoint.
+   *
+   * @param registry the registry whose meters every scrape reads
+   * @return an endpoint serving {@code registry}, to mount on a JDK {@code HttpServer}
+   */
   public static PrometheusEndpoint of(PrometheusMeterRegistry registry) {
     return new PrometheusEndpoint(registry);
   }
 
-  /** A scrape: what to answer with. */
+  /**
+   * A scrape: what to answer with.
+   *
+   * @param contentType the {@code Content-Type} of the body: {@link #TEXT_004} or {@link #OPENMETRICS_100}
+   * @param body the meters in that format, UTF-8
+   */
   public record Scrape(String contentType, byte[] body) {}
 
   /**
    * The registry's meters in the format {@code accept} asks for: OpenMetrics when it names {@code
    * application/openmetrics-text}, otherwise the Prometheus text format (null or absent means the
    * latter).
+   *
+   * @param accept the scraper's {@code Accept} header, or {@code null}
+   * @return the body and its content type
    */
   public Scrape scrape(String accept) {
     String type = contentType(accept);
@@ -62,7 +75,13 @@ public final class PrometheusEndpoint implements HttpHandler {
     return new Scrape(type, out.toByteArray());
   }
 
-  /** The content type a scrape answers {@code accept} with. */
+  /**
+   * Chooses the format of a scrape.
+   *
+   * @param accept the scraper's {@code Accept} header, or {@code null}
+   * @return {@link #OPENMETRICS_100} when {@code accept} names {@code application/openmetrics-text},
+   *     otherwise {@link #TEXT_004}
+   */
   public static String contentType(String accept) {
     return accept != null && accept.toLowerCase(Locale.ROOT).contains("application/openmetrics-text")
         ? OPENMETRICS_100 : TEXT_004;
