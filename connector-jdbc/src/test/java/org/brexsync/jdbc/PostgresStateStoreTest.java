@@ -160,6 +160,19 @@ class PostgresStateStoreTest {
   }
 
   @Test
+  void integrationsOfTwoSchemasInOneDatabaseNeverLockEachOther() {
+    // Each schema numbers its integrations from 1; advisory locks are database-wide.
+    try (TestDatabase other = TestDatabase.create();
+        StateSession here = store.open("acme", false);
+        StateSession there = other.db.stateStore().open("globex", false)) {
+      here.put("u1", st("f1", "k1"));
+      there.put("u1", st("f1", "k1"));
+      here.commit(T1);
+      there.commit(T1);
+    }
+  }
+
+  @Test
   void oneWriterPerIntegrationAtATimeAndTheLockDiesWithItsConnection() {
     StateSession first = store.open("acme", false);
     try {

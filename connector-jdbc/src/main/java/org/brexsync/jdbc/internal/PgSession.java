@@ -29,7 +29,7 @@ public final class PgSession implements StateSession {
   static final int MAX_PENDING = 2_000;
   /** Tries to open a session when pooled connections turn out dead. */
   static final int OPEN_TRIES = 12;
-  /** First key of brexsync's advisory locks ('brxs'); the second is the integration's id. */
+  /** Seed of the hash that makes brexsync's advisory lock keys ('brxs'), from the schema and the integration's id. */
   static final int LOCK_CLASS = 0x62727873;
 
   private static final String TEMP_TABLES =
@@ -104,9 +104,12 @@ public final class PgSession implements StateSession {
         }
       }
       if (!readOnly) {
-        try (PreparedStatement p = c.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
-          p.setInt(1, LOCK_CLASS);
-          p.setInt(2, (int) id);
+        // Advisory locks are database-wide and every schema numbers its integrations from 1: the key is
+        // the schema and the integration, so deployments in two schemas of one database never collide.
+        try (PreparedStatement p = c.prepareStatement(
+            "SELECT pg_try_advisory_lock(hashtextextended(current_schema() || '/' || ?, ?))")) {
+          p.setString(1, Long.toString(id));
+          p.setLong(2, LOCK_CLASS);
           try (ResultSet r = p.executeQuery()) {
             r.next();
             if (!r.getBoolean(1)) {
