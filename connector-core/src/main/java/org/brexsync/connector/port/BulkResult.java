@@ -30,7 +30,7 @@ public final class BulkResult {
     /** Never sent: refused before the call (e.g. a field without a known field id). */
     NOT_SENT;
 
-    /** Whether the record reached Oomnitza (everything but {@link #NOT_SENT}). */
+    /** {@return whether the record reached Oomnitza (everything but {@link #NOT_SENT})} */
     public boolean sent() {
       return this != NOT_SENT;
     }
@@ -47,44 +47,73 @@ public final class BulkResult {
   }
 
   /**
-   * How many records of the portion Oomnitza says it created (rather than updated or found
-   * unchanged), when its answer says; empty when it does not.
+   * {@return how many records of the portion Oomnitza says it created (rather than updated or found
+   * unchanged), when its answer says; empty when it does not}
    */
   public java.util.OptionalLong created() {
     return created;
   }
 
-  /** Every one of {@code size} records sent, none confirmed. */
+  /**
+   * Every one of {@code size} records sent, none confirmed.
+   *
+   * @param size the number of records in the portion
+   * @return a result with every record {@link Verdict#UNVERIFIED}
+   */
   public static BulkResult unverified(int size) {
     return builder(size, Verdict.UNVERIFIED).build();
   }
 
-  /** Every one of {@code size} records accepted. */
+  /**
+   * Every one of {@code size} records accepted.
+   *
+   * @param size the number of records in the portion
+   * @return a result with every record {@link Verdict#ACCEPTED}
+   */
   public static BulkResult accepted(int size) {
     return builder(size, Verdict.ACCEPTED).build();
   }
 
-  /** A builder for {@code size} records, each starting as {@code initial}. */
+  /**
+   * A builder for {@code size} records, each starting as {@code initial}.
+   *
+   * @param size the number of records in the portion (not negative)
+   * @param initial the verdict of every record until the builder sets another
+   * @return a new builder
+   * @throws IllegalArgumentException when {@code size} is negative
+   */
   public static Builder builder(int size, Verdict initial) {
     return new Builder(size, initial);
   }
 
-  /** Number of records. */
+  /** {@return the number of records} */
   public int size() {
     return verdicts.length;
   }
 
-  /** The verdict on record {@code index}. */
+  /**
+   * {@return the verdict on record {@code index}}
+   *
+   * @param index the record's position in {@link BulkUpload#records()}
+   */
   public Verdict verdict(int index) {
     return verdicts[index];
   }
 
-  /** Why record {@code index} was rejected, failed or not sent. */
+  /**
+   * {@return why record {@code index} was rejected, failed or not sent; empty when no reason was given}
+   *
+   * @param index the record's position in {@link BulkUpload#records()}
+   */
   public Optional<String> reason(int index) {
     return Optional.ofNullable(reasons[index]);
   }
 
-  /** How many records have {@code verdict}. */
+  /**
+   * {@return how many records have {@code verdict}}
+   *
+   * @param verdict the verdict to count
+   */
   public int count(Verdict verdict) {
     int n = 0;
     for (Verdict v : verdicts) {
@@ -95,7 +124,7 @@ public final class BulkResult {
     return n;
   }
 
-  /** Whether any record reached Oomnitza. */
+  /** {@return whether any record reached Oomnitza} */
   public boolean anySent() {
     for (Verdict v : verdicts) {
       if (v.sent()) {
@@ -132,29 +161,59 @@ public final class BulkResult {
       reasons = new String[size];
     }
 
-    /** Sets the verdict of record {@code index}, with an optional reason. */
+    /**
+     * Sets the verdict of record {@code index}, with an optional reason.
+     *
+     * @param index the record's position in {@link BulkUpload#records()}
+     * @param verdict the record's verdict
+     * @param reason why, or null for none
+     * @return this builder
+     */
     public Builder set(int index, Verdict verdict, String reason) {
       verdicts[index] = Objects.requireNonNull(verdict, "verdict");
       reasons[index] = reason;
       return this;
     }
 
-    /** Record {@code index} was accepted. */
+    /**
+     * Record {@code index} was accepted.
+     *
+     * @param index the record's position in {@link BulkUpload#records()}
+     * @return this builder
+     */
     public Builder accept(int index) {
       return set(index, Verdict.ACCEPTED, null);
     }
 
-    /** Record {@code index} was refused by Oomnitza for {@code reason}. */
+    /**
+     * Record {@code index} was refused by Oomnitza for {@code reason}.
+     *
+     * @param index the record's position in {@link BulkUpload#records()}
+     * @param reason Oomnitza's reason (not null)
+     * @return this builder
+     */
     public Builder reject(int index, String reason) {
       return set(index, Verdict.REJECTED, Objects.requireNonNull(reason, "reason"));
     }
 
-    /** Record {@code index} was refused before sending for {@code reason}. */
+    /**
+     * Record {@code index} was refused before sending for {@code reason}.
+     *
+     * @param index the record's position in {@link BulkUpload#records()}
+     * @param reason why it was not sent (not null)
+     * @return this builder
+     */
     public Builder notSent(int index, String reason) {
       return set(index, Verdict.NOT_SENT, Objects.requireNonNull(reason, "reason"));
     }
 
-    /** How many of the portion's records Oomnitza says it created. */
+    /**
+     * How many of the portion's records Oomnitza says it created.
+     *
+     * @param n the count Oomnitza reported (not negative)
+     * @return this builder
+     * @throws IllegalArgumentException when {@code n} is negative
+     */
     public Builder created(long n) {
       if (n < 0) {
         throw new IllegalArgumentException("created must be >= 0");
@@ -163,12 +222,16 @@ public final class BulkResult {
       return this;
     }
 
-    /** The verdict currently set for record {@code index}. */
+    /**
+     * {@return the verdict currently set for record {@code index}}
+     *
+     * @param index the record's position in {@link BulkUpload#records()}
+     */
     public Verdict verdict(int index) {
       return verdicts[index];
     }
 
-    /** The result. */
+    /** {@return the result (later changes to this builder do not affect it)} */
     public BulkResult build() {
       return new BulkResult(verdicts.clone(), reasons.clone(), created);
     }

@@ -21,7 +21,17 @@ public final class BulkRunLog {
   private final long failed;
   private final List<String> failures;
 
-  /** A run log; {@code failures} beyond {@link #MAX_FAILURES} are dropped. */
+  /**
+   * A run log; {@code failures} beyond {@link #MAX_FAILURES} are dropped.
+   *
+   * @param status the run's status as Oomnitza names it, when it says
+   * @param added records created
+   * @param updated records updated
+   * @param unchanged records already up to date
+   * @param skipped records skipped
+   * @param failed records that failed
+   * @param failures the first failure messages (record and reason)
+   */
   public BulkRunLog(Optional<String> status, long added, long updated, long unchanged, long skipped, long failed, List<String> failures) {
     this.status = Objects.requireNonNull(status, "status");
     this.added = added;
@@ -32,42 +42,45 @@ public final class BulkRunLog {
     this.failures = List.copyOf(failures.subList(0, Math.min(MAX_FAILURES, failures.size())));
   }
 
-  /** The run's status as Oomnitza names it, e.g. {@code Completed with errors}. */
+  /** {@return the run's status as Oomnitza names it, e.g. {@code Completed with errors}} */
   public Optional<String> status() {
     return status;
   }
 
-  /** Records created. */
+  /** {@return records created} */
   public long added() {
     return added;
   }
 
-  /** Records updated. */
+  /** {@return records updated} */
   public long updated() {
     return updated;
   }
 
-  /** Records already up to date. */
+  /** {@return records already up to date} */
   public long unchanged() {
     return unchanged;
   }
 
-  /** Records skipped. */
+  /** {@return records skipped} */
   public long skipped() {
     return skipped;
   }
 
-  /** Records that failed. */
+  /** {@return records that failed} */
   public long failed() {
     return failed;
   }
 
-  /** The first failure messages (record and reason). */
+  /** {@return the first failure messages (record and reason), at most {@link #MAX_FAILURES}} */
   public List<String> failures() {
     return failures;
   }
 
-  /** One readable line, e.g. {@code Completed with errors: added 118, updated 0, unchanged 0, skipped 0, failed 2 (a@x: ...)}. */
+  /**
+   * {@return one readable line, e.g.
+   * {@code Completed with errors: added 118, updated 0, unchanged 0, skipped 0, failed 2 (a@x: ...)}}
+   */
   public String describe() {
     StringBuilder sb = new StringBuilder(status.orElse("status unknown"));
     sb.append(String.format(Locale.ROOT, ": added %d, updated %d, unchanged %d, skipped %d, failed %d", added, updated, unchanged, skipped, failed));

@@ -13,7 +13,16 @@ public final class BulkUpload {
   private final boolean insertOnly;
   private final boolean updateOnly;
 
-  /** A portion. */
+  /**
+   * A portion.
+   *
+   * @param portion the run's portion id (one per run)
+   * @param connectorName the connector name shown in Oomnitza's run logs (the integration name)
+   * @param syncFields the fields Oomnitza matches records on
+   * @param records the records, keyed by field external id
+   * @param insertOnly true to only create records (never update)
+   * @param updateOnly true to only update records (never create)
+   */
   public BulkUpload(
       String portion, String connectorName, List<String> syncFields, List<ObjectNode> records, boolean insertOnly, boolean updateOnly) {
     this.portion = Objects.requireNonNull(portion);
@@ -24,32 +33,32 @@ public final class BulkUpload {
     this.updateOnly = updateOnly;
   }
 
-  /** The run's portion id (one per run). */
+  /** {@return the run's portion id (one per run)} */
   public String portion() {
     return portion;
   }
 
-  /** The connector name shown in Oomnitza's run logs (the integration name). */
+  /** {@return the connector name shown in Oomnitza's run logs (the integration name)} */
   public String connectorName() {
     return connectorName;
   }
 
-  /** The fields Oomnitza matches on. */
+  /** {@return the fields Oomnitza matches on} */
   public List<String> syncFields() {
     return syncFields;
   }
 
-  /** The records. */
+  /** {@return the records, keyed by field external id} */
   public List<ObjectNode> records() {
     return records;
   }
 
-  /** Create only. */
+  /** {@return whether records are only created (never updated)} */
   public boolean insertOnly() {
     return insertOnly;
   }
 
-  /** Update only. */
+  /** {@return whether records are only updated (never created)} */
   public boolean updateOnly() {
     return updateOnly;
   }

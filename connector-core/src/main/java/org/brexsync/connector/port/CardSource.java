@@ -12,6 +12,10 @@ import java.util.function.Consumer;
 @FunctionalInterface
 public interface CardSource {
 
-  /** Calls {@code action} once per card, in Brex order. */
+  /**
+   * Calls {@code action} once per card, in Brex order.
+   *
+   * @param action called with each card, on the calling thread
+   */
   void forEachCard(Consumer<ObjectNode> action);
 }

@@ -13,6 +13,12 @@ import java.util.List;
 @FunctionalInterface
 public interface PeopleLookup {
 
-  /** The people whose {@code field} equals one of {@code values} (case-insensitively for unique fields). */
+  /**
+   * The people whose {@code field} equals one of {@code values} (case-insensitively for unique fields).
+   *
+   * @param field the Oomnitza field external id to match on, e.g. {@code email}
+   * @param values the values sought, typically one page of Brex users' worth
+   * @return the matching people, in no particular order; empty when none match
+   */
   List<ObjectNode> find(String field, Collection<String> values);
 }

@@ -18,22 +18,29 @@ public final class RecordState {
     this.targetId = Objects.requireNonNull(targetId, "targetId");
   }
 
-  /** A state. */
+  /**
+   * A state.
+   *
+   * @param fingerprint the fingerprint of the mapped values last written or confirmed equal
+   * @param syncKey the sync-key value in Oomnitza
+   * @param targetId the Oomnitza record identifier, when known
+   * @return the state
+   */
   public static RecordState of(String fingerprint, String syncKey, Optional<String> targetId) {
     return new RecordState(fingerprint, syncKey, targetId);
   }
 
-  /** The fingerprint of the mapped values. */
+  /** {@return the fingerprint of the mapped values} */
   public String fingerprint() {
     return fingerprint;
   }
 
-  /** The sync-key value in Oomnitza. */
+  /** {@return the sync-key value in Oomnitza} */
   public String syncKey() {
     return syncKey;
   }
 
-  /** The Oomnitza record identifier, when known. */
+  /** {@return the Oomnitza record identifier, when known} */
   public Optional<String> targetId() {
     return targetId;
   }

@@ -20,6 +20,7 @@ public interface RunHistory {
    * integration still {@link RunRecord.Status#RUNNING} as {@link RunRecord.Status#ABANDONED}: the
    * scheduler runs one integration at most once at a time, so such a run's worker died.
    *
+   * @param run the run as it stands now
    * @throws StateStoreException when the history cannot be written
    */
   void record(RunRecord run);
@@ -29,11 +30,17 @@ public interface RunHistory {
    *
    * @param integration only this integration's runs, when given
    * @param limit at most this many (bounded: a history may hold millions)
+   * @return the runs, newest first
    * @throws StateStoreException when the history cannot be read
    */
   List<RunRecord> recent(Optional<String> integration, int limit);
 
-  /** The latest run of an integration. */
+  /**
+   * {@return the latest run of an integration; empty when it never ran}
+   *
+   * @param integration the integration's (or workflow's) name
+   * @throws StateStoreException when the history cannot be read
+   */
   default Optional<RunRecord> latest(String integration) {
     List<RunRecord> r = recent(Optional.of(integration), 1);
     return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
@@ -42,6 +49,10 @@ public interface RunHistory {
   /**
    * The latest run of each of {@code integrations} that has one (a health check's question), in one
    * read where the implementation can: stores override this loop.
+   *
+   * @param integrations the integrations' (or workflows') names
+   * @return integration name → its latest run; integrations that never ran are left out
+   * @throws StateStoreException when the history cannot be read
    */
   default Map<String, RunRecord> latest(Collection<String> integrations) {
     Map<String, RunRecord> out = new LinkedHashMap<>();

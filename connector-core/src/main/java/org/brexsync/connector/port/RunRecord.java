@@ -55,91 +55,91 @@ public abstract class RunRecord implements WithRunRecord {
     /** Its worker died mid-run; a later run of the integration took over. */
     ABANDONED;
 
-    /** Whether the run is over (anything but {@link #RUNNING}). */
+    /** {@return whether the run is over (anything but {@link #RUNNING})} */
     public boolean isFinal() {
       return this != RUNNING;
     }
 
-    /** Whether the run counts against health: it failed, was aborted or abandoned. */
+    /** {@return whether the run counts against health: it failed, was aborted or abandoned} */
     public boolean isFailure() {
       return this == FAILED || this == ABORTED || this == ABANDONED;
     }
   }
 
-  /** The run's id (unique across workers). */
+  /** {@return the run's id (unique across workers)} */
   @JsonProperty("runId")
   public abstract String runId();
 
-  /** The integration's (or workflow's) name. */
+  /** {@return the integration's (or workflow's) name} */
   @JsonProperty("integration")
   public abstract String integration();
 
-  /** What was run. */
+  /** {@return what was run (default {@link Kind#SYNC})} */
   @JsonProperty("kind")
   @Value.Default
   public Kind kind() {
     return Kind.SYNC;
   }
 
-  /** The worker (process) that ran it, e.g. {@code host:pid}. */
+  /** {@return the worker (process) that ran it, e.g. {@code host:pid}} */
   @JsonProperty("worker")
   public abstract String worker();
 
-  /** When it started. */
+  /** {@return when it started} */
   @JsonProperty("startedAt")
   public abstract Instant startedAt();
 
-  /** When it ended (absent while running). */
+  /** {@return when it ended (absent while running)} */
   @JsonProperty("finishedAt")
   public abstract Optional<Instant> finishedAt();
 
-  /** How it stands. */
+  /** {@return how it stands} */
   @JsonProperty("status")
   public abstract Status status();
 
-  /** People created in Oomnitza (workflows: records that went through). */
+  /** {@return people created in Oomnitza (workflows: records that went through)} */
   @JsonProperty("created")
   @Value.Default
   public long created() {
     return 0;
   }
 
-  /** People updated. */
+  /** {@return people updated} */
   @JsonProperty("updated")
   @Value.Default
   public long updated() {
     return 0;
   }
 
-  /** Records found unchanged. */
+  /** {@return records found unchanged} */
   @JsonProperty("unchanged")
   @Value.Default
   public long unchanged() {
     return 0;
   }
 
-  /** Records skipped (filter, preference). */
+  /** {@return records skipped (filter, preference)} */
   @JsonProperty("skipped")
   @Value.Default
   public long skipped() {
     return 0;
   }
 
-  /** Records that failed. */
+  /** {@return records that failed} */
   @JsonProperty("failed")
   @Value.Default
   public long failed() {
     return 0;
   }
 
-  /** People deprovisioned (gone from Brex). */
+  /** {@return people deprovisioned (gone from Brex)} */
   @JsonProperty("deprovisioned")
   @Value.Default
   public long deprovisioned() {
     return 0;
   }
 
-  /** Why the run failed, was aborted, cancelled or abandoned. */
+  /** {@return why the run failed, was aborted, cancelled or abandoned} */
   @JsonProperty("reason")
   public abstract Optional<String> reason();
 
@@ -156,13 +156,28 @@ public abstract class RunRecord implements WithRunRecord {
     Builder() {}
   }
 
-  /** A run that starts now. */
+  /**
+   * A run that starts now.
+   *
+   * @param runId the run's id, unique across workers
+   * @param integration the integration's (or workflow's) name
+   * @param kind what is run
+   * @param worker the worker (process) running it, e.g. {@code host:pid}
+   * @param at when it started
+   * @return a {@link Status#RUNNING} record
+   */
   public static RunRecord started(String runId, String integration, Kind kind, String worker, Instant at) {
     return builder().runId(runId).integration(integration).kind(kind).worker(worker).startedAt(at)
         .status(Status.RUNNING).build();
   }
 
-  /** This run, finished as a sync ended (status, counts and reason from the report). */
+  /**
+   * This run, finished as a sync ended (status, counts and reason from the report).
+   *
+   * @param report the sync's report
+   * @param at when it ended
+   * @return a copy of this record with the final status and counts
+   */
   public RunRecord finished(SyncReport report, Instant at) {
     return this
         .withFinishedAt(at)
@@ -176,7 +191,13 @@ public abstract class RunRecord implements WithRunRecord {
         .withReason(report.reason());
   }
 
-  /** This run, finished as a workflow ended (records that went through count as created). */
+  /**
+   * This run, finished as a workflow ended (records that went through count as created).
+   *
+   * @param report the workflow's report
+   * @param at when it ended
+   * @return a copy of this record with the final status and counts
+   */
   public RunRecord finished(WorkflowReport report, Instant at) {
     long failures = report.failures().size();
     return this
@@ -186,14 +207,21 @@ public abstract class RunRecord implements WithRunRecord {
         .withFailed(failures);
   }
 
-  /** This run, ended with {@code status} for {@code reason} (a failure that left no report). */
+  /**
+   * This run, ended with {@code status} for {@code reason} (a failure that left no report).
+   *
+   * @param status the final status
+   * @param reason why it ended so
+   * @param at when it ended
+   * @return a copy of this record with the status and reason
+   */
   public RunRecord ended(Status status, String reason, Instant at) {
     return this.withFinishedAt(at).withStatus(status).withReason(reason);
   }
 
   /**
-   * One log line for the run, e.g. {@code sync 'acme' run 5f0c… on host:42: SUCCEEDED in 1.2 s (created 3,
-   * updated 1, unchanged 40, skipped 0, failed 0, deprovisioned 0)}.
+   * {@return one log line for the run, e.g. {@code sync 'acme' run 5f0c… on host:42: SUCCEEDED in 1.2 s (created 3,
+   * updated 1, unchanged 40, skipped 0, failed 0, deprovisioned 0)}}
    */
   public String line() {
     String took = finishedAt().map(f -> String.format(java.util.Locale.ROOT, " in %.1f s",

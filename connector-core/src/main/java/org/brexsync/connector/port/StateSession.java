@@ -44,20 +44,25 @@ import java.util.function.BiConsumer;
  */
 public interface StateSession extends AutoCloseable {
 
-  /** The start time of the last successful (committed) run. */
+  /** {@return the start time of the last successful (committed) run; empty before the first} */
   Optional<Instant> lastSuccessfulRun();
 
-  /** Number of records known when the session opened. */
+  /** {@return the number of records known when the session opened} */
   long size();
 
   /**
    * The states of some source records (those known; absent ids are left out of the map).
    *
    * @param sourceIds distinct source ids, typically one page
+   * @return source id → state, for the ids the store knows
    */
   Map<String, RecordState> get(Collection<String> sourceIds);
 
-  /** The state of one source record. */
+  /**
+   * {@return the state of one source record; empty when the store does not know it}
+   *
+   * @param sourceId the source (Brex) id
+   */
   default Optional<RecordState> get(String sourceId) {
     return Optional.ofNullable(get(java.util.List.of(sourceId)).get(sourceId));
   }
@@ -85,16 +90,31 @@ public interface StateSession extends AutoCloseable {
   /**
    * Remembers sync-key values the target system holds (normalized), read once by a first run
    * ({@code UserSink#forEachValue}) so it need not look each batch up. A run mark like the others.
+   *
+   * @param keys normalized sync-key values, typically one page of them
    */
   void markTargetKeys(Collection<String> keys);
 
-  /** Those of {@code keys} that {@link #markTargetKeys} recorded in this session. */
+  /**
+   * {@return those of {@code keys} that {@link #markTargetKeys} recorded in this session}
+   *
+   * @param keys normalized sync-key values, typically one batch's
+   */
   Set<String> targetKeys(Collection<String> keys);
 
-  /** Records a successful write (or a record confirmed equal) of a source record. */
+  /**
+   * Records a successful write (or a record confirmed equal) of a source record.
+   *
+   * @param sourceId the source (Brex) id
+   * @param state what was written; replaces any earlier state of the record
+   */
   void put(String sourceId, RecordState state);
 
-  /** Forgets a source record. */
+  /**
+   * Forgets a source record.
+   *
+   * @param sourceId the source (Brex) id; unknown ids are ignored
+   */
   void remove(String sourceId);
 
   /** Makes the puts and removes so far durable (they survive a crash, uncommitted). */
@@ -103,6 +123,8 @@ public interface StateSession extends AutoCloseable {
   /**
    * Visits every known record, streaming, in source-id order. The visitor may {@link #put} or
    * {@link #remove} the record it visits.
+   *
+   * @param visitor called with each source id and its state
    */
   void forEach(BiConsumer<String, RecordState> visitor);
 
@@ -110,10 +132,16 @@ public interface StateSession extends AutoCloseable {
    * Visits the known records that {@link #markSeen} did not mark in this session, streaming, in
    * source-id order: the records gone from the source when the run read all of it. The visitor may
    * {@link #put} or {@link #remove} the record it visits.
+   *
+   * @param visitor called with each unseen source id and its state
    */
   void forEachUnseen(BiConsumer<String, RecordState> visitor);
 
-  /** Marks the run that started at {@code runStart} successful and makes all its changes part of the state. */
+  /**
+   * Marks the run that started at {@code runStart} successful and makes all its changes part of the state.
+   *
+   * @param runStart when the run started; the next {@link #lastSuccessfulRun()}
+   */
   void commit(Instant runStart);
 
   /** Releases the session: flushed but uncommitted changes stay durable; run marks are dropped. */

@@ -6,12 +6,21 @@ import org.brexsync.connector.ConnectorException;
 public class StateStoreException extends ConnectorException {
   private static final long serialVersionUID = 1L;
 
-  /** An exception. */
+  /**
+   * An exception with its cause.
+   *
+   * @param message what could not be done, and to which integration's state
+   * @param cause the underlying failure (e.g. an {@code IOException} or {@code SQLException})
+   */
   public StateStoreException(String message, Throwable cause) {
     super(message, cause);
   }
 
-  /** An exception. */
+  /**
+   * An exception.
+   *
+   * @param message what could not be done, and to which integration's state
+   */
   public StateStoreException(String message) {
     super(message);
   }

@@ -19,6 +19,7 @@ public interface SyncStateStore {
    *
    * @param integration the integration name (the namespace of its records)
    * @param readOnly true for dry runs: the session persists nothing and takes no lock
+   * @return the session; the caller closes it
    * @throws StateStoreException when the state cannot be read, created or locked
    */
   StateSession open(String integration, boolean readOnly);

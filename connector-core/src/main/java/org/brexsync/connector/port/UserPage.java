@@ -23,7 +23,13 @@ public final class UserPage {
     this.nextCursor = Objects.requireNonNull(nextCursor, "nextCursor");
   }
 
-  /** A page of users as JSON trees (spec field names). The page owns the trees: do not change them afterwards. */
+  /**
+   * A page of users as JSON trees (spec field names). The page owns the trees: do not change them afterwards.
+   *
+   * @param items the users, in Brex order
+   * @param nextCursor the cursor of the next page; empty on the last page
+   * @return the page
+   */
   public static UserPage of(List<ObjectNode> items, Optional<String> nextCursor) {
     List<RecordView> views = new ArrayList<>(items.size());
     for (ObjectNode n : items) {
@@ -32,17 +38,23 @@ public final class UserPage {
     return new UserPage(views, nextCursor);
   }
 
-  /** A page of users as record views (spec field names). */
+  /**
+   * A page of users as record views (spec field names).
+   *
+   * @param items the users, in Brex order
+   * @param nextCursor the cursor of the next page; empty on the last page
+   * @return the page
+   */
   public static UserPage ofRecords(List<? extends RecordView> items, Optional<String> nextCursor) {
     return new UserPage(new ArrayList<>(items), nextCursor);
   }
 
-  /** The users of this page, in Brex order. */
+  /** {@return the users of this page, in Brex order} */
   public List<RecordView> items() {
     return items;
   }
 
-  /** The cursor of the next page; empty on the last page. */
+  /** {@return the cursor of the next page; empty on the last page} */
   public Optional<String> nextCursor() {
     return nextCursor;
   }

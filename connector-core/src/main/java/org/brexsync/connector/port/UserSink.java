@@ -16,6 +16,10 @@ public interface UserSink {
   /**
    * The Oomnitza users whose {@code field} is one of {@code values}: one list call per batch (an
    * {@code IN} filter), never one call per user.
+   *
+   * @param field the Oomnitza field external id to match on, e.g. {@code username}
+   * @param values the values sought (one batch)
+   * @return the matching users; empty when none match
    */
   List<ObjectNode> findUsers(String field, Collection<String> values);
 
@@ -26,18 +30,37 @@ public interface UserSink {
    * sync field itself, so only people already there need to be read for the report's field diff.
    * Returns false when the sink cannot list, and the engine then looks people up per batch. The
    * default cannot.
+   *
+   * @param field the Oomnitza field external id to read, e.g. {@code username}
+   * @param page called with each page of values, on the calling thread
+   * @return true when every value was streamed; false when the sink cannot list
    */
   default boolean forEachValue(String field, java.util.function.Consumer<List<String>> page) {
     return false;
   }
 
-  /** Creates a user; returns the created record (with its identifier). */
+  /**
+   * Creates a user.
+   *
+   * @param fields the new user's fields, keyed by field external id
+   * @return the created record (with its identifier)
+   */
   ObjectNode createUser(ObjectNode fields);
 
-  /** Changes some fields of an existing user (as returned by {@link #findUsers}); returns the record. */
+  /**
+   * Changes some fields of an existing user.
+   *
+   * @param existing the user as returned by {@link #findUsers} (its identifier names the record)
+   * @param changes only the fields to change, keyed by field external id
+   * @return the updated record
+   */
   ObjectNode updateUser(ObjectNode existing, ObjectNode changes);
 
-  /** The identifier of an Oomnitza user record, as used in PATCH paths and SaaS assignments. */
+  /**
+   * {@return the identifier of an Oomnitza user record, as used in PATCH paths and SaaS assignments}
+   *
+   * @param user a record as returned by {@link #findUsers} or {@link #createUser}
+   */
   String idOf(ObjectNode user);
 
   /**
@@ -45,18 +68,26 @@ public interface UserSink {
    * for each record, in the order of {@link BulkUpload#records()}. Return
    * {@link BulkResult#unverified(int)} when the answer says nothing per record: the engine then
    * reports those records as unverified rather than written. Throw when nothing was answered.
+   *
+   * @param upload the portion and its records
+   * @return Oomnitza's verdict on each record, in the order of {@link BulkUpload#records()}
    */
   BulkResult bulkUpload(BulkUpload upload);
 
   /**
    * Finalizes a bulk run ({@code POST /api/v3/bulk/{portion}/finalize}). The engine calls it only
    * when some upload of the run reached Oomnitza.
+   *
+   * @param portion the run's portion id ({@link BulkUpload#portion()})
    */
   void finalizeBulk(String portion);
 
   /**
    * Ends a bulk run that failed: tells Oomnitza why (where the API allows, as a fatal error in the
    * run log) and finalizes it. Best effort; the default just finalizes.
+   *
+   * @param portion the run's portion id ({@link BulkUpload#portion()})
+   * @param reason why the run failed (shown to Oomnitza users; never a secret)
    */
   default void abortBulk(String portion, String reason) {
     finalizeBulk(portion);
@@ -66,12 +97,20 @@ public interface UserSink {
    * Oomnitza's own account of a finalized bulk run (its run log), when the sink can read it. The
    * engine asks for it once per run when some records could not be verified from the upload
    * answers. The default knows nothing.
+   *
+   * @param portion the run's portion id ({@link BulkUpload#portion()})
+   * @return the run log; empty when the sink cannot read it
    */
   default java.util.Optional<BulkRunLog> bulkRunLog(String portion) {
     return java.util.Optional.empty();
   }
 
-  /** Assigns users to a SaaS application as SaaS users. */
+  /**
+   * Assigns users to a SaaS application as SaaS users.
+   *
+   * @param saasId the Oomnitza SaaS application id
+   * @param userIds Oomnitza user identifiers ({@link #idOf})
+   */
   void assignSaasUsers(String saasId, List<String> userIds);
 
   /**
@@ -79,6 +118,9 @@ public interface UserSink {
    * re-creating). The default treats messages naming an HTTP 4xx status other than 408 and 429 as
    * permanent and everything else (5xx, resets, timeouts) as transient; adapters refine it by
    * exception type.
+   *
+   * @param failure what a write of this sink threw
+   * @return true when trying again may succeed
    */
   default boolean isTransient(RuntimeException failure) {
     String m = String.valueOf(failure.getMessage());
@@ -95,6 +137,9 @@ public interface UserSink {
    * before any request (a record the client could not encode, a missing field id). Only sent writes
    * are counted as writes in the report. The default treats argument errors as not sent and
    * everything else as sent; adapters refine it by exception type.
+   *
+   * @param failure what a write of this sink threw
+   * @return true when the request may have reached Oomnitza
    */
   default boolean wasSent(RuntimeException failure) {
     return !(failure instanceof IllegalArgumentException

@@ -12,18 +12,29 @@ import java.util.Optional;
  */
 public interface UserSource {
 
-  /** One page of {@code GET /v2/users}. */
+  /**
+   * One page of {@code GET /v2/users}.
+   *
+   * @param cursor the {@link UserPage#nextCursor()} of the previous page; empty for the first page
+   * @param limit at most this many users on the page
+   * @return the page's users and the cursor of the next page
+   */
   UserPage listUsers(Optional<String> cursor, int limit);
 
-  /** One user by id ({@code GET /v2/users/{id}}); empty when Brex answers 404. */
+  /**
+   * One user by id ({@code GET /v2/users/{id}}).
+   *
+   * @param id the Brex user id
+   * @return the user; empty when Brex answers 404
+   */
   Optional<ObjectNode> getUser(String id);
 
-  /** All departments ({@code id}, {@code name}, ...). */
+  /** {@return all departments ({@code id}, {@code name}, ...)} */
   List<ObjectNode> listDepartments();
 
-  /** All locations ({@code id}, {@code name}, ...). */
+  /** {@return all locations ({@code id}, {@code name}, ...)} */
   List<ObjectNode> listLocations();
 
-  /** All titles ({@code id}, {@code name}). */
+  /** {@return all titles ({@code id}, {@code name})} */
   List<ObjectNode> listTitles();
 }

@@ -47,11 +47,13 @@ public abstract class Schedule implements WithSchedule {
    * day-of-month month day-of-week}, or six fields with seconds first. Fields take {@code *}, values,
    * ranges {@code a-b}, steps {@code *}{@code /n} and {@code a-b/n}, comma lists, month and day names
    * ({@code JAN}, {@code MON}); when both day fields are restricted, a day matching either runs.
+   *
+   * @return the cron expression, when the schedule is one
    */
   @JsonProperty("cron")
   public abstract Optional<String> cron();
 
-  /** The zone of {@link #dailyAt()} and {@link #cron()}. */
+  /** {@return the zone of {@link #dailyAt()} and {@link #cron()} (default UTC)} */
   @JsonProperty("zone")
   @Value.Default
   public ZoneId zone() {
@@ -86,13 +88,20 @@ public abstract class Schedule implements WithSchedule {
   /**
    * On a cron expression in a zone.
    *
+   * @param expression five fields ({@code minute hour day-of-month month day-of-week}), or six with
+   *     seconds first; see {@link #cron()}
+   * @param zone the time zone the expression is read in
+   * @return the schedule
    * @throws IllegalStateException when the expression cannot be read or never fires
    */
   public static Schedule cron(String expression, ZoneId zone) {
     return ImmutableSchedule.builder().cron(expression).zone(zone).build();
   }
 
-  /** How the schedule reads, e.g. {@code daily at 02:00 UTC}, {@code every PT6H}, {@code cron '0 * * * *' UTC}. */
+  /**
+   * {@return how the schedule reads, e.g. {@code daily at 02:00 UTC}, {@code every PT6H},
+   * {@code cron '0 * * * *' UTC}}
+   */
   public String describe() {
     if (every().isPresent()) {
       return "every " + every().get();
@@ -103,7 +112,12 @@ public abstract class Schedule implements WithSchedule {
     return "daily at " + dailyAt().orElse(DEFAULT_TIME) + " " + zone();
   }
 
-  /** The first run start strictly after {@code now}. */
+  /**
+   * {@return the first run start strictly after {@code now}; {@link Instant#MAX} when a cron
+   * expression fires no more}
+   *
+   * @param now the instant to look after
+   */
   public Instant nextAfter(Instant now) {
     if (cron().isPresent()) {
       Instant next = compiledCron().nextAfter(now, zone());

@@ -78,7 +78,7 @@ public final class SyncScheduler implements AutoCloseable {
     }
   }
 
-  /** A builder. */
+  /** {@return a new builder; {@link Builder#engine} is required} */
   public static Builder builder() {
     return new Builder();
   }
@@ -201,7 +201,7 @@ public final class SyncScheduler implements AutoCloseable {
     /**
      * Receives every report.
      *
-     * @param onReport the on report
+     * @param onReport called with each run's report
      * @return this builder
      */
     public Builder onReport(Consumer<SyncReport> onReport) {
@@ -212,7 +212,7 @@ public final class SyncScheduler implements AutoCloseable {
     /**
      * Receives exceptions thrown by runs (default: logged).
      *
-     * @param onError the on error
+     * @param onError called with what a run threw
      * @return this builder
      */
     public Builder onError(Consumer<RuntimeException> onError) {
@@ -223,6 +223,10 @@ public final class SyncScheduler implements AutoCloseable {
     /**
      * Records every run in {@code history} when it starts and when it ends (e.g.
      * {@code FileRunHistory} beside the state), under this worker's name.
+     *
+     * @param history where runs are recorded
+     * @param worker this worker's name in the records, e.g. {@code host:pid} (default {@code local})
+     * @return this builder
      */
     public Builder runHistory(RunHistory history, String worker) {
       this.history = Objects.requireNonNull(history, "history");
@@ -230,13 +234,22 @@ public final class SyncScheduler implements AutoCloseable {
       return this;
     }
 
-    /** Receives every run as the history records it when it ends (with {@link #runHistory}). */
+    /**
+     * Receives every run as the history records it when it ends (with {@link #runHistory}).
+     *
+     * @param onRun called with each ended run's record
+     * @return this builder
+     */
     public Builder onRun(Consumer<RunRecord> onRun) {
       this.onRun = Objects.requireNonNull(onRun, "onRun");
       return this;
     }
 
-    /** Builds. */
+    /**
+     * Builds the scheduler; it runs nothing until started.
+     *
+     * @return the scheduler
+     */
     public SyncScheduler build() {
       Objects.requireNonNull(engine, "engine is required");
       return new SyncScheduler(this);

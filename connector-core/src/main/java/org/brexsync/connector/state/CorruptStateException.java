@@ -15,14 +15,20 @@ public class CorruptStateException extends StateStoreException {
 
   private final transient Path file;
 
-  /** An exception about {@code file}; {@code problem} says what is wrong with it. */
+  /**
+   * An exception about {@code file}; {@code problem} says what is wrong with it.
+   *
+   * @param file the unreadable state file
+   * @param problem what is wrong with it, e.g. {@code the file is empty}
+   * @param cause the failure that revealed it, or null
+   */
   public CorruptStateException(Path file, String problem, Throwable cause) {
     super("the sync state file " + Objects.requireNonNull(file, "file") + " is corrupt (" + problem + "). "
         + recovery(file), cause);
     this.file = file;
   }
 
-  /** The unreadable file. */
+  /** {@return the unreadable file; null after deserialization (the path is not serialized)} */
   public Path file() {
     return file;
   }

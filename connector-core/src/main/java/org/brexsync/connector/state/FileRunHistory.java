@@ -45,17 +45,27 @@ public final class FileRunHistory implements RunHistory {
     this.file = file;
   }
 
-  /** The history in {@code file} (created on the first run). */
+  /**
+   * The history in {@code file} (created on the first run).
+   *
+   * @param file the JSON Lines file of the history
+   * @return the history
+   */
   public static FileRunHistory at(Path file) {
     return new FileRunHistory(Objects.requireNonNull(file, "file").toAbsolutePath());
   }
 
-  /** The history kept in {@code runs.jsonl} of a state directory. */
+  /**
+   * The history kept in {@code runs.jsonl} of a state directory.
+   *
+   * @param stateDir the state directory, e.g. {@link FileSyncStateStore#DEFAULT_ROOT}
+   * @return the history
+   */
   public static FileRunHistory inStateDirectory(Path stateDir) {
     return at(stateDir.resolve("runs.jsonl"));
   }
 
-  /** The file. */
+  /** {@return the history's file, absolute} */
   public Path file() {
     return file;
   }

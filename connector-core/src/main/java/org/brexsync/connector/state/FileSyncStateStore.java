@@ -50,17 +50,26 @@ public final class FileSyncStateStore implements SyncStateStore {
     this.root = Objects.requireNonNull(root, "root");
   }
 
-  /** A store under a root directory (created on first use). */
+  /**
+   * A store under a root directory (created on first use).
+   *
+   * @param root the directory holding one subdirectory per integration
+   * @return the store
+   */
   public static FileSyncStateStore at(Path root) {
     return new FileSyncStateStore(root);
   }
 
-  /** A store under {@link #DEFAULT_ROOT}. */
+  /** {@return a store under {@link #DEFAULT_ROOT}} */
   public static FileSyncStateStore defaults() {
     return new FileSyncStateStore(DEFAULT_ROOT);
   }
 
-  /** The directory of one integration. */
+  /**
+   * {@return the directory of one integration (under the root; unsafe characters replaced by {@code _})}
+   *
+   * @param integration the integration's name
+   */
   public Path directoryOf(String integration) {
     return root.resolve(integration.replaceAll("[^A-Za-z0-9._-]", "_"));
   }

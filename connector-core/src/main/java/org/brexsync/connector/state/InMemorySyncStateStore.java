@@ -32,14 +32,18 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     Instant lastRun;
   }
 
-  /** A new empty store. */
+  /** {@return a new empty store} */
   public static InMemorySyncStateStore create() {
     return new InMemorySyncStateStore();
   }
 
   private InMemorySyncStateStore() {}
 
-  /** Number of records known for an integration (for tests). */
+  /**
+   * {@return the number of records known for an integration (for tests); 0 for an unknown one}
+   *
+   * @param integration the integration's name
+   */
   public int size(String integration) {
     Data d = data.get(integration);
     if (d == null) {

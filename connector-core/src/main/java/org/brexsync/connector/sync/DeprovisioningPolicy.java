@@ -34,46 +34,52 @@ public abstract class DeprovisioningPolicy implements WithDeprovisioningPolicy {
     SET_FIELD
   }
 
-  /** The action. */
+  /** {@return the action (default {@link Action#NONE})} */
   @JsonProperty("action")
   @Value.Default
   public Action action() {
     return Action.NONE;
   }
 
-  /** The field set by SET_FIELD. */
+  /** {@return the field set by SET_FIELD} */
   @JsonProperty("field")
   public abstract Optional<String> field();
 
-  /** The value set by SET_FIELD. */
+  /** {@return the value set by SET_FIELD} */
   @JsonProperty("value")
   public abstract Optional<JsonNode> value();
 
-  /** Brex statuses that count as departed. */
+  /** {@return Brex statuses that count as departed (default DISABLED, DELETED, ARCHIVED)} */
   @JsonProperty("statuses")
   @Value.Default
   public Set<String> statuses() {
     return Set.of("DISABLED", "DELETED", "ARCHIVED");
   }
 
-  /** Whether users synced before and no longer returned by Brex count as departed. */
+  /** {@return whether users synced before and no longer returned by Brex count as departed (default true)} */
   @JsonProperty("includeGone")
   @Value.Default
   public boolean includeGone() {
     return true;
   }
 
-  /** The default: no deprovisioning. */
+  /** {@return the default: no deprovisioning} */
   public static DeprovisioningPolicy none() {
     return builder().build();
   }
 
-  /** Mark departed users suspended. */
+  /** {@return a policy that marks departed users suspended} */
   public static DeprovisioningPolicy suspend() {
     return builder().action(Action.SUSPEND).build();
   }
 
-  /** Set a field on departed users. */
+  /**
+   * Set a field on departed users.
+   *
+   * @param field the Oomnitza field external id, e.g. {@code employment_status}
+   * @param value the value to set, converted to JSON (e.g. {@code "Left"})
+   * @return the policy
+   */
   public static DeprovisioningPolicy setField(String field, Object value) {
     return builder()
         .action(Action.SET_FIELD)
@@ -82,7 +88,7 @@ public abstract class DeprovisioningPolicy implements WithDeprovisioningPolicy {
         .build();
   }
 
-  /** The field and value this policy writes, if any. */
+  /** {@return the field and value this policy writes; empty for {@link Action#NONE}} */
   public Optional<java.util.Map.Entry<String, JsonNode>> write() {
     switch (action()) {
       case SUSPEND:

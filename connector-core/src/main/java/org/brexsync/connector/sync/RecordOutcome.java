@@ -17,31 +17,31 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableRecordOutcome.class)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public interface RecordOutcome extends WithRecordOutcome {
-  /** The situation. */
+  /** {@return what the run decided for the record} */
   @JsonProperty("situation")
   Situation situation();
 
-  /** The Brex user id. */
+  /** {@return the Brex user id} */
   @JsonProperty("sourceId")
   String sourceId();
 
-  /** The sync-key value, when mapped. */
+  /** {@return the sync-key value, when mapped} */
   @JsonProperty("syncKey")
   Optional<String> syncKey();
 
-  /** The Oomnitza identifier, when known. */
+  /** {@return the Oomnitza identifier, when known} */
   @JsonProperty("targetId")
   Optional<String> targetId();
 
-  /** For CREATE: every field written; for UPDATE: each changed field with its old value. */
+  /** {@return for CREATE: every field written; for UPDATE: each changed field with its old value} */
   @JsonProperty("changes")
   List<FieldChange> changes();
 
-  /** Why the record was skipped or failed, or "deprovisioned". */
+  /** {@return why the record was skipped or failed, or "deprovisioned"} */
   @JsonProperty("reason")
   Optional<String> reason();
 
-  /** Whether this outcome deprovisions a departed user. */
+  /** {@return whether this outcome deprovisions a departed user} */
   @JsonProperty("deprovision")
   @Value.Default
   default boolean deprovision() {
@@ -49,8 +49,8 @@ public interface RecordOutcome extends WithRecordOutcome {
   }
 
   /**
-   * Whether this CREATE or UPDATE was sent in a bulk portion whose answer said nothing about this
-   * record: Oomnitza may have rejected it. Its state is not committed as written, so the next run
+   * {@return whether this CREATE or UPDATE was sent in a bulk portion whose answer said nothing about
+   * this record} Oomnitza may have rejected it. Its state is not committed as written, so the next run
    * checks it again.
    */
   @JsonProperty("unverified")
@@ -59,7 +59,7 @@ public interface RecordOutcome extends WithRecordOutcome {
     return false;
   }
 
-  /** A builder. */
+  /** {@return a new, empty builder} */
   static Builder builder() {
     return new Builder();
   }

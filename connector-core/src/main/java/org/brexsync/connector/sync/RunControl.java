@@ -4,7 +4,7 @@ package org.brexsync.connector.sync;
 public final class RunControl {
   private volatile boolean cancelled;
 
-  /** A fresh control. */
+  /** {@return a fresh control, not cancelled} */
   public static RunControl create() {
     return new RunControl();
   }
@@ -16,7 +16,7 @@ public final class RunControl {
     cancelled = true;
   }
 
-  /** Whether cancellation was asked. */
+  /** {@return whether cancellation was asked (or the calling thread is interrupted)} */
   public boolean isCancelled() {
     return cancelled || Thread.currentThread().isInterrupted();
   }

@@ -13,7 +13,7 @@ public enum RunStatus {
   /** The run could not continue (e.g. Brex could not be read); the reason says why. */
   FAILED;
 
-  /** Whether the state of the run is committed as a successful run. */
+  /** {@return whether the state of the run is committed as a successful run} */
   public boolean isComplete() {
     return this == SUCCEEDED || this == COMPLETED_WITH_FAILURES;
   }

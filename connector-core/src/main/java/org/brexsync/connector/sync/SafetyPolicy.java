@@ -32,21 +32,25 @@ public abstract class SafetyPolicy implements WithSafetyPolicy {
   /** Default number of engine-level write retries per run. */
   public static final int DEFAULT_WRITE_RETRY_BUDGET = 50;
 
-  /** Abort when Brex returns no users at all. */
+  /** {@return whether to abort when Brex returns no users at all (default true)} */
   @JsonProperty("abortOnEmptySource")
   @Value.Default
   public boolean abortOnEmptySource() {
     return true;
   }
 
-  /** Maximum share (0..1] of known records a run may update or deprovision; 1 disables the check. */
+  /** {@return the maximum share (0..1] of known records a run may update or deprovision; 1 disables the check} */
   @JsonProperty("maxChangeShare")
   @Value.Default
   public double maxChangeShare() {
     return DEFAULT_MAX_CHANGE_SHARE;
   }
 
-  /** The share is only checked when at least this many records are known. */
+  /**
+   * The share is only checked when at least this many records are known.
+   *
+   * @return the number of known records below which the share is not checked
+   */
   @JsonProperty("minKnownRecords")
   @Value.Default
   public int minKnownRecords() {
@@ -57,6 +61,8 @@ public abstract class SafetyPolicy implements WithSafetyPolicy {
    * Stop the run (ABORTED, remaining records not attempted, state not committed) after this many
    * writes in a row failed transiently (5xx, 429, timeouts, resets) after their retries; 0 never
    * stops. A write that succeeds or is refused for a record-specific reason resets the count.
+   *
+   * @return the number of transient write failures in a row that stops the run; 0 for never
    */
   @JsonProperty("maxConsecutiveWriteFailures")
   @Value.Default
@@ -69,6 +75,8 @@ public abstract class SafetyPolicy implements WithSafetyPolicy {
    * retries (a failed create is re-checked by sync key and tried again; a failed update is
    * re-resolved and tried again). When it is used up, a failed write fails its record at once. 0: no
    * engine retries.
+   *
+   * @return the number of engine-level write retries per run
    */
   @JsonProperty("writeRetryBudget")
   @Value.Default
@@ -76,17 +84,17 @@ public abstract class SafetyPolicy implements WithSafetyPolicy {
     return DEFAULT_WRITE_RETRY_BUDGET;
   }
 
-  /** The defaults. */
+  /** {@return the default guard} */
   public static SafetyPolicy defaults() {
     return builder().build();
   }
 
-  /** No guard at all: never aborts (the write retry budget keeps its default). */
+  /** {@return no guard at all: never aborts (the write retry budget keeps its default)} */
   public static SafetyPolicy disabled() {
     return builder().abortOnEmptySource(false).maxChangeShare(1.0).maxConsecutiveWriteFailures(0).build();
   }
 
-  /** A builder. */
+  /** {@return a new builder, starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }

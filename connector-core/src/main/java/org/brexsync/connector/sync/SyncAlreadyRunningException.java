@@ -6,7 +6,11 @@ import org.brexsync.connector.ConnectorException;
 public class SyncAlreadyRunningException extends ConnectorException {
   private static final long serialVersionUID = 1L;
 
-  /** An exception. */
+  /**
+   * An exception.
+   *
+   * @param integration the name of the integration whose run is in progress
+   */
   public SyncAlreadyRunningException(String integration) {
     super("a run of integration '" + integration + "' is already in progress");
   }

@@ -68,17 +68,17 @@ public final class SyncEngine {
 
   private final TransformerRegistry transformers;
 
-  /** A builder. */
+  /** {@return a new builder; {@link Builder#integration} is required} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The integration. */
+  /** {@return the integration this engine runs} */
   public Integration integration() {
     return integration;
   }
 
-  /** Whether runs of this engine write nothing. */
+  /** {@return whether runs of this engine write nothing} */
   public boolean isDryRun() {
     return dryRun;
   }
@@ -86,6 +86,9 @@ public final class SyncEngine {
   /**
    * An engine identical to this one but dry-running (or not). The copy shares this engine's
    * non-overlap lock.
+   *
+   * @param dry true for an engine whose runs write nothing
+   * @return the copy
    */
   public SyncEngine withDryRun(boolean dry) {
     Builder b = toBuilder();
@@ -93,7 +96,7 @@ public final class SyncEngine {
     return new SyncEngine(b, running);
   }
 
-  /** A builder initialised from this engine. */
+  /** {@return a builder initialised from this engine} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.integration = integration;
@@ -109,7 +112,12 @@ public final class SyncEngine {
     return b;
   }
 
-  /** Runs once. */
+  /**
+   * Runs once.
+   *
+   * @return the run's report, whatever its {@link SyncReport#status() status}
+   * @throws SyncAlreadyRunningException if a run of this engine is in progress
+   */
   public SyncReport run() {
     return run(RunControl.create());
   }
@@ -117,6 +125,8 @@ public final class SyncEngine {
   /**
    * Runs once; {@code control} can cancel the run from another thread.
    *
+   * @param control lets another thread cancel the run (it then ends {@link RunStatus#CANCELLED})
+   * @return the run's report, whatever its {@link SyncReport#status() status}
    * @throws SyncAlreadyRunningException if a run of this engine is in progress
    */
   public SyncReport run(RunControl control) {
@@ -160,7 +170,7 @@ public final class SyncEngine {
     }
   }
 
-  /** Whether a run is in progress. */
+  /** {@return whether a run is in progress} */
   public boolean isRunning() {
     return running.isLocked();
   }
@@ -180,26 +190,47 @@ public final class SyncEngine {
 
     private Builder() {}
 
-    /** The integration (required). */
+    /**
+     * The integration (required).
+     *
+     * @param integration the integration to run; it must be LAUNCHABLE
+     * @return this builder
+     */
     public Builder integration(Integration integration) {
       this.integration = Objects.requireNonNull(integration, "integration");
       return this;
     }
 
-    /** The Brex side (required). */
+    /**
+     * The Brex side; default a brex-client built from the integration's {@code brex} connection.
+     *
+     * @param source where users are read
+     * @return this builder
+     */
     public Builder source(UserSource source) {
       this.source = Objects.requireNonNull(source, "source");
       return this;
     }
 
-    /** The Oomnitza side (required). */
+    /**
+     * The Oomnitza side; default an oomnitza-client built from the integration's {@code oomnitza}
+     * connection. Replaces an earlier {@link #oomnitzaClient}.
+     *
+     * @param sink where users are written
+     * @return this builder
+     */
     public Builder sink(UserSink sink) {
       this.sink = Objects.requireNonNull(sink, "sink");
       this.oomnitzaClient = null;
       return this;
     }
 
-    /** The Brex side from a brex-client (wrapped in {@link org.brexsync.connector.brex.BrexUserSource}). */
+    /**
+     * The Brex side from a brex-client (wrapped in {@link org.brexsync.connector.brex.BrexUserSource}).
+     *
+     * @param client the Brex client; the caller closes it
+     * @return this builder
+     */
     public Builder brexClient(org.brexsync.brex.BrexClient client) {
       return source(org.brexsync.connector.brex.BrexUserSource.of(client));
     }
@@ -208,7 +239,10 @@ public final class SyncEngine {
      * The Oomnitza side from an oomnitza-client (wrapped in {@link org.brexsync.connector.oomnitza.OomnitzaUserSink}).
      * A BULK sink keys records by Field ID: standard ids, the tenant's served data model and the
      * integration's {@code fieldIds} ({@link org.brexsync.connector.oomnitza.BulkFieldCatalog}), so
-     * custom fields such as {@code brex_user_id} are sent.
+     * custom fields such as {@code brex_user_id} are sent. Replaces an earlier {@link #sink}.
+     *
+     * @param client the Oomnitza client; the caller closes it
+     * @return this builder
      */
     public Builder oomnitzaClient(org.brexsync.oomnitza.OomnitzaClient client) {
       this.oomnitzaClient = Objects.requireNonNull(client, "client");
@@ -221,6 +255,9 @@ public final class SyncEngine {
     /**
      * Where tokens named by the integration's connections ({@code tokenEnv}) are looked up when no
      * source or sink is given; default {@code System::getenv}.
+     *
+     * @param environment variable name → value, or null when unset
+     * @return this builder
      */
     public Builder environment(java.util.function.Function<String, String> environment) {
       this.environment = Objects.requireNonNull(environment, "environment");
@@ -229,19 +266,34 @@ public final class SyncEngine {
 
     private java.util.function.Function<String, String> environment = System::getenv;
 
-    /** Where fingerprints are kept; default {@link FileSyncStateStore#defaults()}. */
+    /**
+     * Where fingerprints are kept; default {@link FileSyncStateStore#defaults()}.
+     *
+     * @param stateStore the store of per-record state
+     * @return this builder
+     */
     public Builder stateStore(SyncStateStore stateStore) {
       this.stateStore = Objects.requireNonNull(stateStore, "stateStore");
       return this;
     }
 
-    /** Transformers available to the mapping; default the built-ins. */
+    /**
+     * Transformers available to the mapping; default the built-ins.
+     *
+     * @param transformers the registry the mapping is compiled with
+     * @return this builder
+     */
     public Builder transformers(TransformerRegistry transformers) {
       this.transformers = Objects.requireNonNull(transformers, "transformers");
       return this;
     }
 
-    /** Clock for the sync time and timings; default UTC system clock. */
+    /**
+     * Clock for the sync time and timings; default UTC system clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -250,25 +302,45 @@ public final class SyncEngine {
     /**
      * Executor for concurrent REST writes (bounded by the integration's concurrency) and page
      * prefetch; default a pool of daemon threads per run.
+     *
+     * @param executor runs the writes and prefetches; the caller shuts it down
+     * @return this builder
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 
-    /** Progress and outcome listener. */
+    /**
+     * Progress and outcome listener; default {@link SyncListener#NONE}.
+     *
+     * @param listener told of each run's start, progress, record outcomes and end
+     * @return this builder
+     */
     public Builder listener(SyncListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
-    /** Dry run: same report, nothing written (neither Oomnitza nor the state store). */
+    /**
+     * Dry run: same report, nothing written (neither Oomnitza nor the state store).
+     *
+     * @param dryRun true to write nothing; default false
+     * @return this builder
+     */
     public Builder dryRun(boolean dryRun) {
       this.dryRun = dryRun;
       return this;
     }
 
-    /** Cap on outcomes kept in the report (all are streamed to the listener). */
+    /**
+     * Cap on outcomes kept in the report (all are streamed to the listener); default
+     * {@link SyncEngine#DEFAULT_MAX_REPORTED_OUTCOMES}.
+     *
+     * @param max at most this many outcomes in a report (not negative)
+     * @return this builder
+     * @throws IllegalArgumentException when {@code max} is negative
+     */
     public Builder maxReportedOutcomes(int max) {
       if (max < 0) {
         throw new IllegalArgumentException("maxReportedOutcomes must be >= 0");
@@ -280,6 +352,7 @@ public final class SyncEngine {
     /**
      * Builds the engine.
      *
+     * @return the engine
      * @throws org.brexsync.connector.IntegrationNotLaunchableException if the integration is DRAFT
      * @throws org.brexsync.connector.mapping.MappingException if a transformer is unknown or misconfigured
      * @throws org.brexsync.connector.ConnectorException if no source or sink is given and the

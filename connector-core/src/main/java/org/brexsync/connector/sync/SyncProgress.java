@@ -38,28 +38,35 @@ public final class SyncProgress {
   /**
    * A snapshot (for engines and tests; a listener receives them). A total below {@code processed} is
    * dropped (reported unknown); {@code exact} says the total is known, not estimated.
+   *
+   * @param processed records processed so far
+   * @param counts records per situation
+   * @param elapsed time since the run started
+   * @param expectedTotal the total the run will process, when known or estimated
+   * @param exact true when {@code expectedTotal} is known rather than estimated
+   * @return the snapshot
    */
   public static SyncProgress of(long processed, Map<Situation, Long> counts, Duration elapsed, Optional<Long> expectedTotal,
       boolean exact) {
     return new SyncProgress(processed, counts, elapsed, expectedTotal, exact);
   }
 
-  /** Records processed (every record with an outcome, skipped ones included). */
+  /** {@return records processed (every record with an outcome, skipped ones included)} */
   public long processed() {
     return processed;
   }
 
-  /** Records per situation. */
+  /** {@return records per situation} */
   public Map<Situation, Long> counts() {
     return counts;
   }
 
-  /** Time since the run started. */
+  /** {@return time since the run started} */
   public Duration elapsed() {
     return elapsed;
   }
 
-  /** Records per second so far. */
+  /** {@return records per second so far} */
   public double ratePerSecond() {
     double s = elapsed.toNanos() / 1e9;
     return s <= 0 ? 0 : processed / s;
@@ -71,22 +78,24 @@ public final class SyncProgress {
    * them); before that an estimate — the record limit, else the records known from the last run —
    * as long as the run has not outgrown it. Empty when no total is known (e.g. a first run of a
    * company spanning several pages, until the last page arrives).
+   *
+   * @return the exact or estimated total; empty when unknown
    */
   public Optional<Long> expectedTotal() {
     return expectedTotal;
   }
 
-  /** Whether {@link #expectedTotal()} is an exact count rather than an estimate. */
+  /** {@return whether {@link #expectedTotal()} is an exact count rather than an estimate} */
   public boolean totalIsExact() {
     return exact;
   }
 
-  /** The share done, 0..1, when a total is known. */
+  /** {@return the share done, 0..1, when a total is known} */
   public Optional<Double> fraction() {
     return expectedTotal.map(t -> t == 0 ? 1.0 : Math.min(1.0, (double) processed / t));
   }
 
-  /** Estimated time to completion, when the total and rate are known. */
+  /** {@return estimated time to completion, when the total and rate are known} */
   public Optional<Duration> eta() {
     double rate = ratePerSecond();
     if (expectedTotal.isEmpty() || rate <= 0) {

@@ -34,57 +34,57 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"runId", "integration", "status", "dryRun", "reason", "startedAt", "finishedAt", "durationMillis", "totals"})
 public abstract class SyncReport implements WithSyncReport {
 
-  /** The run id (also the bulk portion id of a BULK run). */
+  /** {@return the run id (also the bulk portion id of a BULK run)} */
   @JsonProperty("runId")
   public abstract String runId();
 
-  /** The integration name. */
+  /** {@return the integration name} */
   @JsonProperty("integration")
   public abstract String integration();
 
-  /** How the run ended. */
+  /** {@return how the run ended} */
   @JsonProperty("status")
   public abstract RunStatus status();
 
-  /** Whether nothing was written. */
+  /** {@return whether nothing was written (a dry run)} */
   @JsonProperty("dryRun")
   public abstract boolean dryRun();
 
-  /** Why the run was aborted, cancelled or failed. */
+  /** {@return why the run was aborted, cancelled or failed} */
   @JsonProperty("reason")
   public abstract Optional<String> reason();
 
-  /** Start time (the connector sync time). */
+  /** {@return the start time (the connector sync time)} */
   @JsonProperty("startedAt")
   public abstract Instant startedAt();
 
-  /** End time. */
+  /** {@return the end time} */
   @JsonProperty("finishedAt")
   public abstract Instant finishedAt();
 
-  /** Wall time in milliseconds. */
+  /** {@return the wall time in milliseconds} */
   @JsonProperty("durationMillis")
   public abstract long durationMillis();
 
-  /** Records per situation (every situation present, zero included). */
+  /** {@return records per situation (every situation present, zero included)} */
   @JsonProperty("totals")
   public abstract Map<Situation, Long> totals();
 
-  /** Of the CREATE/UPDATE records, how many deprovisioned a departed user. */
+  /** {@return of the CREATE/UPDATE records, how many deprovisioned a departed user} */
   @JsonProperty("deprovisioned")
   public abstract long deprovisioned();
 
   /**
-   * Calls the engine made per system: {@code brex}, {@code oomnitza}, and {@code oomnitzaWrites}
+   * {@return calls the engine made per system: {@code brex}, {@code oomnitza}, and {@code oomnitzaWrites}
    * (port calls that reached Oomnitza; retries inside the clients and chunked requests are not
-   * counted separately).
+   * counted separately)}
    */
   @JsonProperty("httpCalls")
   public abstract Map<String, Long> httpCalls();
 
   /**
-   * Records written to Oomnitza, counted after the calls: sent, accepted, failed and unverified
-   * (see {@link WriteCounts}). Unlike {@link #writes()} (calls), these are records.
+   * {@return records written to Oomnitza, counted after the calls: sent, accepted, failed and
+   * unverified (see {@link WriteCounts})} Unlike {@link #writes()} (calls), these are records.
    */
   @JsonProperty("recordWrites")
   @Value.Default
@@ -92,7 +92,10 @@ public abstract class SyncReport implements WithSyncReport {
     return WriteCounts.none();
   }
 
-  /** Engine-level write retries used, out of the run's one retry budget ({@link SafetyPolicy#writeRetryBudget()}). */
+  /**
+   * {@return engine-level write retries used, out of the run's one retry budget
+   * ({@link SafetyPolicy#writeRetryBudget()})}
+   */
   @JsonProperty("writeRetries")
   @Value.Default
   public long writeRetries() {
@@ -103,6 +106,8 @@ public abstract class SyncReport implements WithSyncReport {
    * Records read from Brex that the run never tried to write because it stopped early (ABORTED,
    * CANCELLED or FAILED); they have no outcome and their state is untouched. Brex users after the
    * stopping point were not read and are not counted.
+   *
+   * @return the number of records read but not attempted
    */
   @JsonProperty("notAttempted")
   @Value.Default
@@ -113,6 +118,8 @@ public abstract class SyncReport implements WithSyncReport {
   /**
    * Times Brex listed a user id already seen in this run (on one page, or at the end of one page and
    * the start of the next). Each id is processed once; later sightings are ignored and counted here.
+   *
+   * @return the number of repeated sightings
    */
   @JsonProperty("duplicates")
   @Value.Default
@@ -120,28 +127,28 @@ public abstract class SyncReport implements WithSyncReport {
     return 0;
   }
 
-  /** Up to ten of the Brex user ids listed more than once. */
+  /** {@return up to ten of the Brex user ids listed more than once} */
   @JsonProperty("duplicateIds")
   public abstract List<String> duplicateIds();
 
   /**
-   * Oomnitza's run log of a BULK run, read once after finalizing when some records could not be
-   * verified from the upload answers (status, counts, first failures).
+   * {@return Oomnitza's run log of a BULK run, read once after finalizing when some records could not
+   * be verified from the upload answers (status, counts, first failures)}
    */
   @JsonProperty("bulkRunLog")
   public abstract Optional<String> bulkRunLog();
 
-  /** Per-record outcomes, in processing order, up to the configured cap (UNCHANGED ones are not kept). */
+  /** {@return per-record outcomes, in processing order, up to the configured cap (UNCHANGED ones are not kept)} */
   @JsonProperty("outcomes")
   public abstract List<RecordOutcome> outcomes();
 
-  /** Whether outcomes were left out because of the cap. */
+  /** {@return whether outcomes were left out because of the cap} */
   @JsonProperty("outcomesTruncated")
   public abstract boolean outcomesTruncated();
 
   /**
-   * How many reported outcomes (every situation but UNCHANGED) the cap left out of {@link #outcomes()}:
-   * stream them with {@link SyncListener#onRecord} to keep them all.
+   * {@return how many reported outcomes (every situation but UNCHANGED) the cap left out of
+   * {@link #outcomes()}} Stream them with {@link SyncListener#onRecord} to keep them all.
    */
   @JsonProperty("outcomesOmitted")
   @Value.Default
@@ -150,36 +157,44 @@ public abstract class SyncReport implements WithSyncReport {
     return Math.max(0, reported - outcomes().size());
   }
 
-  /** The count of one situation. */
+  /**
+   * {@return the count of one situation}
+   *
+   * @param s the situation
+   */
   public long count(Situation s) {
     return totals().getOrDefault(s, 0L);
   }
 
-  /** Number of records processed. */
+  /** {@return the number of records processed} */
   public long processed() {
     return totals().values().stream().mapToLong(Long::longValue).sum();
   }
 
   /**
-   * Write calls that reached Oomnitza (creates, updates, bulk portions, finalize, SaaS assignments),
-   * counted after each call: a call refused before any request is not counted. Records are in
-   * {@link #recordWrites()}.
+   * {@return write calls that reached Oomnitza (creates, updates, bulk portions, finalize, SaaS
+   * assignments)} They are counted after each call: a call refused before any request is not counted.
+   * Records are in {@link #recordWrites()}.
    */
   public long writes() {
     return httpCalls().getOrDefault("oomnitzaWrites", 0L);
   }
 
-  /** Wall time. */
+  /** {@return the wall time} */
   public Duration duration() {
     return Duration.ofMillis(durationMillis());
   }
 
-  /** The outcomes of one situation (from the kept outcomes). */
+  /**
+   * {@return the outcomes of one situation (from the kept outcomes)}
+   *
+   * @param s the situation
+   */
   public List<RecordOutcome> outcomes(Situation s) {
     return outcomes().stream().filter(o -> o.situation() == s).collect(java.util.stream.Collectors.toList());
   }
 
-  /** A builder. */
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -193,7 +208,7 @@ public abstract class SyncReport implements WithSyncReport {
     return m;
   }
 
-  /** The report as pretty JSON. */
+  /** {@return the report as pretty JSON} */
   public String toJson() {
     try {
       return Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this);
@@ -202,7 +217,13 @@ public abstract class SyncReport implements WithSyncReport {
     }
   }
 
-  /** Reads a report written by {@link #toJson()}. */
+  /**
+   * Reads a report written by {@link #toJson()}.
+   *
+   * @param json the JSON text
+   * @return the report
+   * @throws ConnectorException when {@code json} is not a report
+   */
   public static SyncReport fromJson(String json) {
     try {
       return Json.mapper().readValue(json, SyncReport.class);
@@ -211,7 +232,7 @@ public abstract class SyncReport implements WithSyncReport {
     }
   }
 
-  /** A readable summary: status, totals, calls, timing, then up to 20 changed or failed records. */
+  /** {@return a readable summary: status, totals, calls, timing, then up to 20 changed or failed records} */
   public String summary() {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "Sync %s of '%s'%s: %s%n", runId(), integration(), dryRun() ? " (dry run)" : "", status()));

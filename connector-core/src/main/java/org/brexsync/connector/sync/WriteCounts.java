@@ -18,40 +18,48 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableWriteCounts.class)
 @JsonDeserialize(as = ImmutableWriteCounts.class)
 public abstract class WriteCounts implements WithWriteCounts {
-  /** Records whose write reached Oomnitza. */
+  /** {@return records whose write reached Oomnitza} */
   @JsonProperty("sent")
   @Value.Default
   public long sent() {
     return 0;
   }
 
-  /** Records Oomnitza confirmed written (or already equal). */
+  /** {@return records Oomnitza confirmed written (or already equal)} */
   @JsonProperty("accepted")
   @Value.Default
   public long accepted() {
     return 0;
   }
 
-  /** Records Oomnitza rejected, or whose call failed after it was sent. */
+  /** {@return records Oomnitza rejected, or whose call failed after it was sent} */
   @JsonProperty("failed")
   @Value.Default
   public long failed() {
     return 0;
   }
 
-  /** Records sent without a per-record answer. */
+  /** {@return records sent without a per-record answer} */
   @JsonProperty("unverified")
   @Value.Default
   public long unverified() {
     return 0;
   }
 
-  /** No writes. */
+  /** {@return counts of a run that wrote nothing (all zero)} */
   public static WriteCounts none() {
     return builder().build();
   }
 
-  /** Counts. */
+  /**
+   * Counts.
+   *
+   * @param sent records whose write reached Oomnitza
+   * @param accepted records Oomnitza confirmed written (or already equal)
+   * @param failed records Oomnitza rejected, or whose call failed after it was sent
+   * @param unverified records sent without a per-record answer
+   * @return the counts
+   */
   public static WriteCounts of(long sent, long accepted, long failed, long unverified) {
     return builder().sent(sent).accepted(accepted).failed(failed).unverified(unverified).build();
   }

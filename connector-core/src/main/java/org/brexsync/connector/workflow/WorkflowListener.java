@@ -22,6 +22,9 @@ public interface WorkflowListener {
   /**
    * A step starts for one record (its input is prepared and sent next). The returned scope is told
    * once, on the same thread, how it ended.
+   *
+   * @param step the workflow's and the step's names, and whether it is a dry run
+   * @return the scope told how the step ended; {@link StepScope#NONE} to ignore it
    */
   StepScope onStepStart(StepStart step);
 
@@ -33,7 +36,13 @@ public interface WorkflowListener {
    * @param dryRun whether nothing is sent
    */
   record StepStart(String workflow, String step, boolean dryRun) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param workflow the workflow's name
+     * @param step the step's name
+     * @param dryRun whether nothing is sent
+     */
     public StepStart {
       Objects.requireNonNull(workflow, "workflow");
       Objects.requireNonNull(step, "step");
@@ -46,10 +55,18 @@ public interface WorkflowListener {
     /** Ignores the end. */
     StepScope NONE = outcome -> { };
 
-    /** The step ended with this outcome (every failure of a step is an outcome, never thrown). */
+    /**
+     * The step ended with this outcome (every failure of a step is an outcome, never thrown).
+     *
+     * @param outcome the step's status, and the request it sent or planned
+     */
     void ended(StepOutcome outcome);
 
-    /** The step ended by an {@link Error} or an unexpected exception, thrown to the caller next. */
+    /**
+     * The step ended by an {@link Error} or an unexpected exception, thrown to the caller next.
+     *
+     * @param error what the step threw
+     */
     default void failed(Throwable error) {}
   }
 }

@@ -556,7 +556,12 @@ public final class WorkflowRunner {
 
     private Builder() {}
 
-    /** Told when each step of each record starts and how it ended (default: nobody). */
+    /**
+     * Told when each step of each record starts and how it ended (default: nobody).
+     *
+     * @param listener the step listener
+     * @return this builder
+     */
     public Builder listener(WorkflowListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
@@ -565,6 +570,9 @@ public final class WorkflowRunner {
     /**
      * Told of every HTTP attempt of API blocks and of the Brex client the runner builds (default:
      * nobody); a Brex client given to {@link #brexClient} keeps its own listener.
+     *
+     * @param listener told of each attempt's service, operation, status and duration
+     * @return this builder
      */
     public Builder requestListener(org.brexsync.http.RequestListener listener) {
       this.requestListener = Objects.requireNonNull(listener, "listener");

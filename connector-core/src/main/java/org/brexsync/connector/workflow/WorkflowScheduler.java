@@ -80,7 +80,7 @@ public final class WorkflowScheduler implements AutoCloseable {
     }
   }
 
-  /** A builder. */
+  /** {@return a new builder; a {@link Builder#job} is required} */
   public static Builder builder() {
     return new Builder();
   }
@@ -173,7 +173,12 @@ public final class WorkflowScheduler implements AutoCloseable {
       return job(() -> runner.run(workflow, target, options));
     }
 
-    /** The workflow's name in the run history (set by the {@code job(runner, workflow, ...)} form). */
+    /**
+     * The workflow's name in the run history (set by the {@code job(runner, workflow, ...)} form).
+     *
+     * @param name the name runs are recorded under
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = Objects.requireNonNull(name, "name");
       return this;
@@ -182,6 +187,10 @@ public final class WorkflowScheduler implements AutoCloseable {
     /**
      * Records every run in {@code history} when it starts and when it ends, as a
      * {@link RunRecord.Kind#WORKFLOW} run under this worker's name (as {@code SyncScheduler} does).
+     *
+     * @param history where runs are recorded
+     * @param worker this worker's name in the records, e.g. {@code host:pid} (default {@code local})
+     * @return this builder
      */
     public Builder runHistory(RunHistory history, String worker) {
       this.history = Objects.requireNonNull(history, "history");
@@ -189,13 +198,23 @@ public final class WorkflowScheduler implements AutoCloseable {
       return this;
     }
 
-    /** Receives every run as the history records it when it ends (with {@link #runHistory}). */
+    /**
+     * Receives every run as the history records it when it ends (with {@link #runHistory}).
+     *
+     * @param onRun called with each ended run's record
+     * @return this builder
+     */
     public Builder onRun(Consumer<RunRecord> onRun) {
       this.onRun = Objects.requireNonNull(onRun, "onRun");
       return this;
     }
 
-    /** When runs are due (default: daily at 02:00 UTC). */
+    /**
+     * When runs are due (default: daily at 02:00 UTC).
+     *
+     * @param schedule the schedule
+     * @return this builder
+     */
     public Builder schedule(Schedule schedule) {
       this.schedule = Objects.requireNonNull(schedule);
       return this;
@@ -226,7 +245,7 @@ public final class WorkflowScheduler implements AutoCloseable {
     /**
      * Receives every report.
      *
-     * @param onReport the on report
+     * @param onReport called with each run's report
      * @return this builder
      */
     public Builder onReport(Consumer<WorkflowReport> onReport) {
@@ -237,7 +256,7 @@ public final class WorkflowScheduler implements AutoCloseable {
     /**
      * Receives exceptions of runs (default: logged).
      *
-     * @param onError the on error
+     * @param onError called with what a run threw
      * @return this builder
      */
     public Builder onError(Consumer<RuntimeException> onError) {
