@@ -378,7 +378,7 @@ public final class BrexValidation {
   }
 
   /**
-   * {@return whether {@code line} looks like a PO box ("PO Box", "P.O} Box", "Post Office Box", "POB 12").
+   * {@return whether {@code line} looks like a PO box ("PO Box", "P.O. Box", "Post Office Box", "POB 12")}
    *
    * @param line the line
    */
