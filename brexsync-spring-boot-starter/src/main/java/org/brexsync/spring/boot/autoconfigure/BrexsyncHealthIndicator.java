@@ -114,8 +114,13 @@ public final class BrexsyncHealthIndicator implements HealthIndicator {
       }
     }
     Optional<RunInfo> success = tracker.lastSuccess();
-    success.ifPresent(s -> details.put("lastSuccess", Map.of("runId", s.runId(),
-        "finishedAt", s.finishedAt().toString(), "age", age(s.finishedAt(), now))));
+    success.ifPresent(s -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("runId", s.runId());
+      m.put("finishedAt", s.finishedAt().toString());
+      m.put("age", age(s.finishedAt(), now));
+      details.put("lastSuccess", m);
+    });
     if (maxAge != null) {
       Instant since = success.map(RunInfo::finishedAt).orElse(createdAt);
       if (Duration.between(since, now).compareTo(maxAge) > 0) {

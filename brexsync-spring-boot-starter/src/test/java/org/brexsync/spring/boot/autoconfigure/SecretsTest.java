@@ -56,6 +56,13 @@ class SecretsTest {
   }
 
   @Test
+  void springBootFindsTheFailureAnalyzer() {
+    assertThat(org.springframework.core.io.support.SpringFactoriesLoader.forDefaultResourceLocation()
+        .load(org.springframework.boot.diagnostics.FailureAnalyzer.class))
+        .anyMatch(ConfigurationFailureAnalyzer.class::isInstance);
+  }
+
+  @Test
   void theFailureAnalysisIsTheDescriptionAndTheAction() {
     FailureAnalysis a = new ConfigurationFailureAnalyzer().analyze(new BeanCreationException("brexClient",
         new BrexsyncConfigurationException("what is wrong", "what to do")));
