@@ -45,6 +45,7 @@ public class BrexsyncProperties {
   private final Sync sync = new Sync();
   private final State state = new State();
   private final Scheduler scheduler = new Scheduler();
+  private final Cluster cluster = new Cluster();
   private final Metrics metrics = new Metrics();
   private final Health health = new Health();
 
@@ -106,6 +107,11 @@ public class BrexsyncProperties {
   /** The in-process scheduler's settings. */
   public Scheduler getScheduler() {
     return scheduler;
+  }
+
+  /** Clustered scheduling on PostgreSQL (connector-jdbc). */
+  public Cluster getCluster() {
+    return cluster;
   }
 
   /** Micrometer metrics. */
@@ -534,6 +540,42 @@ public class BrexsyncProperties {
     /** Sets {@link #getShutdownTimeout()}. */
     public void setShutdownTimeout(Duration shutdownTimeout) {
       this.shutdownTimeout = shutdownTimeout;
+    }
+  }
+
+  /**
+   * {@code brexsync.cluster.*}: clustered scheduling, when connector-jdbc is on the class path and
+   * the application has a {@code DataSource}.
+   */
+  public static class Cluster {
+    /**
+     * Whether the application's DataSource (PostgreSQL) keeps the sync state and schedules the runs
+     * across every instance (connector-jdbc's ClusterScheduler), when connector-jdbc is on the class
+     * path. False keeps the in-process scheduler and the brexsync.state.* store.
+     */
+    private boolean enabled = true;
+
+    /** Whether brexsync's tables are created or migrated at startup; false only checks their version. */
+    private boolean migrate = true;
+
+    /** Whether clustered scheduling is on. */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /** Sets {@link #isEnabled()}. */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    /** Whether the schema is migrated at startup. */
+    public boolean isMigrate() {
+      return migrate;
+    }
+
+    /** Sets {@link #isMigrate()}. */
+    public void setMigrate(boolean migrate) {
+      this.migrate = migrate;
     }
   }
 

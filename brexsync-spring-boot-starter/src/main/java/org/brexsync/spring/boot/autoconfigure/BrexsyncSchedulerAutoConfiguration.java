@@ -5,6 +5,7 @@ import org.brexsync.connector.sync.RunStatus;
 import org.brexsync.connector.sync.Situation;
 import org.brexsync.connector.sync.SyncEngine;
 import org.brexsync.connector.sync.SyncReport;
+import org.brexsync.spring.boot.autoconfigure.internal.ClusterModule;
 import org.brexsync.spring.boot.autoconfigure.internal.SchedulerLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,20 +23,15 @@ import org.springframework.context.annotation.Bean;
  * also runs once at start. A {@code SyncScheduler} bean of the application's own replaces it and is
  * started and stopped the same way.
  *
- * <p><b>Extension point (issue 15, connector-jdbc, not wired yet):</b> several workers sharing one
- * PostgreSQL run an integration at most once at a time through connector-jdbc's {@code
- * ClusterScheduler}. Its auto-configuration belongs before this class ({@code @AutoConfiguration(before
- * = {BrexsyncSyncAutoConfiguration.class, BrexsyncSchedulerAutoConfiguration.class})}), on
- * {@code @ConditionalOnClass(name = "org.brexsync.jdbc.ClusterScheduler")} and {@code
- * @ConditionalOnBean(DataSource.class)}: it contributes the {@code PostgresStateStore} as the {@code
- * SyncStateStore} (the file or memory store then backs off) and the cluster scheduler, and this class
- * then needs {@code @ConditionalOnMissingBean(type = "org.brexsync.jdbc.ClusterScheduler")} so that
- * the in-process scheduler backs off. The starter's README says the same.
+ * <p>When connector-jdbc is on the class path and the application has a {@code DataSource}, {@link
+ * BrexsyncClusterSchedulerAutoConfiguration} schedules the runs across instances instead, and this
+ * configuration backs off.
  */
 @AutoConfiguration(after = BrexsyncSyncAutoConfiguration.class)
 @ConditionalOnProperty(prefix = BrexsyncProperties.PREFIX, name = "enabled", havingValue = "true", matchIfMissing = true)
 @ConditionalOnProperty(prefix = BrexsyncProperties.PREFIX, name = "scheduler.enabled", havingValue = "true", matchIfMissing = true)
 @ConditionalOnBean(SyncEngine.class)
+@ConditionalOnMissingBean(ClusterModule.Workers.class)
 public class BrexsyncSchedulerAutoConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger("org.brexsync.spring.boot");
 

@@ -25,8 +25,9 @@ import org.springframework.context.annotation.Bean;
  * SyncRunTracker}. Every {@link SyncListener} bean is told about every run (metrics, the tracker,
  * the application's own). Each bean backs off when the application defines one of its type.
  *
- * <p>Extension point (issue 15, connector-jdbc): a PostgreSQL auto-configuration ordered before this
- * one contributes its {@code SyncStateStore}, and the file or memory store below backs off.
+ * <p>With connector-jdbc and a {@code DataSource}, {@link BrexsyncClusterAutoConfiguration} (ordered
+ * before this one) contributes the PostgreSQL {@code SyncStateStore}, and the file or memory store
+ * below backs off.
  */
 @AutoConfiguration(after = BrexsyncAutoConfiguration.class)
 @ConditionalOnProperty(prefix = BrexsyncProperties.PREFIX, name = "enabled", havingValue = "true", matchIfMissing = true)

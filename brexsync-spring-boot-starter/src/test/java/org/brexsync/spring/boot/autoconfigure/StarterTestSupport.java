@@ -13,7 +13,9 @@ final class StarterTestSupport {
   static final AutoConfigurations BREXSYNC = AutoConfigurations.of(
       BrexsyncMetricsAutoConfiguration.class,
       BrexsyncAutoConfiguration.class,
+      BrexsyncClusterAutoConfiguration.class,
       BrexsyncSyncAutoConfiguration.class,
+      BrexsyncClusterSchedulerAutoConfiguration.class,
       BrexsyncSchedulerAutoConfiguration.class,
       BrexsyncHealthAutoConfiguration.class);
 
