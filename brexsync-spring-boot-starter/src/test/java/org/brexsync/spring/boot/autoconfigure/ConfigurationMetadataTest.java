@@ -27,7 +27,7 @@ class ConfigurationMetadataTest {
         "brexsync.brex.base-url", "brexsync.oomnitza.base-url", "brexsync.oomnitza.token",
         "brexsync.integration.role-id", "brexsync.integration.schedule.every", "brexsync.state.type",
         "brexsync.state.directory", "brexsync.scheduler.enabled", "brexsync.scheduler.run-on-startup",
-        "brexsync.metrics.enabled", "brexsync.health.max-age", "brexsync.health.cache-ttl",
+        "brexsync.cluster.enabled", "brexsync.cluster.migrate", "brexsync.metrics.enabled", "brexsync.health.max-age", "brexsync.health.cache-ttl",
         "management.health.brexsync.enabled");
     JsonNode statuses = null;
     for (JsonNode h : metadata.get("hints")) {
