@@ -5,7 +5,6 @@ import org.brexsync.connector.sync.RunStatus;
 import org.brexsync.connector.sync.Situation;
 import org.brexsync.connector.sync.SyncEngine;
 import org.brexsync.connector.sync.SyncReport;
-import org.brexsync.spring.boot.autoconfigure.internal.ClusterModule;
 import org.brexsync.spring.boot.autoconfigure.internal.SchedulerLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +30,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnProperty(prefix = BrexsyncProperties.PREFIX, name = "enabled", havingValue = "true", matchIfMissing = true)
 @ConditionalOnProperty(prefix = BrexsyncProperties.PREFIX, name = "scheduler.enabled", havingValue = "true", matchIfMissing = true)
 @ConditionalOnBean(SyncEngine.class)
-@ConditionalOnMissingBean(ClusterModule.Workers.class)
+@ConditionalOnMissingBean(type = BrexsyncClusterAutoConfiguration.CLUSTER_SCHEDULER)
 public class BrexsyncSchedulerAutoConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger("org.brexsync.spring.boot");
 
