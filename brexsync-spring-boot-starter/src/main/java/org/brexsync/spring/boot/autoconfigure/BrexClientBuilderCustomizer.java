@@ -10,6 +10,10 @@ import org.brexsync.brex.BrexClient;
  */
 @FunctionalInterface
 public interface BrexClientBuilderCustomizer {
-  /** Customizes the builder. */
+  /**
+   * Customizes the builder.
+   *
+   * @param builder the client's builder, with the starter's settings applied
+   */
   void customize(BrexClient.Builder builder);
 }

@@ -39,7 +39,15 @@ import org.springframework.core.env.Environment;
 @ConditionalOnProperty(prefix = BrexsyncProperties.PREFIX, name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(BrexsyncProperties.class)
 public class BrexsyncAutoConfiguration {
-  /** The auto-configured {@link BrexClient}, unless the application defines one. */
+  /**
+   * The auto-configured {@link BrexClient}, unless the application defines one.
+   *
+   * @param properties the {@code brexsync.*} properties
+   * @param environment the environment, for the token variables ({@code BREX_API_TOKEN}, ...)
+   * @param listeners the application's {@code RequestListener} beans, told about every HTTP attempt
+   * @param customizers the application's builder customizers, applied last
+   * @return the Brex client
+   */
   @Bean
   @ConditionalOnMissingBean
   @Conditional(CredentialsCondition.OnBrex.class)
@@ -64,7 +72,15 @@ public class BrexsyncAutoConfiguration {
     }
   }
 
-  /** The auto-configured {@link OomnitzaClient}, unless the application defines one. */
+  /**
+   * The auto-configured {@link OomnitzaClient}, unless the application defines one.
+   *
+   * @param properties the {@code brexsync.*} properties
+   * @param environment the environment, for the token variables ({@code BREX_API_TOKEN}, ...)
+   * @param listeners the application's {@code RequestListener} beans, told about every HTTP attempt
+   * @param customizers the application's builder customizers, applied last
+   * @return the Oomnitza client
+   */
   @Bean
   @ConditionalOnMissingBean
   @Conditional(CredentialsCondition.OnOomnitza.class)

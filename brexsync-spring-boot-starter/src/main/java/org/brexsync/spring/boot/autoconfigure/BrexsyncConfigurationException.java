@@ -11,6 +11,7 @@ import java.util.Objects;
 public class BrexsyncConfigurationException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** What to do about it: the failure analysis's action. */
   private final String action;
 
   /**
@@ -26,13 +27,17 @@ public class BrexsyncConfigurationException extends RuntimeException {
   /**
    * An exception caused by {@code cause}, whose message must already be free of secrets (the
    * brexsync libraries' messages are).
+   *
+   * @param description what is wrong, the failure analysis's description (free of secrets)
+   * @param action what to do about it, the failure analysis's action
+   * @param cause the underlying failure, its message free of secrets
    */
   public BrexsyncConfigurationException(String description, String action, Throwable cause) {
     super(Objects.requireNonNull(description, "description"), cause);
     this.action = Objects.requireNonNull(action, "action");
   }
 
-  /** What to do about it. */
+  /** {@return what to do about it} */
   public String action() {
     return action;
   }

@@ -78,7 +78,7 @@ public final class BrexsyncHealthIndicator implements HealthIndicator {
             org.brexsync.oomnitza.RequestOptions.builder().timeout(timeout).build()), b.cacheTtl, clock);
   }
 
-  /** A builder: give it what the application has. */
+  /** {@return a builder: give it what the application has} */
   public static Builder builder() {
     return new Builder();
   }
@@ -271,25 +271,45 @@ public final class BrexsyncHealthIndicator implements HealthIndicator {
 
     private Builder() {}
 
-    /** The runs to report. */
+    /**
+     * The runs to report.
+     *
+     * @param tracker the runs to report
+     * @return this builder
+     */
     public Builder tracker(SyncRunTracker tracker) {
       this.tracker = tracker;
       return this;
     }
 
-    /** The scheduler whose next run to report. */
+    /**
+     * The scheduler whose next run to report.
+     *
+     * @param scheduler the scheduler whose next run to report
+     * @return this builder
+     */
     public Builder scheduler(SyncScheduler scheduler) {
       this.scheduler = scheduler;
       return this;
     }
 
-    /** The Brex client to check. */
+    /**
+     * The Brex client to check.
+     *
+     * @param brex the Brex client to check
+     * @return this builder
+     */
     public Builder brex(BrexClient brex) {
       this.brex = brex;
       return this;
     }
 
-    /** The Oomnitza client to check. */
+    /**
+     * The Oomnitza client to check.
+     *
+     * @param oomnitza the Oomnitza client to check
+     * @return this builder
+     */
     public Builder oomnitza(OomnitzaClient oomnitza) {
       this.oomnitza = oomnitza;
       return this;
@@ -322,37 +342,62 @@ public final class BrexsyncHealthIndicator implements HealthIndicator {
       return this;
     }
 
-    /** Whether Brex and Oomnitza are asked (default true). */
+    /**
+     * Whether Brex and Oomnitza are asked (default true).
+     *
+     * @param check whether Brex and Oomnitza are asked (default true)
+     * @return this builder
+     */
     public Builder checkReachability(boolean check) {
       this.checkReachability = check;
       return this;
     }
 
-    /** How long a reachability result is reused (default 1 minute). */
+    /**
+     * How long a reachability result is reused (default 1 minute).
+     *
+     * @param ttl how long a reachability result is reused (default 1 minute)
+     * @return this builder
+     */
     public Builder cacheTtl(Duration ttl) {
       this.cacheTtl = positive(ttl, "cacheTtl");
       return this;
     }
 
-    /** Timeout of each reachability request (default 5 s). */
+    /**
+     * Timeout of each reachability request (default 5 s).
+     *
+     * @param timeout timeout of each reachability request (default 5 s)
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = positive(timeout, "timeout");
       return this;
     }
 
-    /** DOWN when the last successful run is older than this (default: no such check). */
+    /**
+     * DOWN when the last successful run is older than this (default: no such check).
+     *
+     * @param maxAge DOWN when the last successful run is older than this (default: no such check)
+     * @return this builder
+     */
     public Builder maxAge(Duration maxAge) {
       this.maxAge = maxAge == null ? null : positive(maxAge, "maxAge");
       return this;
     }
 
-    /** The clock of ages and the cache (default UTC system clock). */
+    /**
+     * The clock of ages and the cache (default UTC system clock).
+     *
+     * @param clock the clock of ages and the cache (default UTC system clock)
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** Builds the indicator. */
+    /** {@return the indicator} */
     public BrexsyncHealthIndicator build() {
       return new BrexsyncHealthIndicator(this);
     }

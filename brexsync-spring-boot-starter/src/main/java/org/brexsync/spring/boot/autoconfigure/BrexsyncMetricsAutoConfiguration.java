@@ -34,7 +34,13 @@ import org.springframework.core.annotation.Order;
 @ConditionalOnProperty(prefix = BrexsyncProperties.PREFIX, name = "enabled", havingValue = "true", matchIfMissing = true)
 @ConditionalOnProperty(prefix = BrexsyncProperties.PREFIX, name = "metrics.enabled", havingValue = "true", matchIfMissing = true)
 public class BrexsyncMetricsAutoConfiguration {
-  /** Meters and observations in the context's registries. */
+  /**
+   * Meters and observations in the context's registries.
+   *
+   * @param meters the context's meter registry
+   * @param observations the context's observation registry, when there is one
+   * @return brexsync's meters and observations
+   */
   @Bean
   @ConditionalOnMissingBean
   public BrexsyncObservations brexsyncObservations(MeterRegistry meters, ObjectProvider<ObservationRegistry> observations) {
@@ -42,14 +48,24 @@ public class BrexsyncMetricsAutoConfiguration {
     return registry != null ? BrexsyncObservations.of(registry, meters) : BrexsyncObservations.of(meters);
   }
 
-  /** Every HTTP attempt of both clients: timers, retries, rate-limit waits. */
+  /**
+   * Every HTTP attempt of both clients: timers, retries, rate-limit waits.
+   *
+   * @param observations brexsync's meters and observations
+   * @return the listener recording the HTTP meters
+   */
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE)
   public RequestListener brexsyncMetricsRequestListener(BrexsyncObservations observations) {
     return observations.requestListener();
   }
 
-  /** Every sync run: a timer, records by result, the last-success and records-per-second gauges. */
+  /**
+   * Every sync run: a timer, records by result, the last-success and records-per-second gauges.
+   *
+   * @param observations brexsync's meters and observations
+   * @return the listener recording the sync meters
+   */
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE)
   public SyncListener brexsyncMetricsSyncListener(BrexsyncObservations observations) {

@@ -49,77 +49,89 @@ public class BrexsyncProperties {
   private final Metrics metrics = new Metrics();
   private final Health health = new Health();
 
-  /** Whether brexsync is auto-configured at all. */
+  /** {@return whether brexsync is auto-configured at all} */
   public boolean isEnabled() {
     return enabled;
   }
 
-  /** Sets {@link #isEnabled()}. */
+  /**
+   * Sets {@link #isEnabled()}.
+   *
+   * @param enabled whether brexsync is auto-configured at all
+   */
   public void setEnabled(boolean enabled) {
     this.enabled = enabled;
   }
 
-  /** The integration document, or null. */
+  /** {@return the integration document, or null} */
   public Resource getIntegrationDocument() {
     return integrationDocument;
   }
 
-  /** Sets {@link #getIntegrationDocument()}. */
+  /**
+   * Sets {@link #getIntegrationDocument()}.
+   *
+   * @param integrationDocument the integration document, or null
+   */
   public void setIntegrationDocument(Resource integrationDocument) {
     this.integrationDocument = integrationDocument;
   }
 
-  /** Whether plain http is allowed to a host that is not loopback. */
+  /** {@return whether plain http is allowed to a host that is not loopback} */
   public boolean isAllowPlainHttp() {
     return allowPlainHttp;
   }
 
-  /** Sets {@link #isAllowPlainHttp()}. */
+  /**
+   * Sets {@link #isAllowPlainHttp()}.
+   *
+   * @param allowPlainHttp whether plain http is allowed to a host that is not loopback
+   */
   public void setAllowPlainHttp(boolean allowPlainHttp) {
     this.allowPlainHttp = allowPlainHttp;
   }
 
-  /** The Brex client's settings. */
+  /** {@return the Brex client's settings} */
   public Brex getBrex() {
     return brex;
   }
 
-  /** The Oomnitza client's settings. */
+  /** {@return the Oomnitza client's settings} */
   public Oomnitza getOomnitza() {
     return oomnitza;
   }
 
-  /** The integration built from properties when there is no document. */
+  /** {@return the integration built from properties when there is no document} */
   public IntegrationSettings getIntegration() {
     return integration;
   }
 
-  /** The sync engine's settings. */
+  /** {@return the sync engine's settings} */
   public Sync getSync() {
     return sync;
   }
 
-  /** Where the sync state is kept. */
+  /** {@return where the sync state is kept} */
   public State getState() {
     return state;
   }
 
-  /** The in-process scheduler's settings. */
+  /** {@return the in-process scheduler's settings} */
   public Scheduler getScheduler() {
     return scheduler;
   }
 
-  /** Clustered scheduling on PostgreSQL (connector-jdbc). */
+  /** {@return the clustered scheduling settings ({@code brexsync.cluster.*}, with connector-jdbc)} */
   public Cluster getCluster() {
     return cluster;
   }
 
-  /** Micrometer metrics. */
+  /** {@return the Micrometer metrics settings ({@code brexsync.metrics.*})} */
   public Metrics getMetrics() {
     return metrics;
   }
 
-  /** The Actuator health indicator. */
+  /** {@return the health indicator's settings ({@code brexsync.health.*})} */
   public Health getHealth() {
     return health;
   }
@@ -149,42 +161,58 @@ public class BrexsyncProperties {
     /** Connect timeout of the Brex client's HTTP client. */
     private Duration connectTimeout = Duration.ofSeconds(10);
 
-    /** The token, or null. */
+    /** {@return the token, or null} */
     public String getToken() {
       return token;
     }
 
-    /** Sets {@link #getToken()}. */
+    /**
+     * Sets {@link #getToken()}.
+     *
+     * @param token the token, or null
+     */
     public void setToken(String token) {
       this.token = token;
     }
 
-    /** The base URL, or null for the default. */
+    /** {@return the base URL, or null for the default} */
     public URI getBaseUrl() {
       return baseUrl;
     }
 
-    /** Sets {@link #getBaseUrl()}. */
+    /**
+     * Sets {@link #getBaseUrl()}.
+     *
+     * @param baseUrl the base URL, or null for the default
+     */
     public void setBaseUrl(URI baseUrl) {
       this.baseUrl = baseUrl;
     }
 
-    /** The request timeout. */
+    /** {@return the request timeout} */
     public Duration getRequestTimeout() {
       return requestTimeout;
     }
 
-    /** Sets {@link #getRequestTimeout()}. */
+    /**
+     * Sets {@link #getRequestTimeout()}.
+     *
+     * @param requestTimeout the request timeout
+     */
     public void setRequestTimeout(Duration requestTimeout) {
       this.requestTimeout = requestTimeout;
     }
 
-    /** The connect timeout. */
+    /** {@return the connect timeout} */
     public Duration getConnectTimeout() {
       return connectTimeout;
     }
 
-    /** Sets {@link #getConnectTimeout()}. */
+    /**
+     * Sets {@link #getConnectTimeout()}.
+     *
+     * @param connectTimeout the connect timeout
+     */
     public void setConnectTimeout(Duration connectTimeout) {
       this.connectTimeout = connectTimeout;
     }
@@ -215,42 +243,58 @@ public class BrexsyncProperties {
     /** Connect timeout of the Oomnitza client's HTTP client. */
     private Duration connectTimeout = Duration.ofSeconds(10);
 
-    /** The base URL, or null for the default. */
+    /** {@return the base URL, or null for the default} */
     public URI getBaseUrl() {
       return baseUrl;
     }
 
-    /** Sets {@link #getBaseUrl()}. */
+    /**
+     * Sets {@link #getBaseUrl()}.
+     *
+     * @param baseUrl the base URL, or null for the default
+     */
     public void setBaseUrl(URI baseUrl) {
       this.baseUrl = baseUrl;
     }
 
-    /** The token, or null. */
+    /** {@return the token, or null} */
     public String getToken() {
       return token;
     }
 
-    /** Sets {@link #getToken()}. */
+    /**
+     * Sets {@link #getToken()}.
+     *
+     * @param token the token, or null
+     */
     public void setToken(String token) {
       this.token = token;
     }
 
-    /** The request timeout. */
+    /** {@return the request timeout} */
     public Duration getRequestTimeout() {
       return requestTimeout;
     }
 
-    /** Sets {@link #getRequestTimeout()}. */
+    /**
+     * Sets {@link #getRequestTimeout()}.
+     *
+     * @param requestTimeout the request timeout
+     */
     public void setRequestTimeout(Duration requestTimeout) {
       this.requestTimeout = requestTimeout;
     }
 
-    /** The connect timeout. */
+    /** {@return the connect timeout} */
     public Duration getConnectTimeout() {
       return connectTimeout;
     }
 
-    /** Sets {@link #getConnectTimeout()}. */
+    /**
+     * Sets {@link #getConnectTimeout()}.
+     *
+     * @param connectTimeout the connect timeout
+     */
     public void setConnectTimeout(Duration connectTimeout) {
       this.connectTimeout = connectTimeout;
     }
@@ -296,87 +340,119 @@ public class BrexsyncProperties {
 
     private final ScheduleSettings schedule = new ScheduleSettings();
 
-    /** The name. */
+    /** {@return the integration's name} */
     public String getName() {
       return name;
     }
 
-    /** Sets {@link #getName()}. */
+    /**
+     * Sets {@link #getName()}.
+     *
+     * @param name the integration's name
+     */
     public void setName(String name) {
       this.name = name;
     }
 
-    /** The role id, or null. */
+    /** {@return the role id, or null} */
     public Integer getRoleId() {
       return roleId;
     }
 
-    /** Sets {@link #getRoleId()}. */
+    /**
+     * Sets {@link #getRoleId()}.
+     *
+     * @param roleId the role id, or null
+     */
     public void setRoleId(Integer roleId) {
       this.roleId = roleId;
     }
 
-    /** The synced statuses. */
+    /** {@return the synced statuses} */
     public List<String> getStatuses() {
       return statuses;
     }
 
-    /** Sets {@link #getStatuses()}. */
+    /**
+     * Sets {@link #getStatuses()}.
+     *
+     * @param statuses the synced statuses
+     */
     public void setStatuses(List<String> statuses) {
       this.statuses = statuses;
     }
 
-    /** The preference. */
+    /** {@return which side wins when both changed} */
     public SyncPreference getPreference() {
       return preference;
     }
 
-    /** Sets {@link #getPreference()}. */
+    /**
+     * Sets {@link #getPreference()}.
+     *
+     * @param preference which side wins when both changed
+     */
     public void setPreference(SyncPreference preference) {
       this.preference = preference;
     }
 
-    /** The mode. */
+    /** {@return the sync mode} */
     public SyncMode getMode() {
       return mode;
     }
 
-    /** Sets {@link #getMode()}. */
+    /**
+     * Sets {@link #getMode()}.
+     *
+     * @param mode the sync mode
+     */
     public void setMode(SyncMode mode) {
       this.mode = mode;
     }
 
-    /** The SaaS id, or null. */
+    /** {@return the SaaS id, or null} */
     public String getSaasId() {
       return saasId;
     }
 
-    /** Sets {@link #getSaasId()}. */
+    /**
+     * Sets {@link #getSaasId()}.
+     *
+     * @param saasId the SaaS id, or null
+     */
     public void setSaasId(String saasId) {
       this.saasId = saasId;
     }
 
-    /** The sink. */
+    /** {@return where the records are written in Oomnitza} */
     public SinkType getSink() {
       return sink;
     }
 
-    /** Sets {@link #getSink()}. */
+    /**
+     * Sets {@link #getSink()}.
+     *
+     * @param sink where the records are written in Oomnitza
+     */
     public void setSink(SinkType sink) {
       this.sink = sink;
     }
 
-    /** The deprovisioning. */
+    /** {@return what happens to people no longer in Brex} */
     public Deprovisioning getDeprovisioning() {
       return deprovisioning;
     }
 
-    /** Sets {@link #getDeprovisioning()}. */
+    /**
+     * Sets {@link #getDeprovisioning()}.
+     *
+     * @param deprovisioning what happens to people no longer in Brex
+     */
     public void setDeprovisioning(Deprovisioning deprovisioning) {
       this.deprovisioning = deprovisioning;
     }
 
-    /** When the scheduler runs the integration. */
+    /** {@return when the scheduler runs the integration} */
     public ScheduleSettings getSchedule() {
       return schedule;
     }
@@ -401,32 +477,44 @@ public class BrexsyncProperties {
     /** Time zone of the daily run. */
     private String zone = "UTC";
 
-    /** The interval, or null. */
+    /** {@return the interval, or null} */
     public Duration getEvery() {
       return every;
     }
 
-    /** Sets {@link #getEvery()}. */
+    /**
+     * Sets {@link #getEvery()}.
+     *
+     * @param every the interval, or null
+     */
     public void setEvery(Duration every) {
       this.every = every;
     }
 
-    /** The daily time. */
+    /** {@return the daily time} */
     public String getDailyAt() {
       return dailyAt;
     }
 
-    /** Sets {@link #getDailyAt()}. */
+    /**
+     * Sets {@link #getDailyAt()}.
+     *
+     * @param dailyAt the daily time
+     */
     public void setDailyAt(String dailyAt) {
       this.dailyAt = dailyAt;
     }
 
-    /** The zone. */
+    /** {@return the time zone of the daily time} */
     public String getZone() {
       return zone;
     }
 
-    /** Sets {@link #getZone()}. */
+    /**
+     * Sets {@link #getZone()}.
+     *
+     * @param zone the time zone of the daily time
+     */
     public void setZone(String zone) {
       this.zone = zone;
     }
@@ -440,22 +528,30 @@ public class BrexsyncProperties {
     /** Whether every run is a dry run: the same report, nothing written to Oomnitza or the state. */
     private boolean dryRun;
 
-    /** Whether a SyncEngine is configured. */
+    /** {@return whether a SyncEngine is configured} */
     public boolean isEnabled() {
       return enabled;
     }
 
-    /** Sets {@link #isEnabled()}. */
+    /**
+     * Sets {@link #isEnabled()}.
+     *
+     * @param enabled whether a SyncEngine is configured
+     */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }
 
-    /** Whether runs are dry. */
+    /** {@return whether runs are dry} */
     public boolean isDryRun() {
       return dryRun;
     }
 
-    /** Sets {@link #isDryRun()}. */
+    /**
+     * Sets {@link #isDryRun()}.
+     *
+     * @param dryRun whether runs are dry
+     */
     public void setDryRun(boolean dryRun) {
       this.dryRun = dryRun;
     }
@@ -472,22 +568,30 @@ public class BrexsyncProperties {
     /** Directory of the FILE store; one subdirectory per integration. */
     private Path directory = Path.of("brexsync-state");
 
-    /** The type. */
+    /** {@return the kind of state store} */
     public StateType getType() {
       return type;
     }
 
-    /** Sets {@link #getType()}. */
+    /**
+     * Sets {@link #getType()}.
+     *
+     * @param type the kind of state store
+     */
     public void setType(StateType type) {
       this.type = type;
     }
 
-    /** The directory. */
+    /** {@return the directory of the file store} */
     public Path getDirectory() {
       return directory;
     }
 
-    /** Sets {@link #getDirectory()}. */
+    /**
+     * Sets {@link #getDirectory()}.
+     *
+     * @param directory the directory of the file store
+     */
     public void setDirectory(Path directory) {
       this.directory = directory;
     }
@@ -512,32 +616,44 @@ public class BrexsyncProperties {
     /** How long shutdown waits for a run it cancelled to end (it ends after its batch in flight). */
     private Duration shutdownTimeout = Duration.ofSeconds(30);
 
-    /** Whether the scheduler is configured. */
+    /** {@return whether the scheduler is configured} */
     public boolean isEnabled() {
       return enabled;
     }
 
-    /** Sets {@link #isEnabled()}. */
+    /**
+     * Sets {@link #isEnabled()}.
+     *
+     * @param enabled whether the scheduler is configured
+     */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }
 
-    /** Whether a run starts at startup. */
+    /** {@return whether a run starts at startup} */
     public boolean isRunOnStartup() {
       return runOnStartup;
     }
 
-    /** Sets {@link #isRunOnStartup()}. */
+    /**
+     * Sets {@link #isRunOnStartup()}.
+     *
+     * @param runOnStartup whether a run starts at startup
+     */
     public void setRunOnStartup(boolean runOnStartup) {
       this.runOnStartup = runOnStartup;
     }
 
-    /** The shutdown timeout. */
+    /** {@return the shutdown timeout} */
     public Duration getShutdownTimeout() {
       return shutdownTimeout;
     }
 
-    /** Sets {@link #getShutdownTimeout()}. */
+    /**
+     * Sets {@link #getShutdownTimeout()}.
+     *
+     * @param shutdownTimeout the shutdown timeout
+     */
     public void setShutdownTimeout(Duration shutdownTimeout) {
       this.shutdownTimeout = shutdownTimeout;
     }
@@ -558,22 +674,30 @@ public class BrexsyncProperties {
     /** Whether brexsync's tables are created or migrated at startup; false only checks their version. */
     private boolean migrate = true;
 
-    /** Whether clustered scheduling is on. */
+    /** {@return whether clustered scheduling is on} */
     public boolean isEnabled() {
       return enabled;
     }
 
-    /** Sets {@link #isEnabled()}. */
+    /**
+     * Sets {@link #isEnabled()}.
+     *
+     * @param enabled whether clustered scheduling is on
+     */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }
 
-    /** Whether the schema is migrated at startup. */
+    /** {@return whether the schema is migrated at startup} */
     public boolean isMigrate() {
       return migrate;
     }
 
-    /** Sets {@link #isMigrate()}. */
+    /**
+     * Sets {@link #isMigrate()}.
+     *
+     * @param migrate whether the schema is migrated at startup
+     */
     public void setMigrate(boolean migrate) {
       this.migrate = migrate;
     }
@@ -584,12 +708,16 @@ public class BrexsyncProperties {
     /** Whether brexsync's meters and observations are recorded when a MeterRegistry is present. */
     private boolean enabled = true;
 
-    /** Whether metrics are on. */
+    /** {@return whether metrics are on} */
     public boolean isEnabled() {
       return enabled;
     }
 
-    /** Sets {@link #isEnabled()}. */
+    /**
+     * Sets {@link #isEnabled()}.
+     *
+     * @param enabled whether metrics are on
+     */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }
@@ -615,42 +743,58 @@ public class BrexsyncProperties {
      */
     private Duration maxAge;
 
-    /** Whether reachability is checked. */
+    /** {@return whether reachability is checked} */
     public boolean isCheckReachability() {
       return checkReachability;
     }
 
-    /** Sets {@link #isCheckReachability()}. */
+    /**
+     * Sets {@link #isCheckReachability()}.
+     *
+     * @param checkReachability whether reachability is checked
+     */
     public void setCheckReachability(boolean checkReachability) {
       this.checkReachability = checkReachability;
     }
 
-    /** The cache lifetime. */
+    /** {@return the cache lifetime} */
     public Duration getCacheTtl() {
       return cacheTtl;
     }
 
-    /** Sets {@link #getCacheTtl()}. */
+    /**
+     * Sets {@link #getCacheTtl()}.
+     *
+     * @param cacheTtl the cache lifetime
+     */
     public void setCacheTtl(Duration cacheTtl) {
       this.cacheTtl = cacheTtl;
     }
 
-    /** The request timeout. */
+    /** {@return the request timeout} */
     public Duration getTimeout() {
       return timeout;
     }
 
-    /** Sets {@link #getTimeout()}. */
+    /**
+     * Sets {@link #getTimeout()}.
+     *
+     * @param timeout the request timeout
+     */
     public void setTimeout(Duration timeout) {
       this.timeout = timeout;
     }
 
-    /** The maximal age of the last success, or null. */
+    /** {@return the maximal age of the last success, or null} */
     public Duration getMaxAge() {
       return maxAge;
     }
 
-    /** Sets {@link #getMaxAge()}. */
+    /**
+     * Sets {@link #getMaxAge()}.
+     *
+     * @param maxAge the maximal age of the last success, or null
+     */
     public void setMaxAge(Duration maxAge) {
       this.maxAge = maxAge;
     }

@@ -34,7 +34,12 @@ import org.springframework.context.annotation.Bean;
 public class BrexsyncSchedulerAutoConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger("org.brexsync.spring.boot");
 
-  /** The in-process scheduler, unless the application defines one. */
+  /**
+   * The in-process scheduler, unless the application defines one.
+   *
+   * @param engine the engine to run
+   * @return the scheduler, started by its lifecycle
+   */
   @Bean
   @ConditionalOnMissingBean
   public SyncScheduler brexsyncScheduler(SyncEngine engine) {
@@ -44,7 +49,14 @@ public class BrexsyncSchedulerAutoConfiguration {
         .build();
   }
 
-  /** Starts the scheduler with the application and stops it first. */
+  /**
+   * Starts the scheduler with the application and stops it first.
+   *
+   * @param scheduler the scheduler to start and stop
+   * @param tracker the runs to wait for at shutdown
+   * @param properties the {@code brexsync.*} properties
+   * @return the lifecycle
+   */
   @Bean
   @ConditionalOnMissingBean
   public SchedulerLifecycle brexsyncSchedulerLifecycle(SyncScheduler scheduler, ObjectProvider<SyncRunTracker> tracker,

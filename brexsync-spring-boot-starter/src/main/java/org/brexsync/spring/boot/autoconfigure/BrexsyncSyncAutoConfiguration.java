@@ -34,14 +34,24 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnProperty(prefix = BrexsyncProperties.PREFIX, name = "sync.enabled", havingValue = "true", matchIfMissing = true)
 @ConditionalOnBean({BrexClient.class, OomnitzaClient.class})
 public class BrexsyncSyncAutoConfiguration {
-  /** The integration the engine runs. */
+  /**
+   * The integration the engine runs.
+   *
+   * @param properties the {@code brexsync.*} properties
+   * @return the integration
+   */
   @Bean
   @ConditionalOnMissingBean
   public Integration brexsyncIntegration(BrexsyncProperties properties) {
     return Integrations.resolve(properties);
   }
 
-  /** Where each record's last written fingerprint is kept. */
+  /**
+   * Where each record's last written fingerprint is kept.
+   *
+   * @param properties the {@code brexsync.*} properties
+   * @return the file or memory store
+   */
   @Bean
   @ConditionalOnMissingBean
   public SyncStateStore brexsyncStateStore(BrexsyncProperties properties) {
@@ -51,14 +61,24 @@ public class BrexsyncSyncAutoConfiguration {
     };
   }
 
-  /** The runs the health indicator reports. */
+  /** {@return the runs the health indicator reports} */
   @Bean
   @ConditionalOnMissingBean
   public SyncRunTracker brexsyncRunTracker() {
     return new SyncRunTracker();
   }
 
-  /** The engine, told about runs by every {@link SyncListener} bean. */
+  /**
+   * The engine, told about runs by every {@link SyncListener} bean.
+   *
+   * @param integration the integration to run
+   * @param brex the Brex client
+   * @param oomnitza the Oomnitza client
+   * @param stateStore where each record's last written fingerprint is kept
+   * @param listeners the {@code SyncListener} beans, told about every run
+   * @param properties the {@code brexsync.*} properties
+   * @return the engine
+   */
   @Bean
   @ConditionalOnMissingBean
   public SyncEngine brexsyncSyncEngine(Integration integration, BrexClient brex, OomnitzaClient oomnitza,

@@ -11,6 +11,10 @@ import org.brexsync.oomnitza.OomnitzaClient;
  */
 @FunctionalInterface
 public interface OomnitzaClientBuilderCustomizer {
-  /** Customizes the builder. */
+  /**
+   * Customizes the builder.
+   *
+   * @param builder the client's builder, with the starter's settings applied
+   */
   void customize(OomnitzaClient.Builder builder);
 }

@@ -32,7 +32,11 @@ public final class SyncRunTracker implements SyncListener {
     this(Clock.systemUTC());
   }
 
-  /** A tracker whose clock dates runs that ended by an exception (a report carries its own times). */
+  /**
+   * A tracker whose clock dates runs that ended by an exception (a report carries its own times).
+   *
+   * @param clock the clock of the runs that ended by an exception
+   */
   public SyncRunTracker(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -70,21 +74,21 @@ public final class SyncRunTracker implements SyncListener {
     }
   }
 
-  /** The last run that ended, real or dry. */
+  /** {@return the last run that ended, real or dry} */
   public Optional<RunInfo> lastRun() {
     synchronized (lock) {
       return Optional.ofNullable(lastRun);
     }
   }
 
-  /** The last real run that completed ({@code SUCCEEDED} or {@code COMPLETED_WITH_FAILURES}). */
+  /** {@return the last real run that completed ({@code SUCCEEDED} or {@code COMPLETED_WITH_FAILURES})} */
   public Optional<RunInfo> lastSuccess() {
     synchronized (lock) {
       return Optional.ofNullable(lastSuccess);
     }
   }
 
-  /** Whether a run is in progress. */
+  /** {@return whether a run is in progress} */
   public boolean isRunning() {
     synchronized (lock) {
       return inProgress > 0;
@@ -94,6 +98,7 @@ public final class SyncRunTracker implements SyncListener {
   /**
    * Waits until no run is in progress, at most {@code timeout}.
    *
+   * @param timeout how long to wait at most
    * @return whether none is
    * @throws InterruptedException when interrupted while waiting
    */
@@ -130,7 +135,19 @@ public final class SyncRunTracker implements SyncListener {
     /** The status of a run whose {@code run()} threw instead of returning a report. */
     public static final String ERROR = "ERROR";
 
-    /** Checks the components and copies the totals. */
+    /**
+     * Checks the components and copies the totals.
+     *
+     * @param runId the run's id (empty when {@code run()} threw before a report)
+     * @param integration the integration's name
+     * @param status a run status name, or {@value #ERROR}
+     * @param dryRun whether it wrote nothing
+     * @param startedAt when it started
+     * @param finishedAt when it ended
+     * @param totals records by situation
+     * @param reason why it stopped or failed, from the report
+     * @param error the exception's class name when {@code run()} threw
+     */
     public RunInfo {
       Objects.requireNonNull(runId, "runId");
       Objects.requireNonNull(integration, "integration");
