@@ -9,11 +9,13 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -151,6 +153,25 @@ public final class ClusterScheduler implements AutoCloseable {
       return scheduler.reschedule(TaskInstanceId.of(SYNC_TASK + integration, RecurringTask.INSTANCE), clock.instant());
     } catch (RuntimeException e) {
       return false;
+    }
+  }
+
+  /**
+   * When the sync of {@code integration} is next due, on whichever worker picks it: one read of its
+   * row in the task table, shared by every worker.
+   *
+   * @param integration the integration's name
+   * @return the planned time of its next run; empty while a run of it is in progress (on any worker),
+   *     or when no worker has registered it yet
+   * @throws DatabaseException when the task table cannot be read
+   */
+  public Optional<Instant> nextRunAt(String integration) {
+    try {
+      return scheduler.getScheduledExecution(TaskInstanceId.of(SYNC_TASK + integration, RecurringTask.INSTANCE))
+          .filter(e -> !e.isPicked())
+          .map(e -> e.getExecutionTime());
+    } catch (RuntimeException e) {
+      throw new DatabaseException("cannot read when '" + integration + "' is due: " + e.getMessage(), e);
     }
   }
 
