@@ -48,22 +48,32 @@ import picocli.CommandLine.Spec;
       "",
       "Exit codes: 0 ok, 1 run finished with failed records, 2 bad usage or configuration, "
           + "3 could not reach or authenticate to Brex or Oomnitza."
-    },
-    subcommands = {
-      SyncCommand.class,
-      UsersCommand.class,
-      CardsCommand.class,
-      IntegrationCommand.class,
-      WorkflowCommand.class,
-      InsightCommands.Report.class,
-      InsightCommands.Dashboard.class,
-      InsightCommands.Insights.class,
-      SandboxCommand.class,
-      ServeCommand.class,
-      RunsCommand.class,
-      CommandLine.HelpCommand.class
     })
 public final class Brexsync implements Runnable {
+  /**
+   * The commands by name, in help order. Building picocli's model of a command reads its annotations
+   * through reflection; building all of them (the workflow and insight commands have many options)
+   * took most of the time before a sync's first request, so a command line builds only its own.
+   */
+  private static final Map<String, Class<?>> COMMANDS = commands();
+
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+    m.put("sync", SyncCommand.class);
+    m.put("users", UsersCommand.class);
+    m.put("cards", CardsCommand.class);
+    m.put("integration", IntegrationCommand.class);
+    m.put("workflow", WorkflowCommand.class);
+    m.put("report", InsightCommands.Report.class);
+    m.put("dashboard", InsightCommands.Dashboard.class);
+    m.put("insights", InsightCommands.Insights.class);
+    m.put("sandbox", SandboxCommand.class);
+    m.put("serve", ServeCommand.class);
+    m.put("runs", RunsCommand.class);
+    m.put("help", CommandLine.HelpCommand.class);
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   /** Success. */
   public static final int OK = 0;
   /** The run finished, but some records failed. */
@@ -185,7 +195,7 @@ public final class Brexsync implements Runnable {
     /** Runs the command line and returns its exit code. */
     public int execute(String... args) {
       CliContext ctx = new CliContext(env, out, err, terminal, retries, awaitInterrupt, maxReportedOutcomes);
-      CommandLine cmd = new CommandLine(new Brexsync(), new Factory(ctx));
+      CommandLine cmd = commandLine(ctx, args);
       cmd.setOut(out);
       cmd.setErr(err);
       cmd.setExecutionExceptionHandler(new Errors(ctx));
@@ -197,6 +207,22 @@ public final class Brexsync implements Runnable {
         err.flush();
       }
     }
+  }
+
+  /**
+   * The command line for {@code args}: with the one command it names (help "brexsync sync --help"
+   * and errors within a command need no other), or every command when it names none ("brexsync",
+   * "brexsync --help", a misspelt command, which picocli answers with the list and suggestions).
+   */
+  static CommandLine commandLine(CliContext ctx, String... args) {
+    CommandLine cmd = new CommandLine(new Brexsync(), new Factory(ctx));
+    Class<?> named = args.length > 0 && !args[0].equals("help") ? COMMANDS.get(args[0]) : null;
+    for (Map.Entry<String, Class<?>> c : COMMANDS.entrySet()) {
+      if (named == null || c.getValue() == named) {
+        cmd.addSubcommand(c.getKey(), c.getValue());
+      }
+    }
+    return cmd;
   }
 
   /** Creates commands, giving those that take one the invocation's context. */

@@ -32,6 +32,8 @@ public final class BrexUserRecord implements RecordView {
 
   private final RecordView user;
   private final Optional<BrexLookups> lookups;
+  /** Enrichments resolved so far, by {@link #ENRICHMENTS} index (null: not yet): a mapping asks for each twice (has, get). */
+  private Optional<JsonNode>[] enriched;
 
   private BrexUserRecord(RecordView user, Optional<BrexLookups> lookups) {
     this.user = Objects.requireNonNull(user, "user");
@@ -123,7 +125,24 @@ public final class BrexUserRecord implements RecordView {
   private static final java.util.Map<String, String> ENRICHMENT_IDS =
       java.util.Map.of("department", "department_id", "location", "location_id", "title", "title_id", "manager", "manager_id");
 
+  private static final java.util.List<String> ENRICHMENTS = java.util.List.of("department", "location", "title", "manager");
+
+  @SuppressWarnings("unchecked")
   private Optional<JsonNode> enrichment(String head) {
+    int i = ENRICHMENTS.indexOf(head);
+    if (i < 0) {
+      return Optional.empty();
+    }
+    if (enriched == null) {
+      enriched = new Optional[ENRICHMENTS.size()];
+    }
+    if (enriched[i] == null) {
+      enriched[i] = resolve(head);
+    }
+    return enriched[i];
+  }
+
+  private Optional<JsonNode> resolve(String head) {
     BrexLookups l = lookups.get();
     switch (head) {
       case "department":

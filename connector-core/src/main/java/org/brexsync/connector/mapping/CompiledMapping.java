@@ -63,8 +63,8 @@ public final class CompiledMapping {
    */
   public MappedRecord evaluate(RecordView record, Instant syncTime) {
     TransformContext ctx = TransformContext.of(record, syncTime);
-    Map<String, Optional<JsonNode>> values = new LinkedHashMap<>();
-    java.util.Set<String> absent = new java.util.HashSet<>();
+    Map<String, Optional<JsonNode>> values = new LinkedHashMap<>(rules.size() * 2);
+    java.util.Set<String> absent = null;
     for (int i = 0; i < rules.size(); i++) {
       MappingRule r = rules.get(i);
       Optional<JsonNode> v;
@@ -73,7 +73,7 @@ public final class CompiledMapping {
       } else if (r.constant().isPresent()) {
         v = r.constant();
       } else if (r.syncTime()) {
-        v = Optional.of(TextNode.valueOf(DateTimeFormatter.ISO_INSTANT.format(syncTime.truncatedTo(ChronoUnit.SECONDS))));
+        v = Optional.of(syncTimeText(syncTime));
       } else {
         v = Optional.empty();
       }
@@ -96,10 +96,35 @@ public final class CompiledMapping {
       // Absent (not present-and-null) and nothing made a value of it: unknown, so never a reason to
       // clear the field, unless the rule opts in.
       if (v.isEmpty() && r.sourcePath().isPresent() && r.whenAbsent() == WhenAbsent.KEEP && !record.has(r.sourcePath().get())) {
+        if (absent == null) {
+          absent = new java.util.HashSet<>();
+        }
         absent.add(r.target());
       }
     }
-    return new MappedRecord(Collections.unmodifiableMap(values), absent);
+    return new MappedRecord(Collections.unmodifiableMap(values), absent == null ? java.util.Set.of() : absent);
+  }
+
+  /** The last sync time written as text: a run maps every record with the same one. */
+  private volatile SyncTimeText lastSyncTime;
+
+  private static final class SyncTimeText {
+    final Instant at;
+    final TextNode text;
+
+    SyncTimeText(Instant at) {
+      this.at = at;
+      this.text = TextNode.valueOf(DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS)));
+    }
+  }
+
+  private TextNode syncTimeText(Instant syncTime) {
+    SyncTimeText last = lastSyncTime;
+    if (last == null || !last.at.equals(syncTime)) {
+      last = new SyncTimeText(syncTime);
+      lastSyncTime = last;
+    }
+    return last.text;
   }
 
   /**

@@ -15,7 +15,7 @@ public final class MappedRecord {
 
   MappedRecord(Map<String, Optional<JsonNode>> values, java.util.Set<String> absent) {
     this.values = values;
-    this.absent = java.util.Set.copyOf(absent);
+    this.absent = java.util.Collections.unmodifiableSet(absent); // the caller's own set, never changed after
   }
 
   /**

@@ -41,6 +41,7 @@ import org.brexsync.oomnitza.saas.SaasAssignment;
 public final class OomnitzaUserSink implements UserSink {
   private final OomnitzaClient client;
   private final java.util.function.Supplier<FieldCatalog> catalog;
+  private volatile FieldIds fieldIds;
   private final Map<String, Portion> runs = new ConcurrentHashMap<>();
 
   private OomnitzaUserSink(OomnitzaClient client, java.util.function.Supplier<FieldCatalog> catalog) {
@@ -241,10 +242,10 @@ public final class OomnitzaUserSink implements UserSink {
     BulkResult.Builder out = BulkResult.builder(records.size(), BulkResult.Verdict.UNVERIFIED);
     List<BulkRecord> converted = new ArrayList<>(records.size());
     List<Integer> positions = new ArrayList<>(records.size());
-    FieldCatalog fields = catalog.get();
+    FieldIds ids = fieldIds(catalog.get());
     for (int i = 0; i < records.size(); i++) {
       try {
-        converted.add(BulkRecord.from(OomnitzaRecord.of(map(records.get(i))), fields));
+        converted.add(ids.bulkRecord(records.get(i)));
         positions.add(i);
       } catch (IllegalArgumentException e) {
         out.notSent(i, e.getMessage());
@@ -266,7 +267,7 @@ public final class OomnitzaUserSink implements UserSink {
                   .checkServerCancellation(false)
                   .portion(uuid(p));
               for (String f : upload.syncFields()) {
-                o.addSyncFields(fieldId(fields, f));
+                o.addSyncFields(fieldId(ids.catalog, f));
               }
               return new Portion(o.build());
             });
@@ -422,6 +423,60 @@ public final class OomnitzaUserSink implements UserSink {
       return UUID.fromString(portion);
     } catch (IllegalArgumentException e) {
       return UUID.nameUUIDFromBytes(portion.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The field ids of the catalog in use, kept while it stays the same. */
+  private FieldIds fieldIds(FieldCatalog fields) {
+    FieldIds ids = fieldIds;
+    if (ids == null || ids.catalog != fields) {
+      ids = new FieldIds(fields);
+      fieldIds = ids;
+    }
+    return ids;
+  }
+
+  /**
+   * A catalog's field id per external id, looked up once per name: a bulk portion converts the same
+   * few names for each of its records, and checking a name ({@code ExternalId.of}) and looking it up
+   * for every field of every record was a good part of a portion's cost.
+   */
+  private static final class FieldIds {
+    final FieldCatalog catalog;
+    private final Map<String, Optional<FieldId>> byName = new ConcurrentHashMap<>();
+
+    FieldIds(FieldCatalog catalog) {
+      this.catalog = catalog;
+    }
+
+    /** As {@code BulkRecord.from(OomnitzaRecord.of(record), catalog)}, without the copies. */
+    BulkRecord bulkRecord(ObjectNode record) {
+      BulkRecord.Builder b = BulkRecord.builder();
+      List<String> unmapped = null;
+      for (java.util.Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        Optional<FieldId> id = byName.computeIfAbsent(e.getKey(), this::lookUp);
+        if (id.isPresent()) {
+          b.set(id.get(), e.getValue());
+        } else {
+          if (unmapped == null) {
+            unmapped = new ArrayList<>();
+          }
+          unmapped.add(e.getKey());
+        }
+      }
+      if (unmapped != null) {
+        throw new IllegalArgumentException("No field id known for external ids " + unmapped + "; add them to the FieldCatalog");
+      }
+      return b.build();
+    }
+
+    private Optional<FieldId> lookUp(String name) {
+      try {
+        return catalog.fieldId(org.brexsync.oomnitza.ExternalId.of(name));
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
     }
   }
 

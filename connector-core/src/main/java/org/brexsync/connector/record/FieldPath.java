@@ -87,8 +87,20 @@ public final class FieldPath {
     return first instanceof String ? (String) first : "";
   }
 
+  /** {@link #tail()}, made once: paths are immutable, and enriched paths ask for it per record. */
+  private volatile Optional<FieldPath> tail;
+
   /** {@return the path without its first segment, if any segments remain} */
   public Optional<FieldPath> tail() {
+    Optional<FieldPath> t = tail;
+    if (t == null) {
+      t = makeTail();
+      tail = t;
+    }
+    return t;
+  }
+
+  private Optional<FieldPath> makeTail() {
     if (segments.size() <= 1) {
       return Optional.empty();
     }

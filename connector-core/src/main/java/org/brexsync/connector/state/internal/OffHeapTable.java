@@ -40,6 +40,13 @@ final class OffHeapTable implements AutoCloseable {
         long len = Math.min(cap - (long) i * SLOTS_PER_SEGMENT, SLOTS_PER_SEGMENT) * SLOT;
         segs[i] = ch.map(FileChannel.MapMode.READ_WRITE, from, len);
       }
+    } catch (IOException | RuntimeException e) {
+      // e.g. the disk is full: no scratch file of a table that never existed stays behind
+      for (MappedByteBuffer b : segs) {
+        Unmapper.unmap(b);
+      }
+      BaseFile.deleteQuietly(f);
+      throw e;
     }
     this.file = f;
     this.segments = segs;

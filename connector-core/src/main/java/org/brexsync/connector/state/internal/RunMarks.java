@@ -20,6 +20,8 @@ public final class RunMarks implements AutoCloseable {
   private static final long SEEN_SEED = 0x5EE7L;
   private static final long KEY_SEED = 0x6B3EL;
   private static final long TARGET_SEED = 0x7A26L;
+  /** The longest id, key or owner a mark holds, in UTF-8 bytes (its length is an unsigned 16-bit number). */
+  static final int MAX_ENTRY = 0xFFFF;
 
   private final OffHeapTable seen;
   private final OffHeapTable keys;
@@ -42,7 +44,12 @@ public final class RunMarks implements AutoCloseable {
       s = new OffHeapTable(scratch, expected * 2);
       k = new OffHeapTable(scratch, expected * 2);
       logFile = Files.createTempFile(scratch, "marks-log-", ".tmp");
-      log = FileChannel.open(logFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      try {
+        log = FileChannel.open(logFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      } catch (IOException | RuntimeException e) {
+        BaseFile.deleteQuietly(logFile);
+        throw e;
+      }
     } catch (IOException | RuntimeException e) {
       if (s != null) {
         s.close();
@@ -146,6 +153,11 @@ public final class RunMarks implements AutoCloseable {
 
   /** Appends (a, b) to the log; returns its offset. */
   private long append(byte[] a, byte[] b) throws IOException {
+    if (a.length > MAX_ENTRY || (b != null && b.length > MAX_ENTRY)) {
+      // Lengths are stored in two bytes: a longer value would be cut and could never match again
+      // (an id that never reads as seen is a person "gone from Brex").
+      throw new IOException("a run mark of more than " + MAX_ENTRY + " bytes (" + Math.max(a.length, b == null ? 0 : b.length) + ")");
+    }
     int need = 4 + a.length + (b == null ? 0 : b.length);
     if (buf.remaining() < need) {
       drain();
@@ -183,8 +195,10 @@ public final class RunMarks implements AutoCloseable {
     buf.clear();
   }
 
-  /** The two byte strings at a log offset. */
-  /** Maps the log for reading when it has grown since it was last mapped. */
+  /**
+   * Maps the log for reading when it has grown since it was last mapped. Entries appended later are
+   * still read from the write buffer or the channel by {@link #entry}.
+   */
   private void readable() throws IOException {
     long end = flushed + buf.position();
     if (readMap != null && readMapEnd == end) {
@@ -201,6 +215,7 @@ public final class RunMarks implements AutoCloseable {
     }
   }
 
+  /** The two byte strings at a log offset: from the mapping, the write buffer or the file. */
   private byte[][] entry(long offset) throws IOException {
     if (readMap != null && offset < readMapEnd) {
       byte[] a = readMap.bytes(offset + 2, readMap.u16(offset));
@@ -240,6 +255,7 @@ public final class RunMarks implements AutoCloseable {
   public void close() {
     if (readMap != null) {
       readMap.close();
+      readMap = null;
     }
     seen.close();
     keys.close();

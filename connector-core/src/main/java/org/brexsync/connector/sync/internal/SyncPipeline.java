@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *       {@link RestWriter} / {@link BulkWriter}  writes, bounded concurrency            writer threads
  *   → {@link Bookkeeper}      in Brex order: SaaS users, state, outcomes, progress        run's thread
  *  then {@link GonePass}      known records not seen this run (streamed from the state)
- *  then {@link BulkEnding}, commit, report
+ *  then {@link RunEnd}         status, {@link BulkEnding}, save (commit when complete), report
  * </pre>
  *
  * Batches flow through the middle stages concurrently (lookups of later batches overlap the writes of
@@ -235,61 +235,16 @@ public final class SyncPipeline {
       drainQuietly();
       shutdown();
     }
-    Throwable fatal = stops == null ? null : stops.fatal();
-    if (fatal != null && status != RunStatus.FAILED) {
-      status = RunStatus.FAILED;
-      reason = Optional.of(failure(fatal));
-    }
-    if (!status.isComplete() && outcomes != null) {
-      // Records in hand that the run never tried: counted, never reported as written.
-      outcomes.notAttempted += pageLeft + batch.size();
-      pageLeft = 0;
-      batch.clear();
-    }
-    if (status.isComplete() && outcomes.count(Situation.FAILED) > 0) {
-      status = RunStatus.COMPLETED_WITH_FAILURES;
-    }
-    if (status.isComplete() && tally.everyUploadFailed()) {
-      status = RunStatus.COMPLETED_WITH_FAILURES;
-      reason = Optional.of(tally.allUploadsFailed());
-    }
-    BulkEnding.Ending ending = new BulkEnding.Ending(status, reason);
-    if (writer instanceof BulkWriter && ((BulkWriter) writer).used() && !cfg.dryRun) {
-      phase = "finalizing the bulk run";
-      BulkEnding.end(sink, runId, tally, ending);
-    }
-    status = ending.status;
-    reason = ending.reason;
-    phase = "saving the sync state";
-    try {
-      state.flush();
-      if (status.isComplete()) {
-        state.commit(start);
-      }
-    } catch (Throwable ex) {
-      String m = failure(ex);
-      LOG.warn("sync run {} of '{}': {}", runId, in.name(), m);
-      reason = Optional.of(reason.map(r -> r + "; ").orElse("") + m);
-      status = RunStatus.FAILED;
-    } finally {
-      try {
-        state.close();
-      } catch (Throwable ex) {
-        LOG.warn("sync run {}: closing the sync state failed: {}", runId, ex.toString());
-      }
-    }
-    try {
-      if (outcomes != null) {
-        outcomes.progress();
-      }
-    } catch (Throwable ex) {
-      LOG.warn("sync run {}: the listener failed on the last progress: {}", runId, ex.toString());
-    }
-    Outcomes o = outcomes != null ? outcomes : new Outcomes(cfg.listener, 0, startNanos, Optional.empty());
-    SyncReport report = RunReport.of(runId, in.name(), cfg, status, reason, ending.runLog, start, startNanos, o, counters, tally,
-        stops == null ? 0 : stops.retriesUsed());
-    LOG.info("sync run {} of '{}' ended {}: {}", runId, in.name(), status, o.totals);
-    return report;
+    long inHand = pageLeft + batch.size();
+    pageLeft = 0;
+    batch.clear();
+    boolean bulkUsed = writer instanceof BulkWriter && ((BulkWriter) writer).used();
+    return new RunEnd(cfg, runId, sink, state, stops, outcomes, tally, counters, start, startNanos)
+        .end(status, reason, inHand, bulkUsed, this::phase, this::failure);
+  }
+
+  private void phase(String now) {
+    phase = now;
   }
 
   /** "while <phase>: <Type>: <message>" for a failure that ended the run. */
