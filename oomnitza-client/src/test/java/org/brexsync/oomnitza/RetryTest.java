@@ -136,12 +136,14 @@ class RetryTest extends WireTestSupport {
   }
 
   @Test
-  void aTimedOutCreateIsNotRetriedAndIsANetworkError() {
+  void aTimedOutCreateIsNotRetriedAndIsANetworkError() throws InterruptedException {
     server.enqueue(new MockResponse.Builder().headersDelay(1, java.util.concurrent.TimeUnit.SECONDS).body("{}").build());
     assertThatThrownBy(() -> client().users().create(OomnitzaUser.builder().username("j").build(),
             RequestOptions.builder().timeout(Duration.ofMillis(100)).build()))
         .isInstanceOf(OomnitzaNetworkException.class)
         .hasMessageContaining("timed out");
+    // The client may give up before the server has recorded the request: wait for it (bounded).
+    assertThat(server.takeRequest(10, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(sleeps).isEmpty();
   }
