@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class CommandModelTest {
   private static final String[] ALL = {"sync", "users", "cards", "integration", "workflow", "report", "dashboard", "insights",
-    "sandbox", "help"};
+    "sandbox", "serve", "runs", "help"};
 
   private static CliContext ctx() {
     PrintWriter w = new PrintWriter(new StringWriter());
@@ -43,7 +43,7 @@ class CommandModelTest {
   void helpStillListsEveryCommandAndACommandsOwnHelpWorks() {
     Cli.Result top = Cli.run("--help");
     assertThat(top.code()).isZero();
-    assertThat(top.out()).contains("sync", "users", "cards", "integration", "workflow", "report", "dashboard", "insights", "sandbox");
+    assertThat(top.out()).contains("sync", "users", "cards", "integration", "workflow", "report", "dashboard", "insights", "sandbox", "serve", "runs");
     Cli.Result help = Cli.run("help", "workflow");
     assertThat(help.code()).isZero();
     assertThat(help.out()).contains("offboard", "presets");

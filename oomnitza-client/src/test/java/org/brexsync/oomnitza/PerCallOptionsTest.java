@@ -1,5 +1,6 @@
 package org.brexsync.oomnitza;
 
+import org.brexsync.testkit.CountingHttpClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,13 +48,13 @@ class PerCallOptionsTest extends WireTestSupport {
   @MethodSource("calls")
   void everyCallSendsThePerCallHeadersAndTimeout(String name, String body, Consumer<OomnitzaClient> call)
       throws Exception {
-    RecordingHttpClient http = new RecordingHttpClient();
+    CountingHttpClient http = CountingHttpClient.of(java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build());
     enqueueJson(body);
     call.accept(clientBuilder().httpClient(http).build());
     RecordedRequest r = take();
     assertThat(r.getHeaders().get("X-Request-Source")).isEqualTo("hr-sync");
     assertThat(r.getHeaders().get("Authorization2")).isEqualTo(TOKEN);
-    assertThat(http.timeouts()).containsExactly(Duration.ofSeconds(7));
+    assertThat(timeouts(http)).containsExactly(Duration.ofSeconds(7));
   }
 
   @Test
@@ -70,5 +71,10 @@ class PerCallOptionsTest extends WireTestSupport {
   void optionsToStringHidesHeaderValues() {
     assertThat(RequestOptions.builder().putExtraHeaders("X-Proxy-Auth", "s3cr3t").build().toString())
         .doesNotContain("s3cr3t");
+  }
+
+  /** The timeout each request sent through {@code http} was given. */
+  static java.util.List<Duration> timeouts(CountingHttpClient http) {
+    return http.recentRequests().stream().map(r -> r.timeout().orElseThrow()).toList();
   }
 }

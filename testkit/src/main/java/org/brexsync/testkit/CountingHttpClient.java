@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +38,8 @@ public final class CountingHttpClient extends HttpClient {
   private final HttpClient delegate;
   private final AtomicLong sent = new AtomicLong();
   private final AtomicReference<HttpRequest> last = new AtomicReference<>();
+  /** The latest requests, oldest first; bounded, so a counting client in a long run holds a few only. */
+  private final ArrayDeque<HttpRequest> recent = new ArrayDeque<>();
 
   private CountingHttpClient(HttpClient delegate) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -64,9 +68,30 @@ public final class CountingHttpClient extends HttpClient {
     return Optional.ofNullable(last.get());
   }
 
+  /**
+   * The latest requests sent, oldest first: at most {@value #RECENT} (e.g. to check the timeout each
+   * attempt was given).
+   *
+   * @return a copy
+   */
+  public List<HttpRequest> recentRequests() {
+    synchronized (recent) {
+      return List.copyOf(recent);
+    }
+  }
+
+  /** How many requests {@link #recentRequests()} keeps. */
+  public static final int RECENT = 64;
+
   private void count(HttpRequest request) {
     last.set(request);
     sent.incrementAndGet();
+    synchronized (recent) {
+      if (recent.size() == RECENT) {
+        recent.removeFirst();
+      }
+      recent.addLast(request);
+    }
   }
 
   @Override
