@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class CommandModelTest {
   private static final String[] ALL = {"sync", "users", "cards", "integration", "workflow", "report", "dashboard", "insights",
-    "sandbox", "help"};
+    "sandbox", "serve", "runs", "help"};
 
   private static CliContext ctx() {
     PrintWriter w = new PrintWriter(new StringWriter());
