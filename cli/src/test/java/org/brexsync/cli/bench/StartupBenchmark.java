@@ -124,6 +124,28 @@ public final class StartupBenchmark {
         return -1;
       }
     }
+    /** CPU time per thread name of a process from /proc/PID/task, in milliseconds, largest first. */
+    private static String threadCpu(long pid) {
+      Map<String, Long> byName = new java.util.TreeMap<>();
+      try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+        for (Path task : (Iterable<Path>) tasks::iterator) {
+          try {
+            String stat = Files.readString(task.resolve("stat"), java.nio.charset.StandardCharsets.US_ASCII);
+            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "#");
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            byName.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long::sum);
+          } catch (IOException | RuntimeException e) {
+            // the thread ended meanwhile
+          }
+        }
+      } catch (IOException e) {
+        return "unavailable";
+      }
+      List<Map.Entry<String, Long>> l = new ArrayList<>(byName.entrySet());
+      l.removeIf(e -> e.getValue() == 0);
+      l.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+      return l.toString();
+    }
     private final ServerSocket server;
     private final URI target;
 
@@ -145,6 +167,9 @@ public final class StartupBenchmark {
           Socket in = server.accept();
           if (first.compareAndSet(0, System.nanoTime()) && pid > 0) {
             cpuAtFirst = cpuNanos(pid);
+            if (Boolean.getBoolean("threads")) {
+              System.out.println("CPU by thread at the first request (ms): " + threadCpu(pid));
+            }
           }
           Socket out = new Socket();
           out.connect(new InetSocketAddress(target.getHost(), target.getPort()));
