@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import org.brexsync.connector.schedule.internal.NonOverlappingScheduler;
+import org.brexsync.connector.schedule.internal.RecordedRun;
 import org.brexsync.connector.sync.SyncEngine;
 import org.brexsync.connector.sync.SyncReport;
-import java.util.UUID;
 import org.brexsync.connector.port.RunHistory;
 import org.brexsync.connector.port.RunRecord;
 import org.brexsync.connector.sync.RunControl;
@@ -52,30 +52,8 @@ public final class SyncScheduler implements AutoCloseable {
 
   /** One run recorded in the history when it starts and when it ends (also when it throws). */
   private static SyncReport recorded(SyncEngine engine, RunControl control, Builder b) {
-    RunRecord run = RunRecord.started(UUID.randomUUID().toString(), engine.integration().name(), RunRecord.Kind.SYNC,
-        b.worker, b.clock.instant());
-    b.history.record(run);
-    try {
-      SyncReport report = engine.run(control);
-      finish(run.finished(report, b.clock.instant()), b);
-      return report;
-    } catch (RuntimeException e) {
-      finish(run.ended(RunRecord.Status.FAILED, String.valueOf(e.getMessage()), b.clock.instant()), b);
-      throw e;
-    }
-  }
-
-  private static void finish(RunRecord run, Builder b) {
-    try {
-      b.history.record(run);
-    } catch (RuntimeException e) {
-      LOG.error("{} (the run history could not record it: {})", run.line(), e.getMessage());
-    }
-    try {
-      b.onRun.accept(run);
-    } catch (RuntimeException e) {
-      LOG.warn("run listener failed: {}", e.toString());
-    }
+    return RecordedRun.run(() -> engine.run(control), engine.integration().name(), RunRecord.Kind.SYNC, b.worker,
+        b.history, b.clock, (run, report) -> run.finished(report, b.clock.instant()), b.onRun, LOG);
   }
 
   /** {@return a new builder; {@link Builder#engine} is required} */

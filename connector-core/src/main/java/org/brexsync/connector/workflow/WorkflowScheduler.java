@@ -8,8 +8,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.brexsync.connector.schedule.internal.NonOverlappingScheduler;
+import org.brexsync.connector.schedule.internal.RecordedRun;
 import org.brexsync.connector.schedule.Schedule;
-import java.util.UUID;
 import org.brexsync.connector.port.RunHistory;
 import org.brexsync.connector.port.RunRecord;
 import org.slf4j.Logger;
@@ -55,29 +55,8 @@ public final class WorkflowScheduler implements AutoCloseable {
 
   /** One run recorded in the history when it starts and when it ends (also when it throws). */
   private static WorkflowReport recorded(Supplier<WorkflowReport> job, Builder b) {
-    RunRecord run = RunRecord.started(UUID.randomUUID().toString(), b.name, RunRecord.Kind.WORKFLOW, b.worker, b.clock.instant());
-    b.history.record(run);
-    try {
-      WorkflowReport report = job.get();
-      finish(run.finished(report, b.clock.instant()), b);
-      return report;
-    } catch (RuntimeException e) {
-      finish(run.ended(RunRecord.Status.FAILED, String.valueOf(e.getMessage()), b.clock.instant()), b);
-      throw e;
-    }
-  }
-
-  private static void finish(RunRecord run, Builder b) {
-    try {
-      b.history.record(run);
-    } catch (RuntimeException e) {
-      LOG.error("{} (the run history could not record it: {})", run.line(), e.getMessage());
-    }
-    try {
-      b.onRun.accept(run);
-    } catch (RuntimeException e) {
-      LOG.warn("run listener failed: {}", e.toString());
-    }
+    return RecordedRun.run(job, b.name, RunRecord.Kind.WORKFLOW, b.worker, b.history, b.clock,
+        (run, report) -> run.finished(report, b.clock.instant()), b.onRun, LOG);
   }
 
   /** {@return a new builder; a {@link Builder#job} is required} */
