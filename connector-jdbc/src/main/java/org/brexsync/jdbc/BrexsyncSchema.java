@@ -2,7 +2,6 @@ package org.brexsync.jdbc;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -166,15 +165,18 @@ public final class BrexsyncSchema {
   /**
    * {@return the plain DDL of the current schema (PostgreSQL statements, the migrations in order), for
    * teams that manage schemas themselves}
+   *
+   * @throws DatabaseException when the DDL cannot be read from connector-jdbc's jar (a broken
+   *     installation)
    */
   public static String ddl() {
     try (InputStream in = BrexsyncSchema.class.getClassLoader().getResourceAsStream(DDL_RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException(DDL_RESOURCE + " is missing from the classpath");
+        throw new DatabaseException(DDL_RESOURCE + " is missing from the classpath (a broken connector-jdbc jar)");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new DatabaseException("cannot read " + DDL_RESOURCE + " from connector-jdbc's jar: " + e.getMessage(), e);
     }
   }
 }
