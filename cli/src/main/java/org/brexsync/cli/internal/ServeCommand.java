@@ -125,9 +125,11 @@ public final class ServeCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin EndpointOptions endpoints;
 
-  /** What /metrics serves: every run and HTTP call of this worker, and the JVM's own meters. */
-  private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final BrexsyncObservations observations = BrexsyncObservations.of(prometheus);
+  /**
+   * What /metrics serves: every run and HTTP call of this worker, and the JVM's own meters. Made when
+   * the service starts, not with the command (help builds every command).
+   */
+  private BrexsyncObservations observations;
 
   public ServeCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -141,16 +143,18 @@ public final class ServeCommand implements Callable<Integer> {
       default -> throw new ConfigurationException("--on-stop must be cancel or finish, got '" + onStop + "'");
     };
     String me = worker != null && !worker.isBlank() ? worker : defaultWorker();
-    new JvmMemoryMetrics().bindTo(prometheus);
-    new JvmThreadMetrics().bindTo(prometheus);
-    new ProcessorMetrics().bindTo(prometheus);
-    new UptimeMetrics().bindTo(prometheus);
     List<Integration> integrations = load(dir);
     boolean cluster = Database.configured(ctx);
     List<Connections> connections = new ArrayList<>();
     BrexsyncDatabase db = null;
     HealthServer health = null;
     Stoppable scheduling = null;
+    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(prometheus);
+    new JvmThreadMetrics().bindTo(prometheus);
+    new ProcessorMetrics().bindTo(prometheus);
+    new UptimeMetrics().bindTo(prometheus);
+    observations = BrexsyncObservations.of(prometheus);
     try {
       RunHistory history;
       SyncStateStore state;
