@@ -96,7 +96,7 @@ public final class BrexsyncHealthIndicator implements HealthIndicator {
       try {
         List<RunRecord> recent = history.recent(Optional.of(integration), HISTORY_WINDOW);
         clusterFinal = recent.stream().filter(r -> r.status().isFinal()).findFirst();
-        clusterSuccess = cluster(recent, now, cluster, problems);
+        clusterSuccess = cluster(recent, clusterFinal, now, cluster, problems);
       } catch (RuntimeException e) {
         cluster.put("error", e.getClass().getSimpleName());
         problems.add("the run history cannot be read: " + e.getClass().getSimpleName());
@@ -128,11 +128,12 @@ public final class BrexsyncHealthIndicator implements HealthIndicator {
   }
 
   /**
-   * The cluster's last run and last successful run into {@code out}, a failed last run into {@code
-   * problems}; returns when the last successful run (within the window) finished.
+   * The cluster's last run and last successful run into {@code out}, a failed last ended run ({@code
+   * lastEnded}, from {@code recent}) into {@code problems}; returns when the last successful run (within
+   * the window) finished.
    */
-  private static Optional<Instant> cluster(List<RunRecord> recent, Instant now, Map<String, Object> out,
-      List<String> problems) {
+  private static Optional<Instant> cluster(List<RunRecord> recent, Optional<RunRecord> lastEnded, Instant now,
+      Map<String, Object> out, List<String> problems) {
     if (recent.isEmpty()) {
       out.put("lastRun", "none yet");
       return Optional.empty();
@@ -154,7 +155,7 @@ public final class BrexsyncHealthIndicator implements HealthIndicator {
     m.put("failed", last.failed());
     last.reason().ifPresent(reason -> m.put("reason", reason));
     out.put("lastRun", m);
-    recent.stream().filter(r -> r.status().isFinal()).findFirst().filter(r -> r.status().isFailure())
+    lastEnded.filter(r -> r.status().isFailure())
         .ifPresent(r -> problems.add("the last run (worker " + r.worker() + ") ended " + r.status()
             + r.reason().map(x -> ": " + x).orElse("")));
     Optional<RunRecord> success = recent.stream().filter(r -> r.finishedAt().isPresent()
