@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import javax.net.ssl.SSLContext;
 import org.brexsync.http.ClientBuilder;
@@ -160,7 +159,8 @@ public final class OomnitzaClient implements AutoCloseable {
     private String password;
     private SSLContext sslContext;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    /** Null: the retry policy's own jitter source ({@link RetryPolicy#random()}). */
+    private DoubleSupplier random;
     private OomnitzaConventions conventions = OomnitzaConventions.defaults();
     private String connectorSource;
     private RateLimiter rateLimiter;
@@ -264,7 +264,8 @@ public final class OomnitzaClient implements AutoCloseable {
     }
 
     /**
-     * Source of uniform [0,1) numbers for backoff jitter (tests inject a constant).
+     * Source of uniform [0,1) numbers for backoff jitter (tests inject a constant); it wins over the
+     * retry policy's {@code random} (default: the policy's, itself {@code ThreadLocalRandom}).
      *
      * @param random source of uniform [0,1) numbers for backoff jitter (tests inject a constant)
      * @return this builder

@@ -36,6 +36,17 @@ class RetryTest extends WireTestSupport {
   }
 
   @Test
+  void theRetryPolicysJitterSourceIsUsedWhenTheClientSetsNone() {
+    server.enqueue(status(503));
+    enqueueJson("{}");
+    OomnitzaClient c = OomnitzaClient.builder().baseUri(server.url("/").uri()).apiToken(TOKEN).sleeper(sleeps::add)
+        .retryPolicy(RetryPolicy.builder().random(() -> 0.999999).build()).build();
+    c.verifyCredentials();
+    // the policy's source near 1 ⇒ the whole first delay (500 ms), not a random share of it
+    assertThat(sleeps).containsExactly(Duration.ofMillis(500));
+  }
+
+  @Test
   void fullJitterRangeStaysWithinTheCap() {
     RetryPolicy p = RetryPolicy.builder().initialBackoff(Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(5)).build();
     assertThat(p.backoff(1, 0.0)).isEqualTo(Duration.ofMillis(500));
