@@ -219,7 +219,8 @@ public class BrexsyncProperties {
 
     @Override
     public String toString() {
-      return "Brex[baseUrl=" + baseUrl + ", token=" + (token == null ? "unset" : "****") + "]";
+      // Never the URL's user info, query or fragment: they may hold credentials.
+      return "Brex[baseUrl=" + (baseUrl == null ? null : org.brexsync.spring.boot.autoconfigure.internal.Endpoints.shown(baseUrl)) + ", token=" + (token == null ? "unset" : "****") + "]";
     }
   }
 
@@ -301,7 +302,8 @@ public class BrexsyncProperties {
 
     @Override
     public String toString() {
-      return "Oomnitza[baseUrl=" + baseUrl + ", token=" + (token == null ? "unset" : "****") + "]";
+      // Never the URL's user info, query or fragment: they may hold credentials.
+      return "Oomnitza[baseUrl=" + (baseUrl == null ? null : org.brexsync.spring.boot.autoconfigure.internal.Endpoints.shown(baseUrl)) + ", token=" + (token == null ? "unset" : "****") + "]";
     }
   }
 

@@ -56,6 +56,13 @@ class SecretsTest {
   }
 
   @Test
+  void propertiesNeverPrintCredentialsInABaseUrl() {
+    BrexsyncProperties p = new BrexsyncProperties();
+    p.getOomnitza().setBaseUrl(java.net.URI.create("https://admin:hunter2@acme.oomnitza.com/?api_key=k1"));
+    assertThat(p.toString()).doesNotContain("hunter2").doesNotContain("k1").contains("https://acme.oomnitza.com/");
+  }
+
+  @Test
   void springBootFindsTheFailureAnalyzer() {
     // Spring Boot's own analyzers need constructor arguments this loader does not give: ignore them.
     assertThat(org.springframework.core.io.support.SpringFactoriesLoader.forDefaultResourceLocation()
