@@ -72,7 +72,7 @@ public final class PasswordAuthenticator implements Authenticator {
       throw new OomnitzaResponseException(r.status(), "POST", path, "no \"token\" in the token response", null);
     }
     String t = token.asText().strip();
-    if (Tokens.firstBadCharacter(t) >= 0) {
+    if (org.brexsync.http.internal.Tokens.firstBadCharacter(t) >= 0) {
       // never echoed: it would be a usable token if the check were wrong
       throw new OomnitzaResponseException(r.status(), "POST", path,
           "the \"token\" of the token response has whitespace or control characters inside", null);

@@ -20,9 +20,4 @@ public final class Tokens {
   public static String check(String token, String what) {
     return org.brexsync.http.internal.Tokens.check(token, what, HINT, OomnitzaConfigurationException::new);
   }
-
-  /** Index of the first character that cannot be in a token, or -1. */
-  public static int firstBadCharacter(String t) {
-    return org.brexsync.http.internal.Tokens.firstBadCharacter(t);
-  }
 }

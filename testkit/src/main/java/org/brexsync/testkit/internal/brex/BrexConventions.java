@@ -226,8 +226,9 @@ final class BrexConventions {
     return v;
   }
 
+  /** The optional date at {@code name} (a dotted path for messages; its last segment is the field of {@code b}). */
   static JsonNode date(JsonNode b, String name) {
-    JsonNode v = b.get("lock_after_date");
+    JsonNode v = b.get(name.substring(name.lastIndexOf('.') + 1));
     if (v == null || v.isNull()) {
       return NullNode.getInstance();
     }
