@@ -26,14 +26,10 @@ public final class Reports {
 
   private Reports() {}
 
-  /** The report as a readable table: totals, timing and calls, then the first changed or failed records. */
-  public static String table(SyncReport r) {
-    return table(r, Optional.empty());
-  }
-
   /**
-   * {@link #table(SyncReport)}, saying where the records beyond the first ones are: in the report
-   * file when one was written (it holds every reported record), else how to get them.
+   * The report as a readable table (totals, timing and calls, then the first changed or failed
+   * records), saying where the records beyond the first ones are: in the report file when one was
+   * written (it holds every reported record), else how to get them.
    */
   static String table(SyncReport r, Optional<ReportFile> file) {
     StringBuilder sb = new StringBuilder();
@@ -90,17 +86,7 @@ public final class Reports {
     return sb.toString();
   }
 
-  /** The details of one outcome: its reason, then its field changes. */
-  public static String details(RecordOutcome o) {
-    List<String> parts = new ArrayList<>();
-    o.reason().ifPresent(parts::add);
-    if (!o.changes().isEmpty()) {
-      parts.add(o.changes().stream().map(c -> describe(o.situation(), c)).collect(Collectors.joining(", ")));
-    }
-    return String.join("; ", parts);
-  }
-
-  /** Like {@link #details} but leaves out fields that just repeat the Brex id (shown in its own column). */
+  /** The details of one outcome (its reason, then its field changes), leaving out fields that just repeat the Brex id (shown in its own column). */
   private static String brief(RecordOutcome o) {
     List<String> parts = new ArrayList<>();
     o.reason().ifPresent(parts::add);
@@ -130,19 +116,6 @@ public final class Reports {
   }
 
   /**
-   * Writes the report object as JSON ({@code .json}) or CSV ({@code .csv}), chosen by the file's
-   * extension, replacing the file only once complete. It holds the outcomes the object kept; the
-   * {@code sync} command streams every outcome instead.
-   */
-  public static void write(SyncReport r, Path file) {
-    String content = switch (format(file)) {
-      case "json" -> r.toJson() + System.lineSeparator();
-      default -> csv(r);
-    };
-    OutputFile.write(file, w -> w.write(content));
-  }
-
-  /**
    * {@code json} or {@code csv} from a report file name.
    *
    * @throws ConfigurationException for any other extension
@@ -156,15 +129,6 @@ public final class Reports {
       return "csv";
     }
     throw new ConfigurationException("--report must name a .json or .csv file, got '" + file + "'");
-  }
-
-  /** The report's records as CSV (RFC 4180, CRLF, header row; UNCHANGED records are not listed). */
-  public static String csv(SyncReport r) {
-    StringBuilder sb = new StringBuilder(Csv.record(CSV_HEADER));
-    for (RecordOutcome o : r.outcomes()) {
-      sb.append(csvRecord(r, o));
-    }
-    return sb.toString();
   }
 
   /** One outcome of run {@code r} as a CSV record of {@link #CSV_HEADER}'s columns. */

@@ -148,13 +148,6 @@ public final class BaseFile implements AutoCloseable {
     return map.u16(pos);
   }
 
-  /** Writes an empty base file (for a state with no records yet). */
-  public static void writeEmpty(Path file, Optional<Instant> lastRun) throws IOException {
-    try (BaseWriter w = new BaseWriter(file, lastRun)) {
-      w.finish();
-    }
-  }
-
   /** Records in the file. */
   public long count() {
     return count;

@@ -90,11 +90,6 @@ public final class Journal implements AutoCloseable {
     }
   }
 
-  /** Drops buffered operations (what a crash before the flush loses). */
-  public void discardPending() {
-    size = 0;
-  }
-
   private void writeFully(ByteBuffer b) throws IOException {
     while (b.hasRemaining()) {
       ch.write(b);

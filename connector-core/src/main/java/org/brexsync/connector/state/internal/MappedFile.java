@@ -42,10 +42,6 @@ final class MappedFile implements AutoCloseable {
     return (int) (pos % SEGMENT);
   }
 
-  int u8(long pos) {
-    return seg(pos).get(off(pos)) & 0xFF;
-  }
-
   int u16(long pos) {
     MappedByteBuffer b = seg(pos);
     int o = off(pos);

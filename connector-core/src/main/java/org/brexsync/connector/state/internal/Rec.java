@@ -75,18 +75,6 @@ public final class Rec {
     return s;
   }
 
-  /** Whether {@code body} is a well-formed encoded state. */
-  static boolean validBody(byte[] body) {
-    int p = 0;
-    for (int i = 0; i < 3; i++) {
-      if (p + 2 > body.length) {
-        return false;
-      }
-      p += 2 + (((body[p] & 0xFF) << 8) | (body[p + 1] & 0xFF));
-    }
-    return p == body.length;
-  }
-
   /** Source ids compare as unsigned UTF-8 bytes (code point order). */
   static int compare(byte[] a, byte[] b) {
     return Arrays.compareUnsigned(a, b);

@@ -87,11 +87,6 @@ final class Bookkeeper {
     }
   }
 
-  /** Records in batches still in flight (for "not attempted" when the run stops). */
-  boolean idle() {
-    return inflight.isEmpty();
-  }
-
   /**
    * Finishes batches whose writes are done, in order. With {@code all}, waits for every batch;
    * otherwise waits only while more than {@code maxInFlight} are in flight.

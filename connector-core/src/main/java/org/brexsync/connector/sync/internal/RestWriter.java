@@ -123,9 +123,10 @@ final class RestWriter extends Writer {
         return;
       } catch (RuntimeException ex) {
         last = ex;
-        sent |= wasSent(ex);
+        boolean reached = wasSent(ex);
+        sent |= reached;
         boolean transientFailure = retryable(ex);
-        if (stops.writesStopped() || attempt >= WRITE_ATTEMPTS || !wasSent(ex)) {
+        if (stops.writesStopped() || attempt >= WRITE_ATTEMPTS || !reached) {
           break;
         }
         Optional<ObjectNode> fresh;

@@ -15,6 +15,7 @@ import org.brexsync.connector.brex.BrexLookups;
 import org.brexsync.connector.port.StateSession;
 import org.brexsync.connector.port.UserPage;
 import org.brexsync.connector.port.UserSink;
+import org.brexsync.connector.port.UserSource;
 import org.brexsync.connector.sync.RunControl;
 import org.brexsync.connector.sync.RunStatus;
 import org.brexsync.connector.sync.Situation;
@@ -105,8 +106,9 @@ public final class SyncPipeline {
     stops = new RunStops(in, control, runId, known);
     outcomes = new Outcomes(cfg.listener, cfg.maxReportedOutcomes, startNanos,
         in.recordLimit().map(Integer::longValue).or(() -> known > 0 ? Optional.of(known) : Optional.empty()));
-    reader = new PageReader(counters.source(cfg.source), in.pageSize());
-    preparer = new RecordPreparer(in, cfg.mapping, BrexLookups.over(counters.source(cfg.source)), state, outcomes, start, runId);
+    UserSource counted = counters.source(cfg.source);
+    reader = new PageReader(counted, in.pageSize());
+    preparer = new RecordPreparer(in, cfg.mapping, BrexLookups.over(counted), state, outcomes, start, runId);
     int lookupConcurrency = Math.max(2, Math.min(8, in.concurrency()));
     lookupThreads = Executors.newFixedThreadPool(lookupConcurrency, Threads.daemon("brexsync-lookup"));
     correlator = new Correlator(sink, in.mapping().syncKey(), lookupThreads);
