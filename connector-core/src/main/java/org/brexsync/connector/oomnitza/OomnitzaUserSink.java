@@ -150,11 +150,8 @@ public final class OomnitzaUserSink implements UserSink {
       }
     }
     long total = first.totalCount().get();
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(VALUE_PAGES_IN_FLIGHT, r -> {
-      Thread t = new Thread(r, "brexsync-oomnitza-keys");
-      t.setDaemon(true);
-      return t;
-    });
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(VALUE_PAGES_IN_FLIGHT,
+        org.brexsync.connector.internal.Threads.daemon("brexsync-oomnitza-keys"));
     try {
       java.util.ArrayDeque<java.util.concurrent.Future<org.brexsync.oomnitza.Page<OomnitzaUser>>> inFlight = new java.util.ArrayDeque<>();
       long next = VALUE_PAGE;

@@ -116,7 +116,7 @@ final class BatchPlanner {
       if (c.duplicateOf != null) {
         continue;
       }
-      if (present.contains(RecordPreparer.norm(c.key))) {
+      if (present.contains(c.normKey)) {
         lookup.add(c.key);
       } else {
         c.assumedNew = true;

@@ -9,6 +9,8 @@ final class Candidate {
   final String sourceId;
   final MappedRecord mapped;
   final String key;
+  /** {@link #key} as correlation compares it (trimmed, lower case), made once for the stages that need it. */
+  final String normKey;
   final String fingerprint;
   final boolean departed;
   /** What the last run wrote, if anything. */
@@ -22,6 +24,7 @@ final class Candidate {
     this.sourceId = sourceId;
     this.mapped = mapped;
     this.key = key;
+    this.normKey = RecordPreparer.norm(key);
     this.fingerprint = fingerprint;
     this.departed = departed;
   }

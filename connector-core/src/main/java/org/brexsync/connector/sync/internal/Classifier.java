@@ -41,7 +41,7 @@ final class Classifier {
         plan.error = Optional.of("duplicate sync key value in Brex (also used by " + c.duplicateOf + ")");
         continue;
       }
-      List<ObjectNode> matches = found.getOrDefault(RecordPreparer.norm(c.key), List.of());
+      List<ObjectNode> matches = found.getOrDefault(c.normKey, List.of());
       if (matches.size() > 1) {
         plan.situation = Situation.FAILED;
         plan.error = Optional.of(matches.size() + " Oomnitza users have " + syncKey + "=" + c.key);

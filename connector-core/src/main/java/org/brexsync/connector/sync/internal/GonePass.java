@@ -102,7 +102,7 @@ final class GonePass {
     }
     List<Plan> plans = new ArrayList<>();
     for (Candidate c : part) {
-      List<ObjectNode> matches = found.get(RecordPreparer.norm(c.key));
+      List<ObjectNode> matches = found.get(c.normKey);
       if (matches == null || matches.isEmpty()) {
         state.remove(c.sourceId);
         outcomes.add(RecordOutcome.builder().situation(Situation.SKIPPED).sourceId(c.sourceId).syncKey(c.key)

@@ -1,5 +1,6 @@
 package org.brexsync.connector.sync.internal;
 
+import org.brexsync.connector.internal.Threads;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;

@@ -169,7 +169,7 @@ final class RecordPreparer {
     Map<String, String> localOwner = new HashMap<>();
     for (Candidate c : candidates) {
       ids.add(c.sourceId);
-      String k = norm(c.key);
+      String k = c.normKey;
       String owner = firstInPage.putIfAbsent(k, c.sourceId);
       if (owner != null) {
         localOwner.put(c.sourceId, owner);
@@ -179,7 +179,7 @@ final class RecordPreparer {
     Map<String, String> takenBefore = state.claimKeys(firstInPage);
     for (Candidate c : candidates) {
       c.prior = Optional.ofNullable(priors.get(c.sourceId));
-      String owner = takenBefore.get(norm(c.key));
+      String owner = takenBefore.get(c.normKey);
       if (owner == null) {
         owner = localOwner.get(c.sourceId);
       }

@@ -1,5 +1,6 @@
 package org.brexsync.connector.sync.internal;
 
+import org.brexsync.connector.internal.Threads;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -35,12 +34,7 @@ public final class FanOut {
       }
       return;
     }
-    AtomicInteger n = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
-      Thread th = new Thread(r, "brexsync-workflow-" + n.incrementAndGet());
-      th.setDaemon(true);
-      return th;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency, org.brexsync.connector.internal.Threads.daemon("brexsync-workflow"));
     Semaphore slots = new Semaphore(concurrency);
     ArrayDeque<CompletableFuture<Optional<R>>> pending = new ArrayDeque<>();
     try {
