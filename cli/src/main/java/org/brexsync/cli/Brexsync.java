@@ -89,7 +89,7 @@ public final class Brexsync implements Runnable {
 
   /** Runs the CLI with the process environment and exits with its exit code. */
   public static void main(String[] args) {
-    org.brexsync.cli.internal.Warmup.start(args);
+    org.brexsync.cli.internal.Warmup.start(args, System.getenv());
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch finished = new CountDownLatch(1);
     // SIGTERM or Ctrl-C: tell the command (serve, sandbox) to stop, and keep the JVM up until it has

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
+import org.brexsync.http.internal.DeferredTls;
 import org.brexsync.http.internal.HttpResources;
 
 /**
@@ -199,9 +200,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
     HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER);
-    if (sslContext != null) {
-      hb.sslContext(sslContext);
-    }
+    // Without a context of the caller's, the JDK's default one, made only when a TLS connection
+    // first needs it (the JDK's HTTP client would make it here, even for http:// endpoints).
+    hb.sslContext(sslContext != null ? sslContext : DeferredTls.context());
     return HttpResources.own(hb, threadPrefix);
   }
 

@@ -78,7 +78,8 @@ public final class WorkflowRunner {
     this.listener = b.listener;
     this.concurrency = b.concurrency;
     HttpClient http = b.httpClient != null ? b.httpClient
-        : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .sslContext(org.brexsync.http.internal.DeferredTls.context()).build();
     HttpSender sender = new HttpSender(http, b.sleeper, b.maxAttempts, b.initialBackoff, b.requestTimeout,
         b.requestListener);
     Connection cred = b.brexCredential;
