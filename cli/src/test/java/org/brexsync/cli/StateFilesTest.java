@@ -55,4 +55,27 @@ class StateFilesTest {
     assertThat(sims.oomnitzaWrites()).isEqualTo(writesBefore);
     assertThat(Files.readString(snapshot, StandardCharsets.ISO_8859_1)).hasSize(bytes.length / 2);
   }
+
+  @Test
+  void aCorruptStateIsStillTheErrorReportedWhenBrexRefusesTheTokenToo() throws IOException {
+    // Brex's credential check goes out before the state is read (its round trip overlaps the local
+    // checks), but its answer is looked at after them: the local problem is the one reported.
+    Path state = dir.resolve("state");
+    Cli.Result first = Cli.run(sims.env(), "sync", "--role", "25", "--state-dir", state.toString());
+    assertThat(first.code()).as(first.all()).isEqualTo(0);
+    Path snapshot = state.resolve("brexsync").resolve("state.bin");
+    byte[] bytes = Files.readAllBytes(snapshot);
+    Files.write(snapshot, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    java.util.Map<String, String> badToken = new java.util.HashMap<>(sims.env());
+    badToken.put("BREX_API_TOKEN", "refused-token");
+
+    Cli.Result r = Cli.run(badToken, "sync", "--role", "25", "--state-dir", state.toString());
+
+    assertThat(r.code()).as(r.all()).isEqualTo(2);
+    assertThat(r.err()).contains("corrupt", snapshot.toString()).doesNotContain("refused-token", "authenticate");
+
+    Cli.Result healthyState = Cli.run(badToken, "sync", "--role", "25", "--state-dir", dir.resolve("other").toString());
+    assertThat(healthyState.code()).as(healthyState.all()).isEqualTo(3);
+    assertThat(healthyState.err()).contains("could not reach or authenticate").doesNotContain("refused-token");
+  }
 }

@@ -335,7 +335,7 @@ public final class OomnitzaClient implements AutoCloseable {
           : new PasswordAuthenticator(username, password, conventions.requestTokenPath(), conventions.echoCsrfToken());
       Transport transport = new Transport(uri, http, auth, retryPolicy, sleeper(), clock(), random,
           requestTimeout(), conventions, userAgent(), Optional.ofNullable(connectorSource),
-          Json.newMapper(), maxPages(), requestListener(), rateLimiter);
+          Json::newMapper, maxPages(), requestListener(), rateLimiter);
       return new OomnitzaClient(this, uri, http, transport);
     }
 

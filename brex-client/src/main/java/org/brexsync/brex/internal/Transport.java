@@ -59,11 +59,20 @@ public final class Transport {
   private final TokenProvider tokens;
   private final RateLimiter cardCreationLimiter;
   private final Supplier<String> keys;
-  private final ObjectMapper mapper;
+
   private final int maxPages;
   private final Redactor redactor;
   // The last token put into a header: redacted from diagnostics without asking the provider again.
   private final AtomicReference<String> lastToken = new AtomicReference<>();
+
+  /**
+   * The shared mapper, asked for at each use rather than kept from construction: making it (Jackson,
+   * the Java-time module, the model) is not needed to send the first request, so a short-lived
+   * process sends that request while another thread may still be making it.
+   */
+  private static ObjectMapper mapper() {
+    return BrexJson.mapper();
+  }
 
   /** Creates a transport; all arguments are required. */
   public Transport(
@@ -75,7 +84,7 @@ public final class Transport {
     this.tokens = tokens;
     this.cardCreationLimiter = cardCreationLimiter;
     this.keys = keys;
-    this.mapper = BrexJson.mapper();
+
     this.maxPages = maxPages;
     this.redactor = new Redactor(() -> {
       String t = lastToken.get();
@@ -228,7 +237,7 @@ public final class Transport {
 
   /** Sends the call and reads the body as {@code type}. */
   public <T> T send(Call call, Class<T> type) {
-    return execute(call, body -> mapper.readValue(body, type));
+    return execute(call, body -> mapper().readValue(body, type));
   }
 
   /** Sends the call and ignores the body. */
@@ -239,13 +248,13 @@ public final class Transport {
   /** Sends the call and reads a JSON array of {@code type}. */
   public <T> List<T> sendList(Call call, Class<T> type) {
     return execute(call, body -> {
-      JsonNode tree = mapper.readTree(body);
+      JsonNode tree = mapper().readTree(body);
       if (tree == null || !tree.isArray()) {
         throw new IOException("expected a JSON array");
       }
       List<T> out = new ArrayList<>(tree.size());
       for (JsonNode n : tree) {
-        out.add(mapper.treeToValue(n, type));
+        out.add(mapper().treeToValue(n, type));
       }
       return out;
     });
@@ -254,13 +263,13 @@ public final class Transport {
   /** Sends the call and reads a Brex page ({@code items}, {@code next_cursor}) of {@code type}. */
   public <T> Page<T> sendPage(Call call, Class<T> type) {
     return execute(call, body -> {
-      JsonNode tree = mapper.readTree(body);
+      JsonNode tree = mapper().readTree(body);
       if (tree == null || !tree.isObject() || !tree.path("items").isArray()) {
         throw new IOException("expected a page object with an items array");
       }
       List<T> items = new ArrayList<>(tree.get("items").size());
       for (JsonNode n : tree.get("items")) {
-        items.add(mapper.treeToValue(n, type));
+        items.add(mapper().treeToValue(n, type));
       }
       JsonNode next = tree.get("next_cursor");
       return new Page<>(items, next == null || next.isNull() ? null : next.asText());
@@ -337,7 +346,7 @@ public final class Transport {
 
   private byte[] serialize(Call call, String path) {
     try {
-      return mapper.writeValueAsBytes(call.body);
+      return mapper().writeValueAsBytes(call.body);
     } catch (IOException e) {
       throw new BrexException("Cannot serialize the body of " + call.method + " " + path
           + ": " + redactor.describe(e));
@@ -399,7 +408,7 @@ public final class Transport {
     String message = "";
     String text = r.text();
     try {
-      JsonNode n = mapper.readTree(text);
+      JsonNode n = mapper().readTree(text);
       if (n != null && n.isObject()) {
         type = n.path("type").asText("");
         code = n.path("code").asText("");

@@ -79,6 +79,10 @@ public final class SyncCommand implements java.util.concurrent.Callable<Integer>
       ctx.notice("Note: " + Integrations.scheduleNote(configured.orElseThrow()));
     }
     try (Connections c = ctx.connect(configured, true, sandboxUsers, endpoints)) {
+      // Brex's credential check (a read-only GET) goes out now, so its round trip overlaps the local
+      // checks below; its answer is looked at only after them, so a bad integration or state is
+      // still the error reported.
+      Optional<CredentialCheck> brexCheck = c.isSandbox() ? Optional.empty() : Optional.of(CredentialCheck.start(c));
       Integration integration = configured.orElseGet(() -> {
         if (role == null && !c.isSandbox()) {
           throw new ConfigurationException("choose the Oomnitza role of synced people: --role ID, or give an integration with --config FILE");
@@ -93,11 +97,11 @@ public final class SyncCommand implements java.util.concurrent.Callable<Integer>
         throw new ConfigurationException("the integration '" + integration.name() + "' is not launchable (DRAFT):"
             + System.lineSeparator() + "  - " + String.join(System.lineSeparator() + "  - ", validation.missing()));
       }
-      return c.isSandbox() ? sandbox(c, integration, reportFile) : real(c, integration, reportFile);
+      return c.isSandbox() ? sandbox(c, integration, reportFile) : real(c, integration, reportFile, brexCheck.orElseThrow());
     }
   }
 
-  private int real(Connections c, Integration integration, Optional<Path> reportFile) {
+  private int real(Connections c, Integration integration, Optional<Path> reportFile, CredentialCheck brexCheck) {
     FileSyncStateStore store = FileSyncStateStore.at(stateDir);
     if (!dryRun) {
       OutputFile.checkDirectory(stateDir, "--state-dir");
@@ -106,7 +110,7 @@ public final class SyncCommand implements java.util.concurrent.Callable<Integer>
     // named and the way out), never in the middle of a run. Read-only: no lock taken, nothing created.
     store.open(integration.name(), true).close();
     // Fail fast, with exit code 3, when a system cannot be reached or refuses the credentials.
-    c.brex().users().me();
+    brexCheck.await();
     c.oomnitza().verifyCredentials();
     UserSink sink = sink(c, integration);
     ctx.notice(String.format(Locale.ROOT, "Syncing Brex (%s) into Oomnitza (%s)%s...", c.brex().baseUri(),
@@ -153,6 +157,46 @@ public final class SyncCommand implements java.util.concurrent.Callable<Integer>
       return c.userSink();
     }
     return c.userSink(BulkCatalog.resolve(ctx, c.oomnitza(), integration));
+  }
+
+  /**
+   * {@code GET /v2/users/me} on its own daemon thread: the check that Brex can be reached and takes the
+   * token. {@link #await()} gives its outcome: nothing, or the Brex client's own exception.
+   */
+  private static final class CredentialCheck {
+    private final java.util.concurrent.FutureTask<Void> task;
+
+    private CredentialCheck(java.util.concurrent.FutureTask<Void> task) {
+      this.task = task;
+    }
+
+    static CredentialCheck start(Connections c) {
+      java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> {
+        c.brex().users().me();
+        return null;
+      });
+      Thread t = new Thread(task, "brexsync-credential-check");
+      t.setDaemon(true);
+      t.start();
+      return new CredentialCheck(task);
+    }
+
+    void await() {
+      try {
+        task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new org.brexsync.brex.BrexInterruptedException("interrupted while checking the Brex credentials", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
   }
 
   /** A finished run: its report, and the report file when one was written. */

@@ -44,7 +44,9 @@ public final class Warmup {
       if (tasks.contains(Task.TLS)) {
         javax.net.ssl.SSLContext.getDefault();
       }
-      java.net.http.HttpClient.newBuilder();
+      // a throwaway client: the clients' own are then built without loading and initialising the
+      // JDK's HTTP client classes on the main thread (its selector thread ends with it)
+      java.net.http.HttpClient.newBuilder().sslContext(org.brexsync.http.internal.DeferredTls.context()).build();
       java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost/"));
     });
     thread("brexsync-warmup-json", () -> {

@@ -22,8 +22,6 @@ public final class BaseUris {
   public static URI check(URI uri, boolean allowPlainHttp, String what, String example,
       Function<String, ? extends RuntimeException> error) {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    String shown = scheme + "://" + (uri.getHost() == null ? "?" : uri.getHost())
-        + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
     if (!scheme.equals("https") && !scheme.equals("http")) {
       throw error.apply(what + " must be an https URI such as " + example + " (was "
           + (scheme.isEmpty() ? "a URI without scheme" : scheme + ":") + ")");
@@ -32,14 +30,19 @@ public final class BaseUris {
       throw error.apply(what + " must name a host, e.g. " + example);
     }
     if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw error.apply(what + " must not contain user info, a query or a fragment (" + shown + ")");
+      throw error.apply(what + " must not contain user info, a query or a fragment (" + shown(scheme, uri) + ")");
     }
     if (scheme.equals("http") && !allowPlainHttp && !isLoopback(uri.getHost())) {
-      throw error.apply(what + " " + shown + " is plain http to a host that is not"
+      throw error.apply(what + " " + shown(scheme, uri) + " is plain http to a host that is not"
           + " loopback: the API token would be sent unencrypted. Use https; a test rig that must use"
           + " plain http sets allowPlainHttp(true) on the builder.");
     }
     return stripSlash(uri);
+  }
+
+  /** Scheme, host and port, for messages (made only for one: the check runs before a CLI's first request). */
+  private static String shown(String scheme, URI uri) {
+    return scheme + "://" + (uri.getHost() == null ? "?" : uri.getHost()) + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
   }
 
   /** {@code uri} without one trailing slash. */
@@ -54,7 +57,7 @@ public final class BaseUris {
     if (h.equalsIgnoreCase("localhost")) {
       return true;
     }
-    if (h.matches("[0-9.]+") || h.contains(":")) {
+    if (digitsAndDots(h) || h.contains(":")) {
       try {
         return InetAddress.getByName(h).isLoopbackAddress();
       } catch (UnknownHostException e) {
@@ -62,5 +65,18 @@ public final class BaseUris {
       }
     }
     return false;
+  }
+
+  private static boolean digitsAndDots(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c < '0' || c > '9') && c != '.') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.brexsync.http.RateLimiter;
 import org.brexsync.http.RequestListener;
 import org.brexsync.http.Sleeper;
@@ -50,7 +51,9 @@ import org.slf4j.LoggerFactory;
 public final class Transport {
   private final org.brexsync.http.internal.Transport core;
   private final OomnitzaConventions conventions;
-  private final ObjectMapper mapper;
+  private final Supplier<ObjectMapper> mapperFactory;
+  // Made at first use: a process can send its first request before the mapper exists.
+  private volatile ObjectMapper mapper;
   private final int maxPages;
   private final Redactor redactor;
 
@@ -67,12 +70,12 @@ public final class Transport {
       OomnitzaConventions conventions,
       String userAgent,
       Optional<String> connectorSource,
-      ObjectMapper mapper,
+      Supplier<ObjectMapper> mapper,
       int maxPages,
       RequestListener listener,
       RateLimiter rateLimiter) {
     this.conventions = conventions;
-    this.mapper = mapper;
+    this.mapperFactory = mapper;
     this.maxPages = maxPages;
     // Oomnitza's error texts can be long (field-by-field validation): a longer excerpt than Brex's.
     this.redactor = new Redactor(() -> {
@@ -125,9 +128,19 @@ public final class Transport {
     return maxPages;
   }
 
-  /** The mapper. */
+  /** The mapper (made at its first use). */
   public ObjectMapper mapper() {
-    return mapper;
+    ObjectMapper m = mapper;
+    if (m == null) {
+      synchronized (this) {
+        m = mapper;
+        if (m == null) {
+          m = mapperFactory.get();
+          mapper = m;
+        }
+      }
+    }
+    return m;
   }
 
   /** The conventions. */
@@ -153,7 +166,7 @@ public final class Transport {
   /** Serialises {@code value} to JSON bytes. */
   public byte[] toJson(Object value) {
     try {
-      return mapper.writeValueAsBytes(value);
+      return mapper().writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot serialise request body: " + e.getOriginalMessage(), e);
     }
@@ -165,7 +178,7 @@ public final class Transport {
       return NullNode.getInstance();
     }
     try {
-      return mapper.readTree(r.body());
+      return mapper().readTree(r.body());
     } catch (IOException e) {
       throw new OomnitzaResponseException(r.status(), r.call().method(), r.path(), "malformed JSON", null);
     }
@@ -174,7 +187,7 @@ public final class Transport {
   /** Converts a JSON tree to {@code type}; failures → {@link OomnitzaResponseException}. */
   public <T> T convert(Response r, JsonNode node, Class<T> type) {
     try {
-      return mapper.treeToValue(node, type);
+      return mapper().treeToValue(node, type);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new OomnitzaResponseException(r.status(), r.call().method(), r.path(),
           "unexpected shape for " + type.getSimpleName(), null);
@@ -267,7 +280,7 @@ public final class Transport {
     }
     JsonNode n;
     try {
-      n = mapper.readTree(text);
+      n = mapper().readTree(text);
     } catch (IOException e) {
       return null;
     }
