@@ -207,8 +207,19 @@ public final class Connections implements AutoCloseable {
     private Optional<String> oomnitzaUrlFlag = Optional.empty();
     private boolean allowPlainHttp;
     private org.brexsync.http.RequestListener requestListener = attempt -> { };
+    private java.util.function.Consumer<BrexClient> brexBuilt = brex -> { };
 
     private Builder() {}
+
+    /**
+     * Given the Brex client of real (not sandbox) connections as soon as it is built, before the
+     * Oomnitza client: a command can start a request that does not need Oomnitza (a credential check)
+     * while the rest is set up. When a later step fails, the client is closed as usual. Default none.
+     */
+    public Builder whenBrexBuilt(java.util.function.Consumer<BrexClient> brexBuilt) {
+      this.brexBuilt = Objects.requireNonNull(brexBuilt, "brexBuilt");
+      return this;
+    }
 
     /**
      * Told of every HTTP attempt of both clients (and, through {@link Connections#workflowRunner()},
@@ -344,6 +355,7 @@ public final class Connections implements AutoCloseable {
       });
       Optional<OomnitzaClient> oomnitza = Optional.empty();
       try {
+        brexBuilt.accept(brex);
         if (oomUri.isPresent() && oomToken.isPresent()) {
           oomnitza = Optional.of(build("Oomnitza", oomUrl, oomUri, plainHttp, allow -> {
             OomnitzaClient.Builder ob = OomnitzaClient.builder().baseUri(oomUri.get()).apiToken(oomToken.get())

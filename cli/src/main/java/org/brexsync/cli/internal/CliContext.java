@@ -60,7 +60,17 @@ public final class CliContext {
    */
   public Connections connect(Optional<Integration> integration, boolean requireOomnitza, int sandboxUsers,
       EndpointOptions endpoints) {
+    return connect(integration, requireOomnitza, sandboxUsers, endpoints, brex -> { });
+  }
+
+  /**
+   * {@link #connect(Optional, boolean, int, EndpointOptions)}, giving {@code brexBuilt} the Brex client
+   * of real connections as soon as it exists (see {@link Connections.Builder#whenBrexBuilt}).
+   */
+  public Connections connect(Optional<Integration> integration, boolean requireOomnitza, int sandboxUsers,
+      EndpointOptions endpoints, java.util.function.Consumer<org.brexsync.brex.BrexClient> brexBuilt) {
     Connections c = Connections.builder()
+        .whenBrexBuilt(brexBuilt)
         .environment(env)
         .integration(integration)
         .requireOomnitza(requireOomnitza)

@@ -78,11 +78,12 @@ public final class SyncCommand implements java.util.concurrent.Callable<Integer>
     if (config != null && Integrations.declaresSchedule(config)) {
       ctx.notice("Note: " + Integrations.scheduleNote(configured.orElseThrow()));
     }
-    try (Connections c = ctx.connect(configured, true, sandboxUsers, endpoints)) {
-      // Brex's credential check (a read-only GET) goes out now, so its round trip overlaps the local
-      // checks below; its answer is looked at only after them, so a bad integration or state is
-      // still the error reported.
-      Optional<CredentialCheck> brexCheck = c.isSandbox() ? Optional.empty() : Optional.of(CredentialCheck.start(c));
+    // Brex's credential check (a read-only GET) goes out as soon as the Brex client exists, so its
+    // round trip overlaps the rest of the set-up and the local checks; its answer is looked at only
+    // after them, so a bad integration or state is still the error reported.
+    java.util.concurrent.atomic.AtomicReference<CredentialCheck> brexCheck = new java.util.concurrent.atomic.AtomicReference<>();
+    try (Connections c = ctx.connect(configured, true, sandboxUsers, endpoints,
+        brex -> brexCheck.set(CredentialCheck.start(brex)))) {
       Integration integration = configured.orElseGet(() -> {
         if (role == null && !c.isSandbox()) {
           throw new ConfigurationException("choose the Oomnitza role of synced people: --role ID, or give an integration with --config FILE");
@@ -97,7 +98,7 @@ public final class SyncCommand implements java.util.concurrent.Callable<Integer>
         throw new ConfigurationException("the integration '" + integration.name() + "' is not launchable (DRAFT):"
             + System.lineSeparator() + "  - " + String.join(System.lineSeparator() + "  - ", validation.missing()));
       }
-      return c.isSandbox() ? sandbox(c, integration, reportFile) : real(c, integration, reportFile, brexCheck.orElseThrow());
+      return c.isSandbox() ? sandbox(c, integration, reportFile) : real(c, integration, reportFile, brexCheck.get());
     }
   }
 
@@ -110,7 +111,7 @@ public final class SyncCommand implements java.util.concurrent.Callable<Integer>
     // named and the way out), never in the middle of a run. Read-only: no lock taken, nothing created.
     store.open(integration.name(), true).close();
     // Fail fast, with exit code 3, when a system cannot be reached or refuses the credentials.
-    brexCheck.await();
+    brexCheck.awaitWarming();
     c.oomnitza().verifyCredentials();
     UserSink sink = sink(c, integration);
     ctx.notice(String.format(Locale.ROOT, "Syncing Brex (%s) into Oomnitza (%s)%s...", c.brex().baseUri(),
@@ -170,15 +171,26 @@ public final class SyncCommand implements java.util.concurrent.Callable<Integer>
       this.task = task;
     }
 
-    static CredentialCheck start(Connections c) {
+    static CredentialCheck start(org.brexsync.brex.BrexClient brex) {
       java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> {
-        c.brex().users().me();
+        brex.users().me();
         return null;
       });
       Thread t = new Thread(task, "brexsync-credential-check");
       t.setDaemon(true);
       t.start();
       return new CredentialCheck(task);
+    }
+
+    /**
+     * {@link #await()}, making the Brex client's Jackson mapper first when the answer is not in yet:
+     * the answer is read with it, and this thread has nothing else to do meanwhile.
+     */
+    void awaitWarming() {
+      if (!task.isDone()) {
+        Warmup.brexJson();
+      }
+      await();
     }
 
     void await() {

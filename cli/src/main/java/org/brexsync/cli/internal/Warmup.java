@@ -1,17 +1,20 @@
 package org.brexsync.cli.internal;
 
 /**
- * Starts, on two daemon threads, the slow one-time initialisations the first request will need —
- * the JDK's HTTP client classes, the JDK's default TLS context (it reads the CA certificates) when
- * an endpoint may be https, and the Brex client's Jackson mapper with its user model — while the
- * main thread parses the command line and reads the configuration. They are started only for the
- * commands that talk to Brex or Oomnitza, and never for help or version output, which would only pay
- * for them. The TLS context is left alone when every endpoint is known to be plain http (the
- * sandbox, or {@code http://} URLs on the command line or in the environment): the clients then
- * never make it. The integration document's mapper is warmed only when a {@code --config} document
- * will be read before the first request: the built-in integration needs no JSON, and warming it
- * anyway took CPU from the start on a busy machine. Failures are ignored: the real use repeats the
- * work and reports its own errors.
+ * One-time initialisations a command's first requests need, started where they cost the main thread
+ * nothing. {@link #start} starts, on a daemon thread, the JDK's default TLS context (it reads the CA
+ * certificates and loads the crypto providers: the largest single cost before a first https request)
+ * while the main thread parses the command line and builds the clients; only for the commands that
+ * talk to Brex or Oomnitza, never for help or version output, and not when every endpoint is known to
+ * be plain http (the sandbox, or {@code http://} URLs on the command line or in the environment): the
+ * clients then never make it. {@link #brexJson} makes the Brex client's Jackson mapper and user model,
+ * for a thread that waits for a first answer anyway.
+ *
+ * <p>Nothing else is warmed at start any more: on two cores, threads that made the HTTP client
+ * classes and the Jackson mappers beside the main thread delayed the first request (measured with
+ * cli's {@code StartupBenchmark}: 371 ms with them, 337 ms without, and 550 ms of CPU instead of 400 ms,
+ * with the documented launcher options), because they took the cores the main thread needed. Failures
+ * are ignored: the real use repeats the work and reports its own errors.
  */
 public final class Warmup {
   private Warmup() {}
@@ -21,43 +24,41 @@ public final class Warmup {
 
   /** What {@link #start} warms up. */
   public enum Task {
-    /** The JDK's HTTP client classes. */
-    HTTP,
     /** The JDK's default TLS context, when an endpoint may be https. */
-    TLS,
-    /** The Brex client's mapper and user model, for the first response. */
-    BREX_JSON,
-    /** The integration document's mapper, for {@code --config FILE}. */
-    INTEGRATION_JSON
+    TLS
   }
 
   /**
-   * Starts the warm-up threads when the command line names a command that will make requests;
-   * returns what they warm up (empty when none was started).
+   * Starts the TLS warm-up when the command line names a command that will make requests and an
+   * endpoint may be https; returns what it warms up (empty when nothing was started).
    */
   public static java.util.Set<Task> start(String[] args, java.util.Map<String, String> env) {
     java.util.Set<Task> tasks = tasks(args, env);
-    if (tasks.isEmpty()) {
-      return tasks;
+    if (tasks.contains(Task.TLS)) {
+      Thread t = new Thread(Warmup::tls, "brexsync-warmup-tls");
+      t.setDaemon(true);
+      t.start();
     }
-    thread("brexsync-warmup-http", () -> {
-      if (tasks.contains(Task.TLS)) {
-        javax.net.ssl.SSLContext.getDefault();
-      }
-      // a throwaway client: the clients' own are then built without loading and initialising the
-      // JDK's HTTP client classes on the main thread (its selector thread ends with it)
-      java.net.http.HttpClient.newBuilder().sslContext(org.brexsync.http.internal.DeferredTls.context()).build();
-      java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost/"));
-    });
-    thread("brexsync-warmup-json", () -> {
+    return tasks;
+  }
+
+  /** Makes the Brex client's mapper and its user model, as reading the first Brex answer would. */
+  public static void brexJson() {
+    try {
       org.brexsync.brex.BrexJson.fromJson(
           "{\"id\":\"cuuser_0\",\"first_name\":\"A\",\"last_name\":\"B\",\"email\":\"a@b.example\",\"status\":\"ACTIVE\"}",
           org.brexsync.brex.model.User.class);
-      if (tasks.contains(Task.INTEGRATION_JSON)) {
-        org.brexsync.connector.IntegrationJson.read("{\"name\":\"warmup\"}");
-      }
-    });
-    return tasks;
+    } catch (RuntimeException | LinkageError e) {
+      // only a head start: the real use does the same work and reports its own errors
+    }
+  }
+
+  private static void tls() {
+    try {
+      javax.net.ssl.SSLContext.getDefault();
+    } catch (Exception | LinkageError e) {
+      // only a head start: the first TLS connection makes the context again and reports its errors
+    }
   }
 
   /** What a command line, with these environment variables, needs warmed before its first request. */
@@ -72,14 +73,7 @@ public final class Warmup {
       }
       config |= a.equals("--config") || a.startsWith("--config=");
     }
-    java.util.Set<Task> tasks = java.util.EnumSet.of(Task.HTTP, Task.BREX_JSON);
-    if (config) {
-      tasks.add(Task.INTEGRATION_JSON);
-    }
-    if (mayUseTls(args, env, config)) {
-      tasks.add(Task.TLS);
-    }
-    return tasks;
+    return mayUseTls(args, env, config) ? java.util.EnumSet.of(Task.TLS) : java.util.Set.of();
   }
 
   /**
@@ -126,22 +120,5 @@ public final class Warmup {
   private static String set(java.util.Map<String, String> env, String name) {
     String v = env.get(name);
     return v == null || v.isBlank() ? null : v.trim();
-  }
-
-  private static void thread(String name, ThrowingRunnable work) {
-    Thread t = new Thread(() -> {
-      try {
-        work.run();
-      } catch (Exception | LinkageError e) {
-        // only a head start: the real use does the same work and reports its own errors
-      }
-    }, name);
-    t.setDaemon(true);
-    t.start();
-  }
-
-  @FunctionalInterface
-  private interface ThrowingRunnable {
-    void run() throws Exception;
   }
 }
