@@ -66,12 +66,29 @@ public final class Transport {
   private final AtomicReference<String> lastToken = new AtomicReference<>();
 
   /**
-   * The shared mapper, asked for at each use rather than kept from construction: making it (Jackson,
-   * the Java-time module, the model) is not needed to send the first request, so a short-lived
-   * process sends that request while another thread may still be making it.
+   * The mapper of every Brex transport: one copy of {@link BrexJson}'s, made when a transport first
+   * reads or writes JSON rather than when it is built, because making it (Jackson, the Java-time
+   * module, the model) is not needed to send the first request.
    */
+  private static final class Json {
+    static final ObjectMapper MAPPER = BrexJson.mapper();
+  }
+
   private static ObjectMapper mapper() {
-    return BrexJson.mapper();
+    return Json.MAPPER;
+  }
+
+  /**
+   * Makes the transports' mapper and its reader of users, as reading the first answer would: for a
+   * short-lived process's thread that has nothing else to do while that answer is on its way.
+   */
+  public static void warmUp() {
+    try {
+      mapper().readValue("{\"id\":\"cuuser_0\",\"first_name\":\"A\",\"last_name\":\"B\","
+          + "\"email\":\"a@b.example\",\"status\":\"ACTIVE\"}", org.brexsync.brex.model.User.class);
+    } catch (IOException e) {
+      throw new IllegalStateException("the sample user no longer reads", e);
+    }
   }
 
   /** Creates a transport; all arguments are required. */
