@@ -80,7 +80,9 @@ public final class SyncBenchmark {
     System.out.printf(Locale.ROOT, "load average before: %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     if (warmup > 0) {
       try (Sims w = Sims.inProcess(warmup, latency)) {
-        SyncReport r = engine(w, sink, concurrency, batch, Files.createTempDirectory("brexsync-warmup"), 100).run();
+        // the measured run's configuration (including the outcomes kept): a warm-up that takes other
+        // branches leaves code compiled for them, which the measured run then deoptimises and recompiles
+        SyncReport r = engine(w, sink, concurrency, batch, Files.createTempDirectory("brexsync-warmup"), maxOutcomes).run();
         System.out.printf(Locale.ROOT, "warm-up: %,d users synced (%s) in %d ms%n", warmup, r.status(), r.durationMillis());
       }
     }
