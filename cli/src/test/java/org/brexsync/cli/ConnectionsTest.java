@@ -33,6 +33,28 @@ class ConnectionsTest {
   }
 
   @Test
+  void whenBrexBuiltGetsTheBrexClientOfRealConnectionsAndAFailureAfterItStillClosesIt() {
+    try (Sims sims = Sims.start(3)) {
+      java.util.List<org.brexsync.brex.BrexClient> given = new java.util.ArrayList<>();
+      try (Connections c = Connections.builder().environment(sims.env()).whenBrexBuilt(given::add).open()) {
+        assertThat(given).containsExactly(c.brex());
+      }
+
+      Map<String, String> badOomnitza = new HashMap<>(sims.env());
+      badOomnitza.put("OOMNITZA_URL", "ftp://oomnitza.example");
+      given.clear();
+      assertThatThrownBy(() -> Connections.builder().environment(badOomnitza).whenBrexBuilt(given::add).open())
+          .isInstanceOf(ConfigurationException.class);
+      assertThat(given).hasSize(1);
+      assertThat(given.get(0).isClosed()).as("the Brex client of connections that failed to open").isTrue();
+    }
+    java.util.List<org.brexsync.brex.BrexClient> sandbox = new java.util.ArrayList<>();
+    try (Connections c = Connections.builder().environment(Map.of()).sandboxUsers(5).whenBrexBuilt(sandbox::add).open()) {
+      assertThat(sandbox).as("the sandbox checks no credentials").isEmpty();
+    }
+  }
+
+  @Test
   void closeClosesTheSandboxClientsAndStopsTheSandbox() {
     Connections c = Connections.builder().environment(Map.of()).sandboxUsers(5).open();
     Sandbox sandbox = c.sandbox().orElseThrow();

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import org.brexsync.testkit.internal.Json;
 import org.brexsync.testkit.internal.Router;
 import org.brexsync.testkit.internal.SimRequest;
@@ -64,7 +63,7 @@ final class SaasResource {
         }
       }
       ObjectNode s = Json.object();
-      s.put("saas_id", String.format(Locale.ROOT, "%032X", (long) (saas.size() + 1) * 0x2545F4914F6CDD1DL & Long.MAX_VALUE));
+      s.put("saas_id", UserStore.hex32((long) (saas.size() + 1) * 0x2545F4914F6CDD1DL & Long.MAX_VALUE));
       s.put("name", name);
       saas.put(s.get("saas_id").asText(), s);
       return s.deepCopy();
@@ -131,7 +130,7 @@ final class SaasResource {
           ObjectNode su = saasUsers.get(key);
           if (su == null) {
             su = Json.object();
-            su.put("saas_user_id", String.format(Locale.ROOT, "%032X",
+            su.put("saas_user_id", UserStore.hex32(
                 (long) (saasUsers.size() + 1) * 0x9E3779B97F4A7C15L & Long.MAX_VALUE ^ key.hashCode()));
             su.put("saas_id", saasId);
             su.put("user_id", userId);
