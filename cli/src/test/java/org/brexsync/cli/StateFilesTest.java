@@ -41,11 +41,7 @@ class StateFilesTest {
   @Test
   void aTruncatedStateFileIsNamedAsCorruptWithTheWayOutAndExitCode2() throws IOException {
     Path state = dir.resolve("state");
-    Cli.Result first = Cli.run(sims.env(), "sync", "--role", "25", "--state-dir", state.toString());
-    assertThat(first.code()).as(first.all()).isEqualTo(0);
-    Path snapshot = state.resolve("brexsync").resolve("state.bin");
-    byte[] bytes = Files.readAllBytes(snapshot);
-    Files.write(snapshot, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Path snapshot = syncThenTruncateTheSnapshot(state);
     long writesBefore = sims.oomnitzaWrites();
 
     Cli.Result r = Cli.run(sims.env(), "sync", "--role", "25", "--state-dir", state.toString());
@@ -53,7 +49,7 @@ class StateFilesTest {
     assertThat(r.code()).as(r.all()).isEqualTo(2);
     assertThat(r.err()).contains("corrupt", snapshot.toString(), "move the directory", "aside").doesNotContain("\tat ");
     assertThat(sims.oomnitzaWrites()).isEqualTo(writesBefore);
-    assertThat(Files.readString(snapshot, StandardCharsets.ISO_8859_1)).hasSize(bytes.length / 2);
+    assertThat(Files.readString(snapshot, StandardCharsets.ISO_8859_1)).hasSize(truncatedLength);
   }
 
   @Test
@@ -61,11 +57,7 @@ class StateFilesTest {
     // Brex's credential check goes out before the state is read (its round trip overlaps the local
     // checks), but its answer is looked at after them: the local problem is the one reported.
     Path state = dir.resolve("state");
-    Cli.Result first = Cli.run(sims.env(), "sync", "--role", "25", "--state-dir", state.toString());
-    assertThat(first.code()).as(first.all()).isEqualTo(0);
-    Path snapshot = state.resolve("brexsync").resolve("state.bin");
-    byte[] bytes = Files.readAllBytes(snapshot);
-    Files.write(snapshot, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Path snapshot = syncThenTruncateTheSnapshot(state);
     java.util.Map<String, String> badToken = new java.util.HashMap<>(sims.env());
     badToken.put("BREX_API_TOKEN", "refused-token");
 
@@ -77,5 +69,18 @@ class StateFilesTest {
     Cli.Result healthyState = Cli.run(badToken, "sync", "--role", "25", "--state-dir", dir.resolve("other").toString());
     assertThat(healthyState.code()).as(healthyState.all()).isEqualTo(3);
     assertThat(healthyState.err()).contains("could not reach or authenticate").doesNotContain("refused-token");
+  }
+
+  private int truncatedLength;
+
+  /** A first sync into {@code state}, then its snapshot cut to half its length; returns the snapshot. */
+  private Path syncThenTruncateTheSnapshot(Path state) throws IOException {
+    Cli.Result first = Cli.run(sims.env(), "sync", "--role", "25", "--state-dir", state.toString());
+    assertThat(first.code()).as(first.all()).isEqualTo(0);
+    Path snapshot = state.resolve("brexsync").resolve("state.bin");
+    byte[] bytes = Files.readAllBytes(snapshot);
+    truncatedLength = bytes.length / 2;
+    Files.write(snapshot, java.util.Arrays.copyOf(bytes, truncatedLength));
+    return snapshot;
   }
 }
