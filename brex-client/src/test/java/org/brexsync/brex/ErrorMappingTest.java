@@ -125,6 +125,28 @@ class ErrorMappingTest extends MockServerTestBase {
   }
 
   @Test
+  void pagesAreReadInOnePassWithTheTreeReadersRules() {
+    client = clientBuilder().retryPolicy(RetryPolicy.none()).build(); // one answer each, no retry
+    // unknown keys (nested or not) are skipped, a repeated items key counts once (the last), and a
+    // numeric cursor reads as its text, as JsonNode.asText() gave it
+    enqueue(200, "{\"extra\":{\"a\":[1,{\"b\":2}]},\"items\":[" + PaginationTest.user("u0") + "],\"items\":["
+        + PaginationTest.user("u1") + "," + PaginationTest.user("u2") + "],\"next_cursor\":42}");
+    enqueue(200, "{\"next_cursor\":null,\"items\":[]}");
+    assertThat(client.users().list().stream().map(u -> u.id()).toList()).containsExactly("u1", "u2");
+    assertThat(take().getTarget()).doesNotContain("cursor");
+    assertThat(take().getTarget()).contains("cursor=42");
+
+    for (String garbled : new String[] {
+        "{\"items\":[" + PaginationTest.user("u1") + ",",   // cut inside the array
+        "{\"items\":{\"id\":\"u1\"}}",                         // items not an array
+        "{\"next_cursor\":null}",                                // no items
+        "{\"items\":[{\"id\":\"u1\"}]}"}) {                   // an item without its required fields
+      enqueue(200, garbled);
+      assertThatThrownBy(() -> client.users().list().stream().toList()).as(garbled).isInstanceOf(BrexResponseException.class);
+    }
+  }
+
+  @Test
   void emptySuccessBodyGivesResponseException() {
     client = clientBuilder().retryPolicy(RetryPolicy.none()).build(); // one answer, no retry
     enqueue(200, "");
