@@ -79,31 +79,9 @@ public final class OomnitzaUserSink implements UserSink {
    */
   public static OomnitzaUserSink of(OomnitzaClient client, org.brexsync.connector.Integration integration) {
     Objects.requireNonNull(integration, "integration");
-    return new OomnitzaUserSink(client, new Memo(() -> BulkFieldCatalog.resolve(client, integration).catalog()));
-  }
-
-  /** Resolves once, on first use; a failed resolution is tried again next time. */
-  private static final class Memo implements java.util.function.Supplier<FieldCatalog> {
-    private final java.util.function.Supplier<FieldCatalog> resolve;
-    private volatile FieldCatalog value;
-
-    Memo(java.util.function.Supplier<FieldCatalog> resolve) {
-      this.resolve = resolve;
-    }
-
-    @Override
-    public FieldCatalog get() {
-      FieldCatalog v = value;
-      if (v == null) {
-        synchronized (this) {
-          if (value == null) {
-            value = resolve.get();
-          }
-          v = value;
-        }
-      }
-      return v;
-    }
+    return new OomnitzaUserSink(client,
+        // resolved once, on first use; a failed resolution is tried again next time
+        org.brexsync.http.internal.Lazy.of(() -> BulkFieldCatalog.resolve(client, integration).catalog()));
   }
 
   @Override

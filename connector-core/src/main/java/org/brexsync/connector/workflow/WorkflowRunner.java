@@ -91,7 +91,7 @@ public final class WorkflowRunner {
     RateLimiter limiter = b.rateLimiter;
     RateLimiter cardLimiter = b.cardCreationLimiter;
     org.brexsync.http.RequestListener requests = b.requestListener;
-    this.services = new Services(base, cred, env, new LazyBrex(() -> given != null ? given
+    this.services = new Services(base, cred, env, org.brexsync.http.internal.Lazy.of(() -> given != null ? given
         : BrexClient.builder()
             .baseUri(base)
             .tokenProvider(() -> cred.resolveToken(env).orElseThrow(() -> new WorkflowException(
@@ -508,30 +508,6 @@ public final class WorkflowRunner {
     @Override
     public String stepName() {
       return step;
-    }
-  }
-
-  /** Builds the Brex client on first use, once. */
-  private static final class LazyBrex implements java.util.function.Supplier<BrexClient> {
-    private final java.util.function.Supplier<BrexClient> factory;
-    private volatile BrexClient client;
-
-    LazyBrex(java.util.function.Supplier<BrexClient> factory) {
-      this.factory = factory;
-    }
-
-    @Override
-    public BrexClient get() {
-      BrexClient c = client;
-      if (c == null) {
-        synchronized (this) {
-          if (client == null) {
-            client = factory.get();
-          }
-          c = client;
-        }
-      }
-      return c;
     }
   }
 

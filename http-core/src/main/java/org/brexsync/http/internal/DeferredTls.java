@@ -62,25 +62,14 @@ public final class DeferredTls {
   }
 
   private static final class Spi extends SSLContextSpi {
-    private final Supplier<SSLContext> source;
-    private volatile SSLContext real;
+    private final Lazy<SSLContext> real;
 
     Spi(Supplier<SSLContext> source) {
-      this.source = source;
+      this.real = Lazy.of(source);
     }
 
     private SSLContext real() {
-      SSLContext r = real;
-      if (r == null) {
-        synchronized (this) {
-          r = real;
-          if (r == null) {
-            r = source.get();
-            real = r;
-          }
-        }
-      }
-      return r;
+      return real.get();
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.brexsync.http.RequestListener;
 import org.brexsync.http.Sleeper;
 import org.brexsync.http.internal.Call;
 import org.brexsync.http.internal.HttpResources;
+import org.brexsync.http.internal.Lazy;
 import org.brexsync.http.internal.PathSegments;
 import org.brexsync.http.internal.Redactor;
 import org.brexsync.http.internal.Response;
@@ -51,9 +52,8 @@ import org.slf4j.LoggerFactory;
 public final class Transport {
   private final org.brexsync.http.internal.Transport core;
   private final OomnitzaConventions conventions;
-  private final Supplier<ObjectMapper> mapperFactory;
   // Made at first use: a process can send its first request before the mapper exists.
-  private volatile ObjectMapper mapper;
+  private final Lazy<ObjectMapper> mapper;
   private final int maxPages;
   private final Redactor redactor;
 
@@ -75,7 +75,7 @@ public final class Transport {
       RequestListener listener,
       RateLimiter rateLimiter) {
     this.conventions = conventions;
-    this.mapperFactory = mapper;
+    this.mapper = Lazy.of(mapper);
     this.maxPages = maxPages;
     // Oomnitza's error texts can be long (field-by-field validation): a longer excerpt than Brex's.
     this.redactor = new Redactor(() -> {
@@ -130,17 +130,7 @@ public final class Transport {
 
   /** The mapper (made at its first use). */
   public ObjectMapper mapper() {
-    ObjectMapper m = mapper;
-    if (m == null) {
-      synchronized (this) {
-        m = mapper;
-        if (m == null) {
-          m = mapperFactory.get();
-          mapper = m;
-        }
-      }
-    }
-    return m;
+    return mapper.get();
   }
 
   /** The conventions. */
