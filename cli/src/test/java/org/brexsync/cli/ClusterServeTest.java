@@ -27,6 +27,7 @@ import org.brexsync.connector.IntegrationJson;
 import org.brexsync.connector.state.InMemorySyncStateStore;
 import org.brexsync.connector.sync.RunStatus;
 import org.brexsync.connector.sync.SyncEngine;
+import org.brexsync.jdbc.TestPostgres;
 import org.brexsync.oomnitza.OomnitzaClient;
 import org.brexsync.testkit.Sandbox;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class ClusterServeTest {
 
   record Run(String id, String integration, String worker, Instant start, Instant end, String status) {}
 
-  static List<Run> runs(Postgres pg) {
+  static List<Run> runs(TestPostgres pg) {
     try (Connection c = pg.connect(); Statement s = c.createStatement();
         ResultSet r = s.executeQuery("SELECT run_id, integration, worker, started_at, finished_at, status FROM brexsync_run")) {
       List<Run> out = new ArrayList<>();
@@ -70,12 +71,12 @@ class ClusterServeTest {
   @Test
   @Timeout(value = 6, unit = TimeUnit.MINUTES)
   void threeWorkersRunTwentyIntegrationsOnceAtATimeAndSurviveAKilledWorker() throws Exception {
-    try (Postgres pg = Postgres.create()) {
+    try (TestPostgres pg = TestPostgres.create()) {
       List<Sandbox> boxes = new ArrayList<>();
       List<Process> workers = new ArrayList<>();
       try {
         Path docs = Files.createDirectories(dir.resolve("integrations"));
-        Map<String, String> env = new HashMap<>(pg.env());
+        Map<String, String> env = new HashMap<>(Postgres.env(pg));
         for (int i = 0; i < INTEGRATIONS; i++) {
           Sandbox box = Sandbox.builder().users(30 + i).start();
           box.brex().faults().latency(Duration.ofMillis(20));
@@ -92,7 +93,7 @@ class ClusterServeTest {
         }
 
         // 1. Every integration runs on its schedule: two successful runs each.
-        Postgres.await("two successful runs of every integration", Duration.ofMinutes(3), () -> {
+        TestPostgres.await("two successful runs of every integration", Duration.ofMinutes(3), () -> {
           List<Run> runs = runs(pg);
           return boxes.size() == INTEGRATIONS && java.util.stream.IntStream.range(0, INTEGRATIONS)
               .allMatch(i -> succeeded(runs, String.format("int-%02d", i), Instant.EPOCH) >= 2);
@@ -102,7 +103,7 @@ class ClusterServeTest {
         // 2. Slow Oomnitza down so runs last, catch worker w0 in the middle of one, and kill it (SIGKILL).
         boxes.forEach(b -> b.oomnitza().faults().latency(Duration.ofMillis(150)));
         Run[] victim = new Run[1];
-        Postgres.await("worker w0 in the middle of a run", Duration.ofMinutes(1), () -> {
+        TestPostgres.await("worker w0 in the middle of a run", Duration.ofMinutes(1), () -> {
           Optional<Run> running = runs(pg).stream().filter(r -> r.worker.equals("w0") && r.status.equals("RUNNING")).findFirst();
           running.ifPresent(r -> victim[0] = r);
           return running.isPresent();
@@ -116,7 +117,7 @@ class ClusterServeTest {
 
         // 3. The others take it over after the heartbeat timeout, and every integration runs on.
         String victimIntegration = victim[0].integration;
-        Postgres.await("the other workers to run every integration after the kill", Duration.ofMinutes(2), () -> {
+        TestPostgres.await("the other workers to run every integration after the kill", Duration.ofMinutes(2), () -> {
           List<Run> runs = runs(pg);
           return java.util.stream.IntStream.range(0, INTEGRATIONS)
               .allMatch(i -> succeeded(runs, String.format("int-%02d", i), killed) >= 1);

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.brexsync.connector.port.RunRecord;
 import org.brexsync.connector.state.FileRunHistory;
+import org.brexsync.jdbc.TestPostgres;
 import org.brexsync.testkit.Sandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,7 +83,7 @@ class ServeTest {
           .awaitInterrupt(() -> {
             // The "SIGTERM" comes once alpha has run twice and beta has failed.
             try {
-              Postgres.await("two runs of alpha and a failed run of beta", Duration.ofSeconds(60), () -> {
+              TestPostgres.await("two runs of alpha and a failed run of beta", Duration.ofSeconds(60), () -> {
                 List<RunRecord> runs = history.recent(java.util.Optional.empty(), 100);
                 return runs.stream().filter(r -> r.integration().equals("alpha") && r.status() == RunRecord.Status.SUCCEEDED).count() >= 2
                     && runs.stream().anyMatch(r -> r.integration().equals("beta") && r.status().isFinal() && r.failed() > 0);
@@ -182,9 +183,9 @@ class ServeTest {
       Cli.Result runs = Cli.run(env, "runs", "list");
       assertThat(runs.code()).isEqualTo(Brexsync.UNREACHABLE);
     }
-    try (Postgres pg = Postgres.create(); Sandbox a = Sandbox.builder().users(5).start()) {
+    try (TestPostgres pg = TestPostgres.create(); Sandbox a = Sandbox.builder().users(5).start()) {
       Path docs = dir.resolve("docs");
-      Map<String, String> env = new HashMap<>(pg.env());
+      Map<String, String> env = new HashMap<>(Postgres.env(pg));
       credentials(env, a, "A");
       Cli.Result first = Cli.run(env, "runs", "list");
       assertThat(first.code()).as("runs list never migrates").isEqualTo(Brexsync.USAGE);

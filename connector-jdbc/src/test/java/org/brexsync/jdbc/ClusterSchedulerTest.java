@@ -54,7 +54,7 @@ class ClusterSchedulerTest {
         }
         workers.forEach(ClusterScheduler::start);
         JdbcRunHistory history = JdbcRunHistory.create(t.db.dataSource());
-        Sims.await("three finished runs of every integration and of the workflow", Duration.ofSeconds(90), () -> {
+        TestPostgres.await("three finished runs of every integration and of the workflow", Duration.ofSeconds(90), () -> {
           Map<String, Long> finished = history.recent(Optional.empty(), 1000).stream()
               .filter(r -> r.status() == RunRecord.Status.SUCCEEDED)
               .collect(Collectors.groupingBy(RunRecord::integration, Collectors.counting()));
@@ -89,11 +89,11 @@ class ClusterSchedulerTest {
       try {
         a.start();
         assertThat(a.runNow("acme")).isTrue();
-        Sims.await("a run of 'acme' on worker a", Duration.ofSeconds(30), () -> a.runningNow().contains("acme"));
+        TestPostgres.await("a run of 'acme' on worker a", Duration.ofSeconds(30), () -> a.runningNow().contains("acme"));
         b.start();
         a.stop(true); // SIGTERM: cancel and hand over
 
-        Sims.await("worker b to finish the run", Duration.ofSeconds(60),
+        TestPostgres.await("worker b to finish the run", Duration.ofSeconds(60),
             () -> history.recent(Optional.of("acme"), 10).stream()
                 .anyMatch(r -> r.worker().equals("b") && r.status().isFinal()));
         List<RunRecord> runs = history.recent(Optional.of("acme"), 10);
@@ -121,10 +121,10 @@ class ClusterSchedulerTest {
       try {
         w.start();
         assertThat(w.runNow("acme")).isTrue();
-        Sims.await("a run that finds the state locked", Duration.ofSeconds(30),
+        TestPostgres.await("a run that finds the state locked", Duration.ofSeconds(30),
             () -> history.recent(Optional.of("acme"), 5).stream().anyMatch(r -> r.status() == RunRecord.Status.FAILED));
         ghost.close(); // the server drops the dead connection
-        Sims.await("the run tried again after the heartbeat timeout, not in an hour", Duration.ofSeconds(30),
+        TestPostgres.await("the run tried again after the heartbeat timeout, not in an hour", Duration.ofSeconds(30),
             () -> history.recent(Optional.of("acme"), 5).stream().anyMatch(r -> r.status() == RunRecord.Status.SUCCEEDED));
         List<RunRecord> runs = history.recent(Optional.of("acme"), 5);
         assertThat(runs).extracting(RunRecord::status).containsExactly(RunRecord.Status.SUCCEEDED, RunRecord.Status.FAILED);

@@ -3,11 +3,8 @@ package org.brexsync.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.brexsync.brex.BrexClient;
 import org.brexsync.connector.Integration;
@@ -40,19 +37,5 @@ final class Sims {
     assertThat(byEmail).allSatisfy((email, n) -> assertThat(n).as("people with email %s", email).isEqualTo(1));
     assertThat(byEmail.keySet()).containsAll(box.company().users()
         .map(u -> u.path("email").asText().toLowerCase(Locale.ROOT)).collect(Collectors.toList()));
-  }
-
-  /** Polls {@code done} until it holds or {@code timeout} passes (then fails with {@code what}). */
-  static void await(String what, Duration timeout, BooleanSupplier done) throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    Object lock = new Object();
-    while (!done.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-      }
-      synchronized (lock) {
-        lock.wait(50); // a poll interval on observable state, not a wait for an outcome
-      }
-    }
   }
 }

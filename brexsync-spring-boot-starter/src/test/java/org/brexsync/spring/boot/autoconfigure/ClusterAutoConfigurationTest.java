@@ -18,6 +18,7 @@ import org.brexsync.jdbc.ClusterScheduler;
 import org.brexsync.jdbc.JdbcRunHistory;
 import org.brexsync.jdbc.PostgresStateStore;
 import org.brexsync.jdbc.SchemaVersionException;
+import org.brexsync.jdbc.TestPostgres;
 import org.brexsync.spring.boot.autoconfigure.internal.ClusterSchedulerLifecycle;
 import org.brexsync.spring.boot.autoconfigure.internal.SchedulerLifecycle;
 import org.brexsync.testkit.Sandbox;
@@ -53,15 +54,15 @@ class ClusterAutoConfigurationTest {
   }
 
   /** The starter on {@code box}, with Spring Boot's DataSource on {@code pg}'s schema. */
-  private static ApplicationContextRunner onPostgres(Sandbox box, Postgres pg) {
+  private static ApplicationContextRunner onPostgres(Sandbox box, TestPostgres pg) {
     return StarterTestSupport.sandbox(box)
         .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
-        .withPropertyValues(pg.datasourceProperties());
+        .withPropertyValues(Postgres.datasourceProperties(pg));
   }
 
   @Test
   void theStateTheScheduleAndTheHistoryAreOnPostgresAndAScheduledRunSyncsTheSandbox() {
-    try (Postgres pg = Postgres.create(); Sandbox box = Sandbox.start(20)) {
+    try (TestPostgres pg = TestPostgres.create(); Sandbox box = Sandbox.start(20)) {
       int peopleBefore = box.oomnitza().users().size();
       // Due in an hour; run-on-startup makes it due now for whichever instance picks it (this one).
       onPostgres(box, pg).withPropertyValues("brexsync.integration.schedule.every=1h",
@@ -76,7 +77,7 @@ class ClusterAutoConfigurationTest {
             assertThat(ctx.getBean(ClusterSchedulerLifecycle.class).isRunning()).as("started with the context").isTrue();
 
             RunHistory history = ctx.getBean(RunHistory.class);
-            Postgres.await("a finished run of brexsync in the run history", Duration.ofSeconds(60),
+            TestPostgres.await("a finished run of brexsync in the run history", Duration.ofSeconds(60),
                 () -> history.latest("brexsync").filter(r -> r.status().isFinal()).isPresent());
             RunRecord run = history.latest("brexsync").orElseThrow();
             assertThat(run.status()).isEqualTo(RunRecord.Status.SUCCEEDED);
@@ -87,7 +88,7 @@ class ClusterAutoConfigurationTest {
             assertThat(pg.number("SELECT count(*) FROM brexsync_run")).isEqualTo(1);
 
             // The health indicator: the cluster's last run and the next run time from the task table.
-            Postgres.await("the next run planned", Duration.ofSeconds(30),
+            TestPostgres.await("the next run planned", Duration.ofSeconds(30),
                 () -> ctx.getBean(ClusterScheduler.class).nextRunAt("brexsync").isPresent());
             Health health = ctx.getBean(BrexsyncHealthIndicator.class).health();
             assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -108,7 +109,7 @@ class ClusterAutoConfigurationTest {
 
   @Test
   void anotherInstancesRunsJudgeTheHealthOfOneThatDidNotRunIt() {
-    try (Postgres pg = Postgres.create()) {
+    try (TestPostgres pg = TestPostgres.create()) {
       onPostgres(sandbox, pg).withPropertyValues("brexsync.scheduler.enabled=false", "brexsync.health.max-age=1h",
           "brexsync.health.check-reachability=false").run(ctx -> {
             assertThat(ctx).hasNotFailed().doesNotHaveBean(ClusterScheduler.class).doesNotHaveBean(SyncScheduler.class);
@@ -143,7 +144,7 @@ class ClusterAutoConfigurationTest {
 
   @Test
   void migrateFalseChecksTheSchemaAndRefusesADatabaseWithoutIt() {
-    try (Postgres pg = Postgres.create()) {
+    try (TestPostgres pg = TestPostgres.create()) {
       onPostgres(sandbox, pg).withPropertyValues("brexsync.cluster.migrate=false").run(ctx ->
           assertThat(ctx).hasFailed().getFailure().hasRootCauseInstanceOf(SchemaVersionException.class));
       onPostgres(sandbox, pg).run(ctx -> assertThat(ctx).hasNotFailed()); // migrates
@@ -154,7 +155,7 @@ class ClusterAutoConfigurationTest {
 
   @Test
   void theApplicationsOwnBeansWin() {
-    try (Postgres pg = Postgres.create()) {
+    try (TestPostgres pg = TestPostgres.create()) {
       onPostgres(sandbox, pg).withUserConfiguration(OwnBeans.class).run(ctx -> {
         assertThat(ctx).hasNotFailed();
         OwnBeans own = ctx.getBean(OwnBeans.class);
