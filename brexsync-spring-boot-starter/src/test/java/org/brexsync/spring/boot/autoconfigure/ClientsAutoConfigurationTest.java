@@ -13,9 +13,6 @@ import org.brexsync.connector.sync.SyncEngine;
 import org.brexsync.brex.RateLimiter;
 import org.brexsync.http.RequestListener;
 import org.brexsync.oomnitza.OomnitzaClient;
-import org.brexsync.testkit.Sandbox;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
@@ -24,19 +21,7 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-class ClientsAutoConfigurationTest {
-  private static Sandbox sandbox;
-
-  @BeforeAll
-  static void start() {
-    sandbox = Sandbox.start(20);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
+class ClientsAutoConfigurationTest extends SandboxTests {
   @Test
   void withoutTokensThereAreNoClientsAndTheConditionReportSaysWhereToSetThem() {
     StarterTestSupport.bare().run(ctx -> {

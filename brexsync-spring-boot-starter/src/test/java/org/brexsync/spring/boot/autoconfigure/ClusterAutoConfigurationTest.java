@@ -22,8 +22,6 @@ import org.brexsync.jdbc.TestPostgres;
 import org.brexsync.spring.boot.autoconfigure.internal.ClusterSchedulerLifecycle;
 import org.brexsync.spring.boot.autoconfigure.internal.SchedulerLifecycle;
 import org.brexsync.testkit.Sandbox;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -40,19 +38,7 @@ import org.springframework.context.annotation.Configuration;
  * Spring Boot's own DataSourceAutoConfiguration as in an application; and in-process operation without
  * connector-jdbc, without a DataSource or with clustering turned off.
  */
-class ClusterAutoConfigurationTest {
-  private static Sandbox sandbox;
-
-  @BeforeAll
-  static void start() {
-    sandbox = Sandbox.start(20);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
+class ClusterAutoConfigurationTest extends SandboxTests {
   /** The starter on {@code box}, with Spring Boot's DataSource on {@code pg}'s schema. */
   private static ApplicationContextRunner onPostgres(Sandbox box, TestPostgres pg) {
     return StarterTestSupport.sandbox(box)

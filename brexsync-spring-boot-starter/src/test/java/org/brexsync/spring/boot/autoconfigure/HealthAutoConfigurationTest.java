@@ -5,28 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.brexsync.connector.sync.SyncEngine;
-import org.brexsync.testkit.Sandbox;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 
-class HealthAutoConfigurationTest {
-  private static Sandbox sandbox;
-
-  @BeforeAll
-  static void start() {
-    sandbox = Sandbox.start(20);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
+class HealthAutoConfigurationTest extends SandboxTests {
   @Test
   void beforeAndAfterARunTheIndicatorSaysWhatHappenedAndThatBothSystemsAnswer() {
     StarterTestSupport.sandbox(sandbox).run(ctx -> {

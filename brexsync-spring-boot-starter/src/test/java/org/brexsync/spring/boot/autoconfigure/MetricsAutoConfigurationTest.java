@@ -9,9 +9,6 @@ import org.brexsync.connector.sync.RunStatus;
 import org.brexsync.connector.sync.SyncEngine;
 import org.brexsync.micrometer.BrexsyncMeters;
 import org.brexsync.micrometer.BrexsyncObservations;
-import org.brexsync.testkit.Sandbox;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -21,19 +18,7 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-class MetricsAutoConfigurationTest {
-  private static Sandbox sandbox;
-
-  @BeforeAll
-  static void start() {
-    sandbox = Sandbox.start(20);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
+class MetricsAutoConfigurationTest extends SandboxTests {
   /** What Spring Boot's Actuator configures: a registry, and observations timed through it. */
   private static ApplicationContextRunner withBootMetrics() {
     return StarterTestSupport.sandbox(sandbox).withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
