@@ -282,8 +282,9 @@ public final class Transport {
     // Read in one pass, straight into the model: a page of a thousand users used to become a JSON
     // tree first and then the models. The answer it accepts is the same: an object with an items
     // array (the last one, if the key repeats), next_cursor read as JsonNode.asText() read it.
-    com.fasterxml.jackson.databind.ObjectReader reader = mapper().readerFor(type);
     return execute(call, body -> {
+      // asked for only once an answer is in: the mapper is not needed to send the request
+      com.fasterxml.jackson.databind.ObjectReader reader = mapper().readerFor(type);
       try (com.fasterxml.jackson.core.JsonParser p = mapper().getFactory().createParser(body)) {
         if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
           throw new IOException("expected a page object with an items array");
