@@ -22,24 +22,18 @@ public final class Warmup {
   private static final java.util.Set<String> NETWORK_COMMANDS =
       java.util.Set.of("sync", "users", "cards", "workflow", "report", "dashboard", "insights", "integration");
 
-  /** What {@link #start} warms up. */
-  public enum Task {
-    /** The JDK's default TLS context, when an endpoint may be https. */
-    TLS
-  }
-
   /**
    * Starts the TLS warm-up when the command line names a command that will make requests and an
-   * endpoint may be https; returns what it warms up (empty when nothing was started).
+   * endpoint may be https; returns whether it was started.
    */
-  public static java.util.Set<Task> start(String[] args, java.util.Map<String, String> env) {
-    java.util.Set<Task> tasks = tasks(args, env);
-    if (tasks.contains(Task.TLS)) {
+  public static boolean start(String[] args, java.util.Map<String, String> env) {
+    boolean tls = warmsTls(args, env);
+    if (tls) {
       Thread t = new Thread(Warmup::tls, "brexsync-warmup-tls");
       t.setDaemon(true);
       t.start();
     }
-    return tasks;
+    return tls;
   }
 
   /** Makes the Brex client's mapper and its reader of users, as reading the first Brex answer would. */
@@ -59,19 +53,19 @@ public final class Warmup {
     }
   }
 
-  /** What a command line, with these environment variables, needs warmed before its first request. */
-  static java.util.Set<Task> tasks(String[] args, java.util.Map<String, String> env) {
+  /** Whether a command line, with these environment variables, needs the TLS context warmed. */
+  static boolean warmsTls(String[] args, java.util.Map<String, String> env) {
     if (args.length == 0 || !NETWORK_COMMANDS.contains(args[0])) {
-      return java.util.Set.of();
+      return false;
     }
     boolean config = false;
     for (String a : args) {
       if (a.equals("--help") || a.equals("-h") || a.equals("--version") || a.equals("-V") || a.equals("help")) {
-        return java.util.Set.of();
+        return false;
       }
       config |= a.equals("--config") || a.startsWith("--config=");
     }
-    return mayUseTls(args, env, config) ? java.util.EnumSet.of(Task.TLS) : java.util.Set.of();
+    return mayUseTls(args, env, config);
   }
 
   /**

@@ -12,32 +12,32 @@ class WarmupTest {
 
   @Test
   void commandsThatTalkToBrexOrOomnitzaOverHttpsWarmTls() {
-    assertThat(Warmup.start(new String[] {"sync", "--role", "25"}, REAL)).containsExactly(Warmup.Task.TLS);
-    assertThat(Warmup.start(new String[] {"workflow", "offboard", "--filter", "x"}, REAL)).containsExactly(Warmup.Task.TLS);
-    assertThat(Warmup.tasks(new String[] {"sync", "--config", "integration.json"}, Map.of()))
-        .as("a document may name https endpoints of its own").containsExactly(Warmup.Task.TLS);
+    assertThat(Warmup.start(new String[] {"sync", "--role", "25"}, REAL)).isTrue();
+    assertThat(Warmup.start(new String[] {"workflow", "offboard", "--filter", "x"}, REAL)).isTrue();
+    assertThat(Warmup.warmsTls(new String[] {"sync", "--config", "integration.json"}, Map.of()))
+        .as("a document may name https endpoints of its own").isTrue();
   }
 
   @Test
   void nothingIsWarmedWhenEveryEndpointIsPlainHttp() {
     String[] sync = {"sync", "--role", "25"};
-    assertThat(Warmup.tasks(sync, Map.of())).as("the sandbox").isEmpty();
-    assertThat(Warmup.tasks(new String[] {"sync", "--brex-url", "http://127.0.0.1:1", "--oomnitza-url=http://127.0.0.1:2"}, REAL))
-        .as("both on the command line").isEmpty();
-    assertThat(Warmup.tasks(sync, Map.of("BREX_API_TOKEN", "t", "BREX_BASE_URL", "http://localhost:1", "OOMNITZA_URL",
-        "HTTP://localhost:2", "OOMNITZA_API_TOKEN", "o"))).as("both in the environment").isEmpty();
-    assertThat(Warmup.tasks(new String[] {"sync", "--brex-url", "http://127.0.0.1:1", "--oomnitza-url", "http://127.0.0.1:2",
-        "--config", "integration.json"}, REAL)).as("the command line wins over the document").isEmpty();
-    assertThat(Warmup.tasks(new String[] {"sync", "--brex-url", "http://127.0.0.1:1"}, REAL))
-        .as("Oomnitza is still https").containsExactly(Warmup.Task.TLS);
+    assertThat(Warmup.warmsTls(sync, Map.of())).as("the sandbox").isFalse();
+    assertThat(Warmup.warmsTls(new String[] {"sync", "--brex-url", "http://127.0.0.1:1", "--oomnitza-url=http://127.0.0.1:2"}, REAL))
+        .as("both on the command line").isFalse();
+    assertThat(Warmup.warmsTls(sync, Map.of("BREX_API_TOKEN", "t", "BREX_BASE_URL", "http://localhost:1", "OOMNITZA_URL",
+        "HTTP://localhost:2", "OOMNITZA_API_TOKEN", "o"))).as("both in the environment").isFalse();
+    assertThat(Warmup.warmsTls(new String[] {"sync", "--brex-url", "http://127.0.0.1:1", "--oomnitza-url", "http://127.0.0.1:2",
+        "--config", "integration.json"}, REAL)).as("the command line wins over the document").isFalse();
+    assertThat(Warmup.warmsTls(new String[] {"sync", "--brex-url", "http://127.0.0.1:1"}, REAL))
+        .as("Oomnitza is still https").isTrue();
   }
 
   @Test
   void helpVersionAndLocalCommandsDoNot() {
-    assertThat(Warmup.start(new String[] {}, REAL)).isEmpty();
-    assertThat(Warmup.start(new String[] {"--version"}, REAL)).isEmpty();
-    assertThat(Warmup.start(new String[] {"sync", "--help"}, REAL)).isEmpty();
-    assertThat(Warmup.start(new String[] {"sandbox"}, REAL)).isEmpty();
+    assertThat(Warmup.start(new String[] {}, REAL)).isFalse();
+    assertThat(Warmup.start(new String[] {"--version"}, REAL)).isFalse();
+    assertThat(Warmup.start(new String[] {"sync", "--help"}, REAL)).isFalse();
+    assertThat(Warmup.start(new String[] {"sandbox"}, REAL)).isFalse();
   }
 
   @Test
