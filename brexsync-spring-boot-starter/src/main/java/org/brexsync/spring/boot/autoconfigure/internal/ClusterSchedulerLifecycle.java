@@ -60,17 +60,8 @@ public final class ClusterSchedulerLifecycle implements SmartLifecycle, NextRun 
   public void stop() {
     running = false;
     scheduler.stop(true);
-    if (tracker == null) {
-      return;
-    }
-    try {
-      if (!tracker.awaitIdle(shutdownTimeout)) {
-        LOG.warn("brexsync: a cancelled sync run did not end within {} (brexsync.scheduler.shutdown-timeout)",
-            shutdownTimeout);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    SchedulerLifecycle.awaitCancelledRuns(tracker, shutdownTimeout,
+        "brexsync: a cancelled sync run did not end within {} (brexsync.scheduler.shutdown-timeout)");
   }
 
   @Override

@@ -54,13 +54,21 @@ public final class SchedulerLifecycle implements SmartLifecycle {
   public void stop() {
     running = false;
     scheduler.stop(true);
+    awaitCancelledRuns(tracker, shutdownTimeout, "brexsync: the cancelled sync run did not end within {}"
+        + " (brexsync.scheduler.shutdown-timeout); its state was flushed after its last batch");
+  }
+
+  /**
+   * Waits at most {@code timeout} for the runs {@code tracker} follows to end (none when it is null),
+   * logging {@code warning} (with the timeout) when they do not: the shutdown of both lifecycles.
+   */
+  static void awaitCancelledRuns(SyncRunTracker tracker, Duration timeout, String warning) {
     if (tracker == null) {
       return;
     }
     try {
-      if (!tracker.awaitIdle(shutdownTimeout)) {
-        LOG.warn("brexsync: the cancelled sync run did not end within {} (brexsync.scheduler.shutdown-timeout);"
-            + " its state was flushed after its last batch", shutdownTimeout);
+      if (!tracker.awaitIdle(timeout)) {
+        LOG.warn(warning, timeout);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
