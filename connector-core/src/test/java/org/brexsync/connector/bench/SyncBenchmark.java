@@ -43,7 +43,9 @@ import org.brexsync.testkit.OomnitzaSimulator;
  *
  * Options: {@code --latency-ms L} (20; 0 for the CPU floor), {@code --concurrency N} (the
  * integration default, 8), {@code --batch N} (default 100), {@code --warmup N} (first sync N users
- * against a second pair of simulators, so the figures are of a warm JVM), {@code
+ * against a second pair of simulators, then re-sync them, so the figures are of a warm JVM), {@code
+ * --warmup-rounds K} (that warm-up K times, each against a fresh pair; default 1: on 2 cores the
+ * just-in-time compiler settles only in the third round, which the warm-up lines show), {@code
  * --separate-simulators} (run both simulators in a child JVM, {@code testkit}'s SimulatorMain with
  * {@code -Xmx4g}, so this JVM's heap holds only the engine), {@code --report-out FILE} (writes the
  * cold run's report JSON), {@code --max-outcomes N} (outcomes kept in the report, default 10,000).
@@ -58,6 +60,7 @@ public final class SyncBenchmark {
     int concurrency = Integration.DEFAULT_CONCURRENCY;
     int batch = Integration.DEFAULT_BATCH_SIZE;
     int warmup = 0;
+    int warmupRounds = 1;
     boolean separate = false;
     Path reportOut = null;
     int maxOutcomes = SyncEngine.DEFAULT_MAX_REPORTED_OUTCOMES;
@@ -67,6 +70,7 @@ public final class SyncBenchmark {
         case "--concurrency": concurrency = Integer.parseInt(args[++i]); break;
         case "--batch": batch = Integer.parseInt(args[++i]); break;
         case "--warmup": warmup = Integer.parseInt(args[++i]); break;
+        case "--warmup-rounds": warmupRounds = Integer.parseInt(args[++i]); break;
         case "--separate-simulators": separate = true; break;
         case "--report-out": reportOut = Path.of(args[++i]); break;
         case "--max-outcomes": maxOutcomes = Integer.parseInt(args[++i]); break;
@@ -78,12 +82,17 @@ public final class SyncBenchmark {
         users, sink, concurrency, batch, latency, separate ? "in a child JVM" : "in this JVM",
         Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     System.out.printf(Locale.ROOT, "load average before: %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    if (warmup > 0) {
+    for (int round = 1; warmup > 0 && round <= warmupRounds; round++) {
       try (Sims w = Sims.inProcess(warmup, latency)) {
         // the measured run's configuration (including the outcomes kept): a warm-up that takes other
         // branches leaves code compiled for them, which the measured run then deoptimises and recompiles
-        SyncReport r = engine(w, sink, concurrency, batch, Files.createTempDirectory("brexsync-warmup"), maxOutcomes).run();
-        System.out.printf(Locale.ROOT, "warm-up: %,d users synced (%s) in %d ms%n", warmup, r.status(), r.durationMillis());
+        long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        SyncEngine e = engine(w, sink, concurrency, batch, Files.createTempDirectory("brexsync-warmup"), maxOutcomes);
+        SyncReport r = e.run();
+        SyncReport again = e.run();
+        System.out.printf(Locale.ROOT, "warm-up %d: %,d users synced (%s) in %d ms, re-synced in %d ms; JIT compilation %.2f s%n",
+            round, warmup, r.status(), r.durationMillis(), again.durationMillis(),
+            (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0) / 1000.0);
       }
     }
     try (Sims sims = separate ? Sims.childJvm(users, latency) : Sims.inProcess(users, latency)) {
