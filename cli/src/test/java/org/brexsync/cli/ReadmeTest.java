@@ -29,7 +29,7 @@ class ReadmeTest {
   @Test
   void quickStartIsTheMainJobAndTheTestCommand() throws Exception {
     assertThat(readme()).contains(
-        "./mvnw -B -q package -DskipTests && java -jar cli/target/brexsync.jar sync\n./mvnw -B verify\n");
+        "./mvnw -B -q package -DskipTests && cli/target/brexsync sync\n./mvnw -B verify\n");
   }
 
   @Test

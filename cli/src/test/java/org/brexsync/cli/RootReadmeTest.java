@@ -42,10 +42,10 @@ class RootReadmeTest {
   void quickStartIsTheCiMainJobAndTestCommand() throws Exception {
     String commands = block("## Quick start", "sh");
     assertThat(commands).isEqualTo(
-        "./mvnw -B -q package -DskipTests && java -jar cli/target/brexsync.jar sync\n./mvnw -B verify\n");
+        "./mvnw -B -q package -DskipTests && cli/target/brexsync sync\n./mvnw -B verify\n");
     assertThat(Files.readString(Path.of("..", ".ci", "run")))
         .contains("./mvnw -B verify\n")
-        .contains("./mvnw -B -q package -DskipTests && java -jar cli/target/brexsync.jar sync\n");
+        .contains("./mvnw -B -q package -DskipTests && cli/target/brexsync sync\n");
   }
 
   @Test

@@ -28,19 +28,27 @@ import org.brexsync.testkit.OomnitzaSimulator;
  * with the JVM options given as arguments. Not part of the test suite.
  *
  * <pre>
- * ./mvnw -B -q package -DskipTests   # builds cli/target/brexsync.jar
+ * ./mvnw -B -q package -DskipTests   # builds cli/target/brexsync.jar and the launcher cli/target/brexsync
  * java -cp "$CPX" org.brexsync.cli.bench.StartupBenchmark [JVM options...]
+ * java -cp "$CPX" -Dlauncher=cli/target/brexsync org.brexsync.cli.bench.StartupBenchmark [more JVM options...]
  * </pre>
+ *
+ * <p>With {@code -Dlauncher}, the CLI is started as a user starts it, through the launcher script
+ * (its own JVM options, JVM options given here in {@code BREXSYNC_JAVA_OPTS}); one run before the
+ * measured ones records the launcher's class-data archive in a temporary directory.
  */
 public final class StartupBenchmark {
   private StartupBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     Path jar = Path.of(System.getProperty("brexsync.jar", "cli/target/brexsync.jar"));
+    String launcher = System.getProperty("launcher");
+    Path cdsDir = launcher == null ? null : Files.createTempDirectory("brexsync-cds");
     int runs = Integer.getInteger("runs", 7);
     List<String> jvm = List.of(args);
-    System.out.printf(Locale.ROOT, "brexsync StartupBenchmark: %s, JVM options %s, %d runs; %d cores, load average %.2f%n", jar, jvm,
-        runs, Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    System.out.printf(Locale.ROOT, "brexsync StartupBenchmark: %s, JVM options %s, %d runs; %d cores, load average %.2f%n",
+        launcher == null ? jar : "launcher " + launcher, jvm, runs, Runtime.getRuntime().availableProcessors(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     try (BrexSimulator brex = BrexSimulator.builder().company(CompanySpec.of(5, 100)).start();
         OomnitzaSimulator oomnitza = OomnitzaSimulator.start();
         Relay brexRelay = new Relay(brex.baseUri());
@@ -48,17 +56,28 @@ public final class StartupBenchmark {
       List<Double> first = new ArrayList<>();
       List<Double> total = new ArrayList<>();
       List<Double> cpu = new ArrayList<>();
-      for (int i = 0; i < runs; i++) {
+      for (int i = launcher == null ? 0 : -1; i < runs; i++) { // run -1 records the launcher's archive
         brexRelay.first.set(0);
         oomRelay.first.set(0);
         Path state = Files.createTempDirectory("brexsync-startup");
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvm);
-        cmd.addAll(List.of("-jar", jar.toString(), "sync", "--role", "25", "--dry-run", "--state-dir", state.toString(),
+        if (launcher == null) {
+          cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+          cmd.addAll(jvm);
+          cmd.addAll(List.of("-jar", jar.toString()));
+        } else {
+          cmd.add(launcher);
+        }
+        cmd.addAll(List.of("sync", "--role", "25", "--dry-run", "--state-dir", state.toString(),
             "--brex-url", brexRelay.uri(), "--oomnitza-url", oomRelay.uri()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Map<String, String> env = pb.environment();
+        if (launcher != null) {
+          env.put("JAVA_HOME", System.getProperty("java.home"));
+          env.put("BREXSYNC_JAR", jar.toAbsolutePath().toString());
+          env.put("BREXSYNC_CDS_DIR", cdsDir.toString());
+          env.put("BREXSYNC_JAVA_OPTS", String.join(" ", jvm));
+        }
         env.put("BREX_API_TOKEN", brex.token());
         env.put("OOMNITZA_API_TOKEN", oomnitza.apiToken());
         long t0 = System.nanoTime();
@@ -73,6 +92,12 @@ public final class StartupBenchmark {
         long f = Math.min(nonZero(brexRelay.first.get()), nonZero(oomRelay.first.get()));
         if (p.exitValue() != 0 || f == Long.MAX_VALUE) {
           throw new IllegalStateException("the CLI failed (exit " + p.exitValue() + ") or sent no request");
+        }
+        if (i < 0) {
+          if (!Files.isRegularFile(cdsDir.resolve("brexsync.jsa"))) {
+            throw new IllegalStateException("the launcher recorded no archive in " + cdsDir);
+          }
+          continue;
         }
         first.add((f - t0) / 1e6);
         long c = f == brexRelay.first.get() ? brexRelay.cpuAtFirst : oomRelay.cpuAtFirst;
