@@ -2,7 +2,10 @@ package org.brexsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -124,6 +127,29 @@ class LauncherIT {
 
     assertThat(off.exit()).isZero();
     assertThat(off.out()).isNotBlank();
+    assertThat(cdsFiles()).isEmpty();
+  }
+
+  @Test
+  void theSandboxIsTheJvmItselfSoSigtermStopsItAndItRecordsNothing() throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "sandbox", "--users", "5").redirectErrorStream(true);
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    pb.environment().put("BREXSYNC_CDS_DIR", tmp.resolve("cds").toString());
+    Process p = pb.start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      do {
+        line = out.readLine();
+      } while (line != null && !line.contains("Brex API"));
+      assertThat(line).as("the sandbox prints its URLs").isNotNull();
+
+      // the launcher replaced itself with the JVM: the signal a service manager sends reaches it
+      assertThat(p.info().command()).hasValueSatisfying(c -> assertThat(c).endsWith("java"));
+      p.destroy();
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("SIGTERM ends the sandbox").isTrue();
+    } finally {
+      p.destroyForcibly();
+    }
     assertThat(cdsFiles()).isEmpty();
   }
 
