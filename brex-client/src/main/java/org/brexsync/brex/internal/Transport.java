@@ -1,7 +1,10 @@
 package org.brexsync.brex.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -284,27 +287,26 @@ public final class Transport {
     // array (the last one, if the key repeats), next_cursor read as JsonNode.asText() read it.
     return execute(call, body -> {
       // asked for only once an answer is in: the mapper is not needed to send the request
-      com.fasterxml.jackson.databind.ObjectReader reader = mapper().readerFor(type);
-      try (com.fasterxml.jackson.core.JsonParser p = mapper().getFactory().createParser(body)) {
-        if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+      ObjectReader reader = mapper().readerFor(type);
+      try (JsonParser p = mapper().getFactory().createParser(body)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
           throw new IOException("expected a page object with an items array");
         }
         List<T> items = null;
         String next = null;
-        for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME;
-            t = p.nextToken()) {
-          String name = p.getCurrentName();
-          com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+          String name = p.currentName();
+          JsonToken value = p.nextToken();
           if (name.equals("items")) {
-            if (value != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+            if (value != JsonToken.START_ARRAY) {
               throw new IOException("expected a page object with an items array");
             }
             items = new ArrayList<>();
-            while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+            while (p.nextToken() != JsonToken.END_ARRAY) {
               items.add(reader.readValue(p));
             }
           } else if (name.equals("next_cursor")) {
-            next = value == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? null : value.isScalarValue() ? p.getText() : "";
+            next = value == JsonToken.VALUE_NULL ? null : value.isScalarValue() ? p.getText() : "";
             p.skipChildren();
           } else {
             p.skipChildren();
