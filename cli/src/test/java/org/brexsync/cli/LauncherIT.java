@@ -29,21 +29,27 @@ class LauncherIT {
 
   record Run(int exit, String out, String err) {}
 
-  private Run run(Path launcher, Map<String, String> env, String... args) throws IOException, InterruptedException {
+  /** The launcher with these arguments, the test's JDK and archive directory, and {@code env} on top. */
+  private ProcessBuilder launcher(Path launcher, Map<String, String> env, String... args) {
     List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
     cmd.addAll(List.of(args));
-    Path out = Files.createTempFile(tmp, "out", ".txt");
-    Path err = Files.createTempFile(tmp, "err", ".txt");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder pb = new ProcessBuilder(cmd);
     // no credentials or brexsync settings of the machine: the sandbox, and only what the test sets
     pb.environment().keySet().removeIf(k -> k.startsWith("BREX") || k.startsWith("OOMNITZA"));
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
     pb.environment().put("BREXSYNC_CDS_DIR", tmp.resolve("cds").toString());
     pb.environment().putAll(env);
+    return pb;
+  }
+
+  private Run run(Path launcher, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    Path out = Files.createTempFile(tmp, "out", ".txt");
+    Path err = Files.createTempFile(tmp, "err", ".txt");
+    ProcessBuilder pb = launcher(launcher, env, args).redirectOutput(out.toFile()).redirectError(err.toFile());
     Process p = pb.start();
     if (!p.waitFor(180, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new AssertionError("the launcher did not end: " + cmd);
+      throw new AssertionError("the launcher did not end: " + pb.command());
     }
     return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
   }
@@ -132,10 +138,7 @@ class LauncherIT {
 
   @Test
   void theSandboxIsTheJvmItselfSoSigtermStopsItAndItRecordsNothing() throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "sandbox", "--users", "5").redirectErrorStream(true);
-    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    pb.environment().put("BREXSYNC_CDS_DIR", tmp.resolve("cds").toString());
-    Process p = pb.start();
+    Process p = launcher(LAUNCHER, Map.of(), "sandbox", "--users", "5").redirectErrorStream(true).start();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       do {
